@@ -1,0 +1,29 @@
+/**
+ * The parser's contract, stated in its errors: which line, what was expected, what was found.
+ * Thrown only when no plan can be made of the input; where the parser can carry on it adds a
+ * ParseWarning to the model instead.
+ */
+export type PlanErrorCode =
+  | 'EMPTY_INPUT'
+  | 'BINARY_INPUT'
+  | 'BAD_ENCODING'
+  | 'NO_PLAN'
+  | 'TRUNCATED'
+  | 'NUMBERING_GAP'
+  | 'BAD_SEED_DATA';
+
+export class PlanParseError extends Error {
+  override readonly name = 'PlanParseError';
+  constructor(
+    readonly code: PlanErrorCode,
+    /** 1-based line in the source, null when the error is about the whole input. */
+    readonly line: number | null,
+    readonly expected: string,
+    readonly found: string,
+    readonly file: string | null = null,
+  ) {
+    super(
+      `${file ?? 'input'}${line === null ? '' : `:${line}`}: ${code}: expected ${expected}, found ${found}`,
+    );
+  }
+}
