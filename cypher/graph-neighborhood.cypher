@@ -1,0 +1,35 @@
+// Nodes within $depth (1-3) hops of a node over relationship $types (all when null), nearest first,
+// at most $limit of them, with the relationships among those kept; total says how many were reached.
+// params: $id, $depth, $types, $limit
+// returns: nodes, edges, total
+MATCH (start:Entity {id: $id})
+CALL (start) {
+  MATCH (start)-[r1]-(n1:Entity)
+  WHERE $types IS NULL OR type(r1) IN $types
+  RETURN collect(DISTINCT n1) AS level1
+}
+CALL (level1) {
+  UNWIND CASE WHEN $depth >= 2 THEN level1 ELSE [] END AS a
+  MATCH (a)-[r2]-(n2:Entity)
+  WHERE $types IS NULL OR type(r2) IN $types
+  RETURN collect(DISTINCT n2) AS level2
+}
+CALL (level2) {
+  UNWIND CASE WHEN $depth >= 3 THEN level2 ELSE [] END AS a
+  MATCH (a)-[r3]-(n3:Entity)
+  WHERE $types IS NULL OR type(r3) IN $types
+  RETURN collect(DISTINCT n3) AS level3
+}
+WITH [start] + level1 + level2 + level3 AS reached
+UNWIND range(0, size(reached) - 1) AS i
+WITH reached[i] AS n, min(i) AS first
+ORDER BY first
+WITH collect(n) AS all
+WITH all[0..$limit] AS kept, size(all) AS total
+CALL (kept) {
+  UNWIND kept AS a
+  MATCH (a)-[r]->(b)
+  WHERE b IN kept AND ($types IS NULL OR type(r) IN $types)
+  RETURN collect(DISTINCT r) AS rels
+}
+RETURN [n IN kept | n {.*, labels: [l IN labels(n) WHERE l <> 'Entity']}] AS nodes, [r IN rels | {id: coalesce(r.id, startNode(r).id + '>' + type(r) + '>' + endNode(r).id), type: type(r), source: startNode(r).id, target: endNode(r).id, properties: properties(r)}] AS edges, total

@@ -1,0 +1,9 @@
+// Every shortest path (direction ignored) between two nodes, at most $maxLength hops, over $types.
+// params: $from, $to, $maxLength, $types
+// returns: nodes, edges
+MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH p = allShortestPaths((a)-[*..8]-(b))
+WHERE length(p) <= $maxLength AND all(r IN relationships(p) WHERE $types IS NULL OR type(r) IN $types)
+WITH p
+LIMIT 25
+RETURN [n IN nodes(p) | n {.*, labels: [l IN labels(n) WHERE l <> 'Entity']}] AS nodes, [r IN relationships(p) | {id: coalesce(r.id, startNode(r).id + '>' + type(r) + '>' + endNode(r).id), type: type(r), source: startNode(r).id, target: endNode(r).id, properties: properties(r)}] AS edges

@@ -1,0 +1,27 @@
+// The given nodes (plus their direct neighbours over $types when $expand), at most $limit, and the
+// relationships among them; total says how many were reached.
+// params: $ids, $types, $expand, $limit
+// returns: nodes, edges, total
+UNWIND range(0, size($ids) - 1) AS i
+MATCH (s:Entity {id: $ids[i]})
+WITH s ORDER BY i
+WITH collect(s) AS seeds
+CALL (seeds) {
+  UNWIND CASE WHEN $expand THEN seeds ELSE [] END AS a
+  MATCH (a)-[r]-(b:Entity)
+  WHERE $types IS NULL OR type(r) IN $types
+  RETURN collect(DISTINCT b) AS neighbours
+}
+WITH seeds + neighbours AS reached
+UNWIND range(0, size(reached) - 1) AS i
+WITH reached[i] AS n, min(i) AS first
+ORDER BY first
+WITH collect(n) AS all
+WITH all[0..$limit] AS kept, size(all) AS total
+CALL (kept) {
+  UNWIND kept AS a
+  MATCH (a)-[r]->(b)
+  WHERE b IN kept AND ($types IS NULL OR type(r) IN $types)
+  RETURN collect(DISTINCT r) AS rels
+}
+RETURN [n IN kept | n {.*, labels: [l IN labels(n) WHERE l <> 'Entity']}] AS nodes, [r IN rels | {id: coalesce(r.id, startNode(r).id + '>' + type(r) + '>' + endNode(r).id), type: type(r), source: startNode(r).id, target: endNode(r).id, properties: properties(r)}] AS edges, total

@@ -1,0 +1,106 @@
+/**
+ * Per-request DataLoaders: every relationship field resolves through one of these, so a query
+ * costs one round trip per batch (per level of the query), however many parents it touches.
+ *
+ * Batch contract (DataLoader): one value per key, in key order. Neo4j does not promise UNWIND
+ * row order, so rows come back tagged with their key and are regrouped here. A failed batch
+ * rejects each of its keys (errors as values), never the whole request.
+ */
+import DataLoader from 'dataloader';
+import type { Database, Row } from '../db/database.ts';
+import type {
+  ConceptRow,
+  DepartmentRow,
+  DerivedRow,
+  ElementKind,
+  ElementRow,
+  LeadRow,
+  MentionRow,
+  NodeRow,
+  ProblemRow,
+  SectionRow,
+} from '../graph/rows.ts';
+
+/** Map keys go to Cypher with a string `key` that the rows come back tagged with. */
+type MapKey = Record<string, string | number | null>;
+
+const keyString = (key: MapKey): string => JSON.stringify(key);
+
+/** A loader of lists: query `name` gets `$ids` (or `$keys`) and returns rows `{ key, <column> }`. */
+function listLoader<K extends string | MapKey, V>(
+  db: Database,
+  name: string,
+  column: string,
+  onRow?: (row: V) => void,
+): DataLoader<K, V[], string> {
+  return new DataLoader<K, V[], string>(
+    async (keys) => {
+      const cacheKeys = keys.map((k) => (typeof k === 'string' ? k : keyString(k)));
+      const params =
+        typeof keys[0] === 'string'
+          ? { ids: keys }
+          : { keys: keys.map((k, i) => ({ ...(k as MapKey), key: cacheKeys[i] })) };
+      const rows = await db.read<Row>(name, params);
+      const grouped = new Map<string, V[]>(cacheKeys.map((k) => [k, []]));
+      for (const row of rows) {
+        const value = row[column] as V;
+        onRow?.(value);
+        grouped.get(String(row['key']))?.push(value);
+      }
+      return cacheKeys.map((k) => grouped.get(k) ?? []);
+    },
+    { cacheKeyFn: (k) => (typeof k === 'string' ? k : keyString(k)) },
+  );
+}
+
+export interface Page<V> {
+  readonly total: number;
+  readonly rows: readonly V[];
+}
+
+export function createLoaders(db: Database) {
+  const node = new DataLoader<string, NodeRow | null>(async (ids) => {
+    const rows = await db.read<{ key: string; node: NodeRow }>('node-by-ids', { ids });
+    const byId = new Map(rows.map((r) => [r.key, r.node]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+
+  // Lists of nodes also prime the node loader: a later `node(id)` for one of them costs nothing.
+  const nodes = <K extends string | MapKey, V extends NodeRow>(name: string) =>
+    listLoader<K, V>(db, name, 'node', (row) => node.prime(row.id, row));
+
+  const mentionsByConcept = new DataLoader<MapKey, Page<MentionRow>, string>(
+    async (keys) => {
+      const cacheKeys = keys.map(keyString);
+      const rows = await db.read<{ key: string; total: number; rows: MentionRow[] }>('mentions-by-concepts', {
+        keys: keys.map((k, i) => ({ ...k, key: cacheKeys[i] })),
+      });
+      const byKey = new Map(rows.map((r) => [r.key, { total: r.total, rows: r.rows }]));
+      return cacheKeys.map((k) => byKey.get(k) ?? { total: 0, rows: [] });
+    },
+    { cacheKeyFn: keyString },
+  );
+
+  return {
+    node,
+    elementsByPlan: nodes<{ planId: string; label: ElementKind }, ElementRow>('owned-by-plans'),
+    problemsByPlan: nodes<{ planId: string; label: 'Problem' }, ProblemRow>('owned-by-plans'),
+    sectionsByParent: nodes<string, SectionRow>('sections-by-parents'),
+    elementsBySection: nodes<string, ElementRow>('elements-by-sections'),
+    subItemsByTask: nodes<string, ElementRow>('subitems-by-tasks'),
+    problemsByStater: nodes<string, ProblemRow>('problems-by-staters'),
+    departmentsByPlan: nodes<string, DepartmentRow>('departments-by-plans'),
+    conceptsByPlan: nodes<string, ConceptRow>('concepts-by-plans'),
+    conceptsByElement: nodes<string, ConceptRow>('concepts-by-elements'),
+    leadsByTask: listLoader<string, LeadRow>(db, 'leads-by-tasks', 'row'),
+    leadsByDepartment: listLoader<{ id: string; planId: string | null }, LeadRow>(db, 'leads-by-departments', 'row'),
+    mentionsByElement: listLoader<string, MentionRow>(db, 'mentions-by-elements', 'row'),
+    mentionsByConcept,
+    servesByTask: listLoader<string, DerivedRow>(db, 'serves-by-tasks', 'row'),
+    servesByGoal: listLoader<string, DerivedRow>(db, 'serves-by-goals', 'row'),
+    addressesByElement: listLoader<string, DerivedRow>(db, 'addresses-by-elements', 'row'),
+    addressesByProblem: listLoader<string, DerivedRow>(db, 'addresses-by-problems', 'row'),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

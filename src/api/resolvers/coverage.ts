@@ -1,0 +1,75 @@
+/**
+ * Coverage questions. Each field runs one aggregating Cypher statement (the counting happens in
+ * Neo4j); the ids it returns resolve through the per-request loaders.
+ */
+import type { Resolvers } from '../../generated/graphql.ts';
+import type { ConceptRow, DepartmentRow, ElementRow, ProblemRow } from '../../graph/rows.ts';
+import { planCounts } from '../../graph/counts.ts';
+import type {
+  ConceptReachRow,
+  DepartmentLoadRow,
+  GoalCoverageRow,
+  ProblemCoverageRow,
+  SharedTaskRow,
+} from '../coverage/types.ts';
+import { checkPlanId } from './args.ts';
+import { requiredAll, required } from './shared.ts';
+
+const nodes = <T>(rows: { node: T }[]) => rows.map((r) => r.node);
+
+export const coverageResolvers: Resolvers = {
+  Query: {
+    coverage: (_root, { planId }) => ({ planId: checkPlanId('planId', planId) }),
+  },
+  Coverage: {
+    goals: ({ planId }, _a, ctx) => ctx.db.read<GoalCoverageRow & Record<string, unknown>>('coverage-goals', { planId }),
+    tasksServingNoGoal: async ({ planId }, _a, ctx) =>
+      nodes(await ctx.db.read<{ node: ElementRow }>('coverage-tasks-serving-none', { planId })),
+    departments: ({ planId }, _a, ctx) =>
+      ctx.db.read<DepartmentLoadRow & Record<string, unknown>>('coverage-departments', { planId }),
+    sharedTasks: ({ planId }, _a, ctx) =>
+      ctx.db.read<SharedTaskRow & Record<string, unknown>>('coverage-shared-tasks', { planId }),
+    concepts: ({ planId }, _a, ctx) =>
+      ctx.db.read<ConceptReachRow & Record<string, unknown>>('coverage-concepts', { planId }),
+    conceptsMentionedOnce: async ({ planId }, _a, ctx) =>
+      nodes(await ctx.db.read<{ node: ConceptRow }>('coverage-concepts-once', { planId })),
+    elementsWithoutConcept: async ({ planId }, _a, ctx) =>
+      nodes(await ctx.db.read<{ node: ElementRow }>('coverage-elements-without-concept', { planId })),
+    problems: ({ planId }, _a, ctx) =>
+      ctx.db.read<ProblemCoverageRow & Record<string, unknown>>('coverage-problems', { planId }),
+    unaddressedProblems: async ({ planId }, _a, ctx) =>
+      nodes(await ctx.db.read<{ node: ProblemRow }>('coverage-unaddressed-problems', { planId })),
+    counts: async ({ planId }, _a, ctx) => {
+      if (planId !== null) return planCounts(ctx.db, planId);
+      const [labels, types] = await Promise.all([
+        ctx.db.read<{ label: string; count: number }>('count-all-labels'),
+        ctx.db.read<{ type: string; count: number }>('count-all-relationships'),
+      ]);
+      return { nodes: labels, relationships: types.map((t) => ({ label: t.type, count: t.count })) };
+    },
+  },
+  GoalCoverage: {
+    goal: (row, _a, ctx) => required<ElementRow>(ctx, row.goalId),
+    servedBy: (row, _a, ctx) => ctx.loaders.servesByGoal.load(row.goalId),
+  },
+  DepartmentLoad: {
+    department: (row, _a, ctx) => required<DepartmentRow>(ctx, row.departmentId),
+    tasks: (row, _a, ctx) => requiredAll<ElementRow>(ctx, row.taskIds),
+    goals: (row, _a, ctx) => requiredAll<ElementRow>(ctx, row.goalIds),
+    sharesTasksWith: (row, _a, ctx) => requiredAll<DepartmentRow>(ctx, row.sharesWithIds),
+  },
+  SharedTask: {
+    task: (row, _a, ctx) => required<ElementRow>(ctx, row.taskId),
+    departments: (row, _a, ctx) => requiredAll<DepartmentRow>(ctx, row.departmentIds),
+  },
+  ConceptReach: {
+    concept: (row, _a, ctx) => required<ConceptRow>(ctx, row.conceptId),
+    elementIds: (row) => [...row.elementIds],
+    tasks: (row, _a, ctx) => requiredAll<ElementRow>(ctx, row.taskIds),
+    goals: (row, _a, ctx) => requiredAll<ElementRow>(ctx, row.goalIds),
+  },
+  ProblemCoverage: {
+    problem: (row, _a, ctx) => required<ProblemRow>(ctx, row.problemId),
+    addressedBy: (row, _a, ctx) => ctx.loaders.addressesByProblem.load(row.problemId),
+  },
+};

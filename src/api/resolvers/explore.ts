@@ -1,0 +1,105 @@
+/** Full-text search and graph shapes (neighbourhood, subgraph, shortest paths) for visualizations. */
+import type { Resolvers } from '../../generated/graphql.ts';
+import { snippet, toLuceneQuery } from '../../graph/lucene.ts';
+import type { NodeRow } from '../../graph/rows.ts';
+import { byId, shapeNode, type ShapeEdge } from '../../graph/shape.ts';
+import { BadInputError, NotFoundError } from '../errors.ts';
+import type { Context } from '../context.ts';
+import { checkId, checkPlanId } from './args.ts';
+import { typeOf } from './shared.ts';
+
+const MAX_HITS = 100;
+const MAX_SHAPE = 2_000;
+
+function checkRange(argument: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new BadInputError(argument, `an integer from ${min} to ${max}`, value);
+  }
+  return value;
+}
+
+async function mustExist(ctx: Context, argument: string, id: string): Promise<void> {
+  if ((await ctx.loaders.node.load(checkId(argument, id))) === null) throw new NotFoundError(argument, id);
+}
+
+interface ShapeRows {
+  nodes: NodeRow[];
+  edges: ShapeEdge[];
+  total: number;
+}
+
+function shape(row: ShapeRows | undefined, limit: number) {
+  return {
+    nodes: (row?.nodes ?? []).map(shapeNode),
+    edges: [...(row?.edges ?? [])].sort(byId),
+    truncated: (row?.total ?? 0) > limit,
+    limit,
+  };
+}
+
+export const exploreResolvers: Resolvers = {
+  Query: {
+    search: async (_root, { query, planId, types, first }, ctx) => {
+      const size = checkRange('first', first ?? 10, 1, MAX_HITS);
+      const lucene = toLuceneQuery(query);
+      if (lucene === null) throw new BadInputError('query', 'some text to search for', query);
+      const params = { planId: checkPlanId('planId', planId), types: types ?? null, first: size };
+      let rows = await ctx.db.read<{ node: NodeRow; score: number }>('search-fulltext', { ...params, lucene });
+      // The bigram index cannot see a lone character: fall back to a plain substring scan.
+      if (rows.length === 0) {
+        rows = await ctx.db.read('search-substring', { ...params, text: query.trim() });
+      }
+      return rows.map(({ node, score }) => {
+        ctx.loaders.node.prime(node.id, node);
+        const n = node as NodeRow & Record<string, unknown>;
+        const text = [n['title'], n['name'], n['aliasText'], n['gloss'], n['text']]
+          .filter((v): v is string => typeof v === 'string' && v !== '')
+          .find((v) => v.toLowerCase().includes(query.trim().split(/\s+/u)[0]!.toLowerCase()));
+        return {
+          id: node.id,
+          type: typeOf(node),
+          score,
+          snippet: snippet(text ?? String(n['text'] ?? n['title'] ?? n['name'] ?? ''), query),
+        };
+      });
+    },
+    neighborhood: async (_root, { id, depth, types, limit }, ctx) => {
+      await mustExist(ctx, 'id', id);
+      const max = checkRange('limit', limit ?? 200, 1, MAX_SHAPE);
+      const [row] = await ctx.db.read<ShapeRows & Record<string, unknown>>('graph-neighborhood', {
+        id,
+        depth: checkRange('depth', depth ?? 1, 1, 3),
+        types: types ?? null,
+        limit: max,
+      });
+      return shape(row, max);
+    },
+    subgraph: async (_root, { ids, types, expand, limit }, ctx) => {
+      ids.forEach((id) => checkId('ids', id));
+      const max = checkRange('limit', limit ?? 200, 1, MAX_SHAPE);
+      const [row] = await ctx.db.read<ShapeRows & Record<string, unknown>>('graph-subgraph', {
+        ids,
+        types: types ?? null,
+        expand: expand ?? false,
+        limit: max,
+      });
+      return shape(row, max);
+    },
+    path: async (_root, { from, to, maxLength, types }, ctx) => {
+      await Promise.all([mustExist(ctx, 'from', from), mustExist(ctx, 'to', to)]);
+      if (from === to) throw new BadInputError('to', 'an id other than `from`', to);
+      const rows = await ctx.db.read<{ nodes: NodeRow[]; edges: ShapeEdge[] }>('graph-paths', {
+        from,
+        to,
+        maxLength: checkRange('maxLength', maxLength ?? 6, 1, 8),
+        types: types ?? null,
+      });
+      return rows
+        .map((r) => ({ length: r.edges.length, nodes: r.nodes.map(shapeNode), edges: r.edges }))
+        .sort((a, b) => a.nodes.map((n) => n.id).join().localeCompare(b.nodes.map((n) => n.id).join()));
+    },
+  },
+  SearchHit: {
+    node: async (hit, _a, ctx) => (await ctx.loaders.node.load(hit.id))!,
+  },
+};

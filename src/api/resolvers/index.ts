@@ -1,0 +1,23 @@
+/** Every resolver map, merged by type. Resolvers stay thin: loaders and src/graph do the work. */
+import type { Resolvers } from '../../generated/graphql.ts';
+import { JSONScalar } from '../scalars.ts';
+import { coverageResolvers } from './coverage.ts';
+import { exploreResolvers } from './explore.ts';
+import { linkResolvers } from './links.ts';
+import { nodeResolvers } from './nodes.ts';
+import { planResolvers } from './plan.ts';
+
+function merge(...maps: Resolvers[]): Resolvers {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const map of maps) {
+    for (const [type, fields] of Object.entries(map)) {
+      out[type] = { ...(out[type] ?? {}), ...(fields as Record<string, unknown>) };
+    }
+  }
+  return out as Resolvers;
+}
+
+export const resolvers: Resolvers = {
+  ...merge(nodeResolvers, planResolvers, linkResolvers, coverageResolvers, exploreResolvers),
+  JSON: JSONScalar,
+};

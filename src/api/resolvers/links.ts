@@ -1,0 +1,89 @@
+/** Departments, concepts, problems and the edges between elements (leads, mentions, serves, addresses). */
+import type { Resolvers } from '../../generated/graphql.ts';
+import type { ConceptRow, DepartmentRow, DerivedRow, ElementRow, PlanRow, ProblemRow } from '../../graph/rows.ts';
+import type { Context } from '../context.ts';
+import type { EvidenceModel } from '../../ingest/model.ts';
+import { checkFirst, checkPlanId, connection, offsetAfter } from './args.ts';
+import { required, span } from './shared.ts';
+
+const basis = (row: DerivedRow) => row.basis.toUpperCase() as 'PHRASE' | 'CONCEPT' | 'MENTION' | 'CURATED';
+const evidence = (row: DerivedRow): EvidenceModel[] => JSON.parse(row.evidenceJson);
+
+export const linkResolvers: Resolvers = {
+  Query: {
+    departments: async (_root, { planId, orderBy }, ctx) => {
+      const rows = await ctx.db.read<{ node: DepartmentRow }>('departments-filtered', {
+        planId: checkPlanId('planId', planId),
+        orderBy: orderBy ?? 'NAME',
+      });
+      return rows.map((r) => r.node);
+    },
+    concepts: async (_root, { filter, orderBy, first, after }, ctx) => {
+      const size = checkFirst(first);
+      const offset = offsetAfter(after);
+      const [page] = await ctx.db.read<{ total: number; nodes: ConceptRow[] }>('concepts-page', {
+        planId: checkPlanId('filter.planId', filter?.planId),
+        kind: filter?.kind ?? null,
+        text: filter?.text ?? null,
+        inGlossary: filter?.inGlossary ?? null,
+        orderBy: orderBy ?? 'NAME',
+        offset,
+        first: size,
+      });
+      for (const row of page?.nodes ?? []) ctx.loaders.node.prime(row.id, row);
+      return connection(page?.nodes ?? [], page?.total ?? 0, offset);
+    },
+  },
+  Department: {
+    leads: (d, { planId }, ctx) =>
+      ctx.loaders.leadsByDepartment.load({ id: d.id, planId: checkPlanId('planId', planId) }),
+    tasks: async (d, { planId }, ctx: Context) => {
+      const leads = await ctx.loaders.leadsByDepartment.load({ id: d.id, planId: checkPlanId('planId', planId) });
+      return Promise.all(leads.map((l) => required<ElementRow>(ctx, l.taskId)));
+    },
+  },
+  Lead: {
+    department: (l, _a, ctx) => required<DepartmentRow>(ctx, l.departmentId),
+    task: (l, _a, ctx) => required<ElementRow>(ctx, l.taskId),
+    source: (l) => span(l),
+  },
+  Concept: {
+    aliases: (c) => [...(c.aliases ?? [])],
+    mentionedIn: async (c, { planId, first, after }, ctx) => {
+      const size = checkFirst(first);
+      const offset = offsetAfter(after);
+      const page = await ctx.loaders.mentionsByConcept.load({
+        id: c.id,
+        planId: checkPlanId('planId', planId),
+        offset,
+        first: size,
+      });
+      return connection(page.rows, page.total, offset);
+    },
+  },
+  Mention: {
+    element: (m, _a, ctx) => required(ctx, m.elementId),
+    concept: (m, _a, ctx) => required<ConceptRow>(ctx, m.conceptId),
+    source: (m) => span(m),
+  },
+  Problem: {
+    plan: (p, _a, ctx) => required<PlanRow>(ctx, p.planId),
+    source: (p) => span(p),
+    statedIn: (p, _a, ctx) => required<ElementRow>(ctx, p.statedInId),
+    addressedBy: (p, _a, ctx) => ctx.loaders.addressesByProblem.load(p.id),
+  },
+  Serves: {
+    task: (s, _a, ctx) => required<ElementRow>(ctx, s.fromId),
+    goal: (s, _a, ctx) => required<ElementRow>(ctx, s.toId),
+    basis,
+    evidence: (s) =>
+      evidence(s).map((e) => ({ phrase: e.phrase, taskQuote: e.fromSpan, goalQuote: e.toSpan })),
+  },
+  Addresses: {
+    element: (a, _a, ctx) => required<ElementRow>(ctx, a.fromId),
+    problem: (a, _a, ctx) => required<ProblemRow>(ctx, a.toId),
+    basis,
+    evidence: (a) =>
+      evidence(a).map((e) => ({ phrase: e.phrase, elementQuote: e.fromSpan, problemQuote: e.toSpan })),
+  },
+};

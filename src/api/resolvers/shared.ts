@@ -1,0 +1,50 @@
+/**
+ * Small pieces every resolver file uses: spans from flat properties, type names from labels,
+ * and "load by id or fail" helpers.
+ */
+import type { Context } from '../context.ts';
+import type { NodeRow, SpanProps } from '../../graph/rows.ts';
+
+/** Node types in the order a label decides them (a node has one of these labels). */
+export const NODE_TYPES = [
+  'Plan',
+  'Section',
+  'Principle',
+  'Goal',
+  'Task',
+  'SubItem',
+  'Guarantee',
+  'Department',
+  'Concept',
+  'Problem',
+] as const;
+export type NodeType = (typeof NODE_TYPES)[number];
+
+export function typeOf(row: { labels: readonly string[] }): NodeType {
+  const type = NODE_TYPES.find((t) => row.labels.includes(t));
+  if (type === undefined) throw new Error(`node with labels [${row.labels.join(', ')}] has no API type`);
+  return type;
+}
+
+/** A SourceSpan from a row's flat span properties, with an optional prefix (title → titleStart…). */
+export function span(row: SpanProps | Record<string, unknown>, prefix = '') {
+  const r = row as Record<string, unknown>;
+  const key = (k: string) => (prefix === '' ? k : `${prefix}${k[0]!.toUpperCase()}${k.slice(1)}`);
+  return {
+    start: Number(r[key('start')]),
+    end: Number(r[key('end')]),
+    line: Number(r[key('line')]),
+    quote: String(r[key('quote')]),
+  };
+}
+
+/** Loads a node the graph must have (an endpoint of a relationship): absence is a broken graph. */
+export async function required<T extends NodeRow>(ctx: Context, id: string): Promise<T> {
+  const row = await ctx.loaders.node.load(id);
+  if (row === null) throw new Error(`graph inconsistency: node ${id} is referenced but missing`);
+  return row as T;
+}
+
+export async function requiredAll<T extends NodeRow>(ctx: Context, ids: readonly string[]): Promise<T[]> {
+  return Promise.all(ids.map((id) => required<T>(ctx, id)));
+}

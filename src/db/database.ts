@@ -1,0 +1,123 @@
+/**
+ * The one door to Neo4j. Every statement the service runs passes through here: it names a file of
+ * the Cypher catalog, its parameters go as parameters, reads run in read transactions and writes
+ * in write transactions, sessions close in `finally`, driver errors become DatabaseErrors, and
+ * every round trip is counted (tests assert batching with the count).
+ */
+import neo4j, { type Driver, type ManagedTransaction, isInt } from 'neo4j-driver';
+import { type CypherCatalog, statement } from './catalog.ts';
+import { mapDriverError } from './errors.ts';
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+/** A write transaction that can only run catalog statements. */
+export interface WriteTx {
+  run(name: string, params?: Params): Promise<Row[]>;
+}
+
+export interface QueryEvent {
+  readonly name: string;
+  readonly mode: 'READ' | 'WRITE';
+}
+
+/** Neo4j values → plain JSON-like values (integers as numbers: offsets and counts are small). */
+export function toPlain(value: unknown): unknown {
+  if (isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (value !== null && typeof value === 'object') {
+    const out: Row = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toPlain(v);
+    return out;
+  }
+  return value;
+}
+
+export class Database {
+  /** Round trips since start (or the last reset). */
+  private count = 0;
+  private readonly listeners = new Set<(event: QueryEvent) => void>();
+
+  constructor(
+    readonly driver: Driver,
+    readonly databaseName: string,
+    readonly catalog: CypherCatalog,
+  ) {}
+
+  get roundTrips(): number {
+    return this.count;
+  }
+
+  /** Calls `listener` for every statement run; returns the unsubscribe function. */
+  onQuery(listener: (event: QueryEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private note(name: string, mode: QueryEvent['mode']): void {
+    this.count += 1;
+    for (const listener of this.listeners) listener({ name, mode });
+  }
+
+  private static async runIn(tx: ManagedTransaction, text: string, params: Params): Promise<Row[]> {
+    const result = await tx.run(text, params);
+    return result.records.map((record) => toPlain(record.toObject()) as Row);
+  }
+
+  /** Runs one catalog statement in a read transaction. */
+  async read<R extends Row = Row>(name: string, params: Params = {}): Promise<R[]> {
+    const { text } = statement(this.catalog, name);
+    const session = this.driver.session({
+      database: this.databaseName,
+      defaultAccessMode: neo4j.session.READ,
+    });
+    try {
+      this.note(name, 'READ');
+      return (await session.executeRead((tx) => Database.runIn(tx, text, params))) as R[];
+    } catch (error) {
+      throw mapDriverError(error, name);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs `work` in one write transaction: all of it commits, or none of it. */
+  async write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.databaseName,
+      defaultAccessMode: neo4j.session.WRITE,
+    });
+    let current = '(transaction)';
+    try {
+      return await session.executeWrite((tx) =>
+        work({
+          run: async (name, params = {}) => {
+            current = name;
+            const { text } = statement(this.catalog, name);
+            this.note(name, 'WRITE');
+            return Database.runIn(tx, text, params);
+          },
+        }),
+      );
+    } catch (error) {
+      throw mapDriverError(error, current);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs a schema statement (constraints, indexes): these cannot share a transaction with data writes. */
+  async schema(name: string): Promise<void> {
+    await this.write((tx) => tx.run(name));
+  }
+
+  /** Server agent and edition, for /ready and the logs. */
+  async serverInfo(): Promise<{ agent: string; address: string }> {
+    const info = await this.driver.getServerInfo({ database: this.databaseName });
+    return { agent: info.agent ?? 'unknown', address: info.address ?? 'unknown' };
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Row types: what the graph layer's Cypher returns, i.e. the stored properties of each node and
+ * relationship (written by src/ingest/load/rows.ts). Resolvers receive these as parents; codegen
+ * maps GraphQL types onto them (codegen.ts `mappers`).
+ */
+
+/** Flat provenance properties, as stored. */
+export interface SpanProps {
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly quote: string;
+}
+
+/** Every node row carries its labels (minus the technical `Entity`). */
+export interface NodeRowBase {
+  readonly id: string;
+  readonly labels: readonly string[];
+}
+
+export interface PlanRow extends NodeRowBase, SpanProps {
+  readonly planId: string;
+  readonly title: string;
+  readonly noticeTitle: string | null;
+  readonly issuer: string | null;
+  readonly issuedDate: string | null;
+  readonly issuedDateRaw: string | null;
+  readonly publishedDate: string | null;
+  readonly approvedBy: string | null;
+  readonly addressees: readonly string[] | null;
+  readonly copyTo: readonly string[] | null;
+  readonly text: string | null;
+  readonly sourceFile: string;
+  readonly sha256: string;
+  readonly sourceUrl: string | null;
+  readonly sourceBytes: number;
+  readonly encoding: string;
+  readonly loaderVersion: string;
+  readonly metaSpansJson: string;
+  readonly warningsJson: string;
+}
+
+export interface SectionRow extends NodeRowBase, SpanProps {
+  readonly planId: string;
+  readonly level: number;
+  readonly number: number;
+  readonly marker: string;
+  readonly title: string;
+  readonly text: string | null;
+  readonly itemKind: string | null;
+  /** Enclosing section; absent at level 1. */
+  readonly parentId: string | null;
+  readonly order: number;
+}
+
+export type ElementKind = 'Principle' | 'Goal' | 'Task' | 'SubItem' | 'Guarantee';
+
+export interface ElementRow extends NodeRowBase, SpanProps {
+  readonly planId: string;
+  readonly kind: ElementKind;
+  readonly number: number;
+  readonly marker: string;
+  readonly title: string;
+  readonly text: string;
+  readonly sectionId: string;
+  /** For a SubItem, its task; else absent. */
+  readonly parentId: string | null;
+  readonly order: number;
+  readonly titleStart: number;
+  readonly titleEnd: number;
+  readonly titleLine: number;
+  readonly titleQuote: string;
+}
+
+export interface DepartmentRow extends NodeRowBase {
+  readonly name: string;
+  readonly fullName: string | null;
+  readonly fullNameSource: string | null;
+}
+
+export interface ConceptRow extends NodeRowBase {
+  readonly name: string;
+  readonly aliases: readonly string[] | null;
+  readonly kind: string;
+  readonly gloss: string | null;
+  readonly definition: string | null;
+  readonly definitionSource: string | null;
+  readonly inGlossary: boolean;
+}
+
+export interface ProblemRow extends NodeRowBase, SpanProps {
+  readonly planId: string;
+  readonly number: number;
+  readonly name: string;
+  readonly text: string;
+  readonly statedInId: string;
+}
+
+export type NodeRow = PlanRow | SectionRow | ElementRow | DepartmentRow | ConceptRow | ProblemRow;
+
+/** Relationship rows carry their endpoints' ids. */
+export interface LeadRow extends SpanProps {
+  readonly id: string;
+  readonly departmentId: string;
+  readonly taskId: string;
+}
+
+export interface MentionRow extends SpanProps {
+  readonly id: string;
+  readonly elementId: string;
+  readonly conceptId: string;
+}
+
+/** A derived edge (SERVES, ADDRESSES): basis, score and evidence as stored. */
+export interface DerivedRow {
+  readonly id: string;
+  readonly fromId: string;
+  readonly toId: string;
+  readonly basis: string;
+  readonly score: number;
+  readonly rationale: string | null;
+  readonly evidenceJson: string;
+}

@@ -1,0 +1,63 @@
+/**
+ * Graph shapes for drawing: `{ nodes: [{id, type, label, properties}], edges: [{id, type, source,
+ * target, properties}] }` — what Cytoscape.js, D3 and graphology take without reshaping.
+ */
+import type { NodeRow } from './rows.ts';
+
+export interface ShapeNode {
+  readonly id: string;
+  readonly type: string;
+  readonly label: string;
+  readonly properties: Record<string, unknown>;
+}
+
+export interface ShapeEdge {
+  readonly id: string;
+  readonly type: string;
+  readonly source: string;
+  readonly target: string;
+  readonly properties: Record<string, unknown>;
+}
+
+const TYPES = [
+  'Plan',
+  'Section',
+  'Principle',
+  'Goal',
+  'Task',
+  'SubItem',
+  'Guarantee',
+  'Department',
+  'Concept',
+  'Problem',
+];
+
+/** A short label: "任务6 强化基层基础,提升组织活力", a department's or concept's name, a plan's title. */
+function labelOf(type: string, p: Record<string, unknown>): string {
+  const number = p['number'];
+  const title = String(p['title'] ?? p['name'] ?? p['id']);
+  switch (type) {
+    case 'Principle':
+    case 'Goal':
+    case 'Task':
+    case 'Guarantee':
+    case 'Problem':
+      return `${type} ${String(number)}: ${title}`;
+    case 'SubItem':
+      return `(${String(number)}) ${title}`;
+    case 'Section':
+      return `${String(p['marker'] ?? '')}${title}`;
+    default:
+      return title;
+  }
+}
+
+export function shapeNode(row: NodeRow): ShapeNode {
+  const { labels, ...properties } = row as NodeRow & Record<string, unknown>;
+  const type = TYPES.find((t) => labels.includes(t)) ?? labels[0] ?? 'Node';
+  return { id: row.id, type, label: labelOf(type, properties), properties };
+}
+
+export function byId<T extends { id: string }>(a: T, b: T): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

@@ -1,0 +1,100 @@
+/**
+ * Model → graph: the only writer. A plan is replaced as a whole inside ONE write transaction —
+ * delete what it owned, create it anew, relink shared Departments and Concepts, prune the shared
+ * nodes nothing links to any more — so a failure (or a kill -9) at any step leaves the previous
+ * version exactly as it was: Neo4j rolls back a transaction that never committed.
+ *
+ * Loading the same source again by the same loader version writes nothing (`skipped`); a forced
+ * reload writes the same ids and properties, so counts and properties are identical.
+ */
+import type { Database, WriteTx } from '../../db/database.ts';
+import type { PlanModel } from '../model.ts';
+import { toRows } from './rows.ts';
+import { ensureSchema } from './schema.ts';
+import { LOADER_VERSION } from './version.ts';
+
+/** The steps of a load, in the order they run. */
+export const LOAD_STEPS = [
+  'delete-plan',
+  'plan',
+  'sections',
+  'elements',
+  'subitems',
+  'departments',
+  'leads',
+  'concepts',
+  'mentions',
+  'problems',
+  'serves',
+  'addresses',
+  'prune-shared',
+] as const;
+export type LoadStep = (typeof LOAD_STEPS)[number];
+
+export interface LoadOptions {
+  /** Reload even when the graph already holds this source by this loader version. */
+  readonly force?: boolean;
+  /** Called after each step, inside the transaction: progress output, or a test's injected failure. */
+  readonly onStep?: (step: LoadStep, index: number, total: number, written: number) => void | Promise<void>;
+}
+
+export type LoadResult =
+  | { readonly status: 'skipped'; readonly planId: string; readonly reason: string }
+  | { readonly status: 'loaded'; readonly planId: string; readonly written: Readonly<Record<LoadStep, number>> };
+
+/** What the graph holds of a plan: null when it holds nothing. */
+export async function loadedState(
+  db: Database,
+  planId: string,
+): Promise<{ sha256: string; loaderVersion: string } | null> {
+  const rows = await db.read<{ sha256: string; loaderVersion: string }>('load-plan-state', { planId });
+  return rows[0] ?? null;
+}
+
+export async function loadPlan(db: Database, model: PlanModel, options: LoadOptions = {}): Promise<LoadResult> {
+  await ensureSchema(db);
+  if (!options.force) {
+    const state = await loadedState(db, model.id);
+    if (state?.sha256 === model.source.sha256 && state.loaderVersion === LOADER_VERSION) {
+      return {
+        status: 'skipped',
+        planId: model.id,
+        reason: `graph already holds ${model.id} from sha256 ${model.source.sha256.slice(0, 12)}… by loader ${LOADER_VERSION}`,
+      };
+    }
+  }
+  const rows = toRows(model);
+  const params: Record<LoadStep, Record<string, unknown>> = {
+    'delete-plan': { planId: rows.planId },
+    plan: { props: rows.plan },
+    sections: { rows: rows.sections },
+    elements: { rows: rows.elements },
+    subitems: { rows: rows.subItems },
+    departments: { rows: rows.departments },
+    leads: { rows: rows.leads },
+    concepts: { rows: rows.concepts },
+    mentions: { rows: rows.mentions },
+    problems: { rows: rows.problems },
+    serves: { rows: rows.serves },
+    addresses: { rows: rows.addresses },
+    'prune-shared': {},
+  };
+  const written = await db.write(async (tx: WriteTx) => {
+    const counts = {} as Record<LoadStep, number>;
+    for (const [index, step] of LOAD_STEPS.entries()) {
+      const result = await tx.run(`load-${step}`, params[step]);
+      const first = result[0] ?? {};
+      counts[step] = Number(Object.values(first)[0] ?? 0);
+      const expected = params[step]['rows'];
+      if (Array.isArray(expected) && counts[step] !== expected.length) {
+        // A row whose parent or endpoint is missing would be dropped by MATCH: refuse to commit.
+        throw new Error(
+          `load step ${step} of ${model.id}: expected ${expected.length} rows written, wrote ${counts[step]}`,
+        );
+      }
+      await options.onStep?.(step, index + 1, LOAD_STEPS.length, counts[step]);
+    }
+    return counts;
+  });
+  return { status: 'loaded', planId: model.id, written };
+}

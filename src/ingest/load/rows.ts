@@ -1,0 +1,203 @@
+/**
+ * PlanModel → the parameter rows of the load statements. Pure: no database, so the exact
+ * properties the graph will hold are testable without one.
+ *
+ * Every node and relationship that comes from the text carries its span as flat properties
+ * (start, end, line, quote): Neo4j properties cannot be maps, and flat ones are what the
+ * provenance check and the API read.
+ */
+import type { EvidenceModel, PlanModel, Span } from '../model.ts';
+import { LOADER_VERSION } from './version.ts';
+
+type Props = Record<string, unknown>;
+
+function spanProps(span: Span, prefix = ''): Props {
+  const key = (k: string) => (prefix === '' ? k : `${prefix}${k[0]!.toUpperCase()}${k.slice(1)}`);
+  return {
+    [key('start')]: span.start,
+    [key('end')]: span.end,
+    [key('line')]: span.line,
+    [key('quote')]: span.quote,
+  };
+}
+
+/** Evidence lists go as JSON (nested maps are not property values); the best one also flat. */
+function evidenceProps(evidence: readonly EvidenceModel[]): Props {
+  const best = evidence[0];
+  return {
+    phrase: best?.phrase ?? null,
+    ...(best ? spanProps(best.fromSpan) : {}),
+    ...(best ? spanProps(best.toSpan, 'target') : {}),
+    evidenceCount: evidence.length,
+    evidenceJson: JSON.stringify(evidence),
+  };
+}
+
+export interface LoadRows {
+  readonly planId: string;
+  readonly plan: Props;
+  readonly sections: Props[];
+  readonly elements: Props[];
+  readonly subItems: Props[];
+  readonly departments: Props[];
+  readonly leads: Props[];
+  readonly concepts: Props[];
+  readonly mentions: Props[];
+  readonly problems: Props[];
+  readonly serves: Props[];
+  readonly addresses: Props[];
+}
+
+export function toRows(model: PlanModel): LoadRows {
+  const planId = model.id;
+  const plan: Props = {
+    id: planId,
+    planId,
+    title: model.title,
+    noticeTitle: model.noticeTitle,
+    issuer: model.issuer,
+    issuedDate: model.issuedDate,
+    issuedDateRaw: model.issuedDateRaw,
+    publishedDate: model.publishedDate,
+    approvedBy: model.approvedBy,
+    addressees: [...model.addressees],
+    copyTo: [...model.copyTo],
+    text: model.preamble,
+    sourceFile: model.source.file,
+    sha256: model.source.sha256,
+    sourceUrl: model.source.url,
+    sourceBytes: model.source.bytes,
+    encoding: model.source.encoding,
+    loaderVersion: LOADER_VERSION,
+    metaSpansJson: JSON.stringify(model.metaSpans),
+    warningsJson: JSON.stringify(model.warnings),
+    ...spanProps(model.span),
+  };
+
+  const sections = model.sections.map((s) => ({
+    parentId: s.parentId ?? planId,
+    order: s.number,
+    props: {
+      id: s.id,
+      planId,
+      level: s.level,
+      number: s.number,
+      marker: s.marker,
+      title: s.title,
+      text: s.text,
+      itemKind: s.itemKind,
+      parentId: s.parentId,
+      order: s.order,
+      ...spanProps(s.span),
+      ...(s.textSpan ? spanProps(s.textSpan, 'text') : {}),
+    },
+  }));
+
+  const elementProps = (e: PlanModel['elements'][number]): Props => ({
+    id: e.id,
+    planId,
+    kind: e.kind,
+    number: e.number,
+    marker: e.marker,
+    title: e.title,
+    text: e.text,
+    sectionId: e.sectionId,
+    parentId: e.parentId,
+    order: e.order,
+    ...spanProps(e.span),
+    ...spanProps(e.titleSpan, 'title'),
+  });
+  const elements = model.elements
+    .filter((e) => e.kind !== 'SubItem')
+    .map((e) => ({ kind: e.kind, parentId: e.sectionId, order: e.number, props: elementProps(e) }));
+  const subItems = model.elements
+    .filter((e) => e.kind === 'SubItem')
+    .map((e) => ({ parentId: e.parentId, order: e.number, props: elementProps(e) }));
+
+  const departments = model.departments.map((d) => ({
+    id: d.id,
+    props: { name: d.name, fullName: d.fullName, fullNameSource: d.fullNameSource },
+  }));
+  const leads = model.leads.map((l) => ({
+    departmentId: l.departmentId,
+    taskId: l.taskId,
+    props: { id: `${l.departmentId}>LEADS>${l.taskId}`, planId, ...spanProps(l.span) },
+  }));
+
+  const concepts = model.concepts.map((c) => ({
+    id: c.id,
+    props: {
+      name: c.name,
+      aliases: [...c.aliases],
+      // One string of every name, so the full-text index finds a concept by any of them.
+      aliasText: [c.name, ...c.aliases].join(' '),
+      kind: c.kind,
+      gloss: c.gloss,
+      definition: c.definition,
+      definitionSource: c.definitionSource,
+      inGlossary: c.inGlossary,
+    },
+  }));
+  const mentions = model.mentions.map((m) => ({
+    elementId: m.elementId,
+    conceptId: m.conceptId,
+    props: {
+      id: `${m.elementId}>MENTIONS>${m.conceptId}@${m.span.start}`,
+      planId,
+      ...spanProps(m.span),
+    },
+  }));
+
+  const problems = model.problems.map((p) => ({
+    statedInId: p.statedInId,
+    props: {
+      id: p.id,
+      planId,
+      number: p.number,
+      name: p.name,
+      title: p.name,
+      text: p.text,
+      statedInId: p.statedInId,
+      ...spanProps(p.span),
+    },
+  }));
+  const serves = model.serves.map((s) => ({
+    taskId: s.taskId,
+    goalId: s.goalId,
+    props: {
+      id: `${s.taskId}>SERVES>${s.goalId}`,
+      planId,
+      basis: s.basis,
+      score: s.score,
+      rationale: s.rationale,
+      ...evidenceProps(s.evidence),
+    },
+  }));
+  const addresses = model.addresses.map((a) => ({
+    elementId: a.elementId,
+    problemId: a.problemId,
+    props: {
+      id: `${a.elementId}>ADDRESSES>${a.problemId}`,
+      planId,
+      basis: a.basis,
+      score: a.score,
+      rationale: a.rationale,
+      ...evidenceProps(a.evidence),
+    },
+  }));
+
+  return {
+    planId,
+    plan,
+    sections,
+    elements,
+    subItems,
+    departments,
+    leads,
+    concepts,
+    mentions,
+    problems,
+    serves,
+    addresses,
+  };
+}

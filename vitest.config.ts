@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects: unit tests need nothing; integration tests share one Neo4j engine that
+// test/setup/engine.ts starts (or the server NEO4J_URI names) for the whole run.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts', 'test/browser/**/*.test.ts'],
+          globalSetup: ['test/setup/engine.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          // One engine for the run; files run one after another so they never race on the graph.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
