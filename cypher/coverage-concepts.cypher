@@ -1,6 +1,6 @@
 // Concepts by reach: mentions, mentioning elements, the tasks they touch and the goals those connect to.
 // params: $planId
-// returns: conceptId, mentionCount, elementCount, elementIds, taskIds, goalIds
+// returns: concept, mentionCount, elementCount, elementIds, tasks, goals
 MATCH (e:Entity)-[r:MENTIONS]->(c:Concept)
 WHERE $planId IS NULL OR r.planId = $planId
 WITH c, e, count(r) AS inElement
@@ -18,8 +18,8 @@ CALL (elements, tasks) {
   WHERE g IN elements OR EXISTS { MATCH (t:Task)-[:SERVES]->(g) WHERE t IN tasks }
   WITH g
   ORDER BY g.planId, g.number
-  RETURN collect(g.id) AS goalIds
+  RETURN collect(g {.*, labels: [l IN labels(g) WHERE l <> 'Entity']}) AS goals
 }
-RETURN c.id AS conceptId, mentionCount, size(elements) AS elementCount, [e IN elements | e.id] AS elementIds,
-  [t IN tasks | t.id] AS taskIds, goalIds
+RETURN c {.*, labels: [l IN labels(c) WHERE l <> 'Entity']} AS concept, mentionCount, size(elements) AS elementCount, [e IN elements | e.id] AS elementIds,
+  [t IN tasks | t {.*, labels: [l IN labels(t) WHERE l <> 'Entity']}] AS tasks, goals
 ORDER BY mentionCount DESC, elementCount DESC, c.name

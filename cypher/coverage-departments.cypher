@@ -1,6 +1,6 @@
 // Departments by load: tasks led, sub-items under them, goals they serve, co-leading departments.
 // params: $planId
-// returns: departmentId, taskCount, subItemCount, taskIds, goalIds, sharesWithIds
+// returns: department, taskCount, subItemCount, tasks, goals, sharesWith
 MATCH (d:Department)-[:LEADS]->(t:Task)
 WHERE $planId IS NULL OR t.planId = $planId
 WITH d, t
@@ -16,7 +16,7 @@ CALL (tasks) {
   MATCH (t)-[:SERVES]->(g:Goal)
   WITH DISTINCT g
   ORDER BY g.planId, g.number
-  RETURN collect(g.id) AS goalIds
+  RETURN collect(g {.*, labels: [l IN labels(g) WHERE l <> 'Entity']}) AS goals
 }
 CALL (d, tasks) {
   UNWIND tasks AS t
@@ -24,7 +24,8 @@ CALL (d, tasks) {
   WHERE other <> d
   WITH DISTINCT other
   ORDER BY other.name
-  RETURN collect(other.id) AS sharesWithIds
+  RETURN collect(other {.*, labels: [l IN labels(other) WHERE l <> 'Entity']}) AS sharesWith
 }
-RETURN d.id AS departmentId, size(tasks) AS taskCount, subItemCount, [t IN tasks | t.id] AS taskIds, goalIds, sharesWithIds
+RETURN d {.*, labels: [l IN labels(d) WHERE l <> 'Entity']} AS department, size(tasks) AS taskCount, subItemCount,
+  [t IN tasks | t {.*, labels: [l IN labels(t) WHERE l <> 'Entity']}] AS tasks, goals, sharesWith
 ORDER BY taskCount DESC, subItemCount DESC, d.name

@@ -1,9 +1,9 @@
 // Goals with how many tasks serve them and the summed score, thinnest served first.
 // params: $planId
-// returns: goalId, taskCount, totalScore
+// returns: goal, taskCount, totalScore
 MATCH (g:Goal)
 WHERE $planId IS NULL OR g.planId = $planId
 OPTIONAL MATCH (:Task)-[r:SERVES]->(g)
 WITH g, count(r) AS taskCount, coalesce(sum(r.score), 0.0) AS totalScore
-RETURN g.id AS goalId, taskCount, totalScore
+RETURN g {.*, labels: [l IN labels(g) WHERE l <> 'Entity']} AS goal, taskCount, totalScore
 ORDER BY taskCount, totalScore, g.planId, g.number

@@ -1,7 +1,8 @@
 // Problems with how many elements address them, least addressed first.
 // params: $planId
-// returns: problemId, addressedBy
+// returns: problem, addressedBy
 MATCH (p:Problem)
 WHERE $planId IS NULL OR p.planId = $planId
-RETURN p.id AS problemId, COUNT { (p)<-[:ADDRESSES]-() } AS addressedBy
+WITH p, COUNT { (p)<-[:ADDRESSES]-() } AS addressedBy
 ORDER BY addressedBy, p.planId, p.number
+RETURN p {.*, labels: [l IN labels(p) WHERE l <> 'Entity']} AS problem, addressedBy

@@ -31,7 +31,7 @@ function listLoader<K extends string | MapKey, V>(
   db: Database,
   name: string,
   column: string,
-  onRow?: (row: V) => void,
+  onRow?: (row: Row) => void,
 ): DataLoader<K, V[], string> {
   return new DataLoader<K, V[], string>(
     async (keys) => {
@@ -43,9 +43,8 @@ function listLoader<K extends string | MapKey, V>(
       const rows = await db.read<Row>(name, params);
       const grouped = new Map<string, V[]>(cacheKeys.map((k) => [k, []]));
       for (const row of rows) {
-        const value = row[column] as V;
-        onRow?.(value);
-        grouped.get(String(row['key']))?.push(value);
+        onRow?.(row);
+        grouped.get(String(row['key']))?.push(row[column] as V);
       }
       return cacheKeys.map((k) => grouped.get(k) ?? []);
     },
@@ -65,9 +64,17 @@ export function createLoaders(db: Database) {
     return ids.map((id) => byId.get(id) ?? null);
   });
 
+  const primeNode = (value: unknown) => {
+    const row = value as NodeRow | null | undefined;
+    if (row?.id) node.prime(row.id, row);
+  };
+
   // Lists of nodes also prime the node loader: a later `node(id)` for one of them costs nothing.
   const nodes = <K extends string | MapKey, V extends NodeRow>(name: string) =>
-    listLoader<K, V>(db, name, 'node', (row) => node.prime(row.id, row));
+    listLoader<K, V>(db, name, 'node', (row) => primeNode(row['node']));
+  // Relationship rows bring the node at their far end along, so following the edge costs nothing.
+  const edges = <K extends string | MapKey, V>(name: string) =>
+    listLoader<K, V>(db, name, 'row', (row) => primeNode(row['endpoint']));
 
   const mentionsByConcept = new DataLoader<MapKey, Page<MentionRow>, string>(
     async (keys) => {
@@ -92,14 +99,14 @@ export function createLoaders(db: Database) {
     departmentsByPlan: nodes<string, DepartmentRow>('departments-by-plans'),
     conceptsByPlan: nodes<string, ConceptRow>('concepts-by-plans'),
     conceptsByElement: nodes<string, ConceptRow>('concepts-by-elements'),
-    leadsByTask: listLoader<string, LeadRow>(db, 'leads-by-tasks', 'row'),
-    leadsByDepartment: listLoader<{ id: string; planId: string | null }, LeadRow>(db, 'leads-by-departments', 'row'),
-    mentionsByElement: listLoader<string, MentionRow>(db, 'mentions-by-elements', 'row'),
+    leadsByTask: edges<string, LeadRow>('leads-by-tasks'),
+    leadsByDepartment: edges<{ id: string; planId: string | null }, LeadRow>('leads-by-departments'),
+    mentionsByElement: edges<string, MentionRow>('mentions-by-elements'),
     mentionsByConcept,
-    servesByTask: listLoader<string, DerivedRow>(db, 'serves-by-tasks', 'row'),
-    servesByGoal: listLoader<string, DerivedRow>(db, 'serves-by-goals', 'row'),
-    addressesByElement: listLoader<string, DerivedRow>(db, 'addresses-by-elements', 'row'),
-    addressesByProblem: listLoader<string, DerivedRow>(db, 'addresses-by-problems', 'row'),
+    servesByTask: edges<string, DerivedRow>('serves-by-tasks'),
+    servesByGoal: edges<string, DerivedRow>('serves-by-goals'),
+    addressesByElement: edges<string, DerivedRow>('addresses-by-elements'),
+    addressesByProblem: edges<string, DerivedRow>('addresses-by-problems'),
   };
 }
 

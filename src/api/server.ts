@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Database } from '../db/database.ts';
@@ -58,7 +58,8 @@ export async function createApp(db: Database, options: ApiOptions = DEFAULT_API_
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     validationRules: protection.validationRules,
-    plugins: [...protection.plugins, playgroundLandingPage()],
+    // Armor's and the landing page's plugins are context-agnostic.
+    plugins: [...protection.plugins, playgroundLandingPage()] as ApolloServerPlugin<Context>[],
   });
   await apollo.start();
 

@@ -1,32 +1,38 @@
-/** Parent rows of the coverage types: ids from the aggregating queries, resolved through loaders. */
+/**
+ * Rows of the coverage queries: each brings the nodes it names along (so resolving them costs no
+ * further trip), plus the numbers Neo4j aggregated.
+ */
+import type { ConceptRow, DepartmentRow, ElementRow, ProblemRow } from '../../graph/rows.ts';
+
 export interface CoverageParent {
   readonly planId: string | null;
 }
 export interface GoalCoverageRow {
-  readonly goalId: string;
+  readonly goal: ElementRow;
   readonly taskCount: number;
   readonly totalScore: number;
 }
 export interface DepartmentLoadRow {
-  readonly departmentId: string;
+  readonly department: DepartmentRow;
   readonly taskCount: number;
   readonly subItemCount: number;
-  readonly taskIds: readonly string[];
-  readonly goalIds: readonly string[];
-  readonly sharesWithIds: readonly string[];
+  readonly tasks: readonly ElementRow[];
+  readonly goals: readonly ElementRow[];
+  readonly sharesWith: readonly DepartmentRow[];
 }
 export interface SharedTaskRow {
-  readonly taskId: string;
-  readonly departmentIds: readonly string[];
+  readonly task: ElementRow;
+  readonly departments: readonly DepartmentRow[];
 }
 export interface ConceptReachRow {
-  readonly conceptId: string;
+  readonly concept: ConceptRow;
   readonly mentionCount: number;
   readonly elementCount: number;
   readonly elementIds: readonly string[];
-  readonly taskIds: readonly string[];
-  readonly goalIds: readonly string[];
+  readonly tasks: readonly ElementRow[];
+  readonly goals: readonly ElementRow[];
 }
 export interface ProblemCoverageRow {
-  readonly problemId: string;
+  readonly problem: ProblemRow;
+  readonly addressedBy: number;
 }

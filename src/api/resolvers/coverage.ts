@@ -3,7 +3,7 @@
  * Neo4j); the ids it returns resolve through the per-request loaders.
  */
 import type { Resolvers } from '../../generated/graphql.ts';
-import type { ConceptRow, DepartmentRow, ElementRow, ProblemRow } from '../../graph/rows.ts';
+import type { ConceptRow, ElementRow, ProblemRow } from '../../graph/rows.ts';
 import { planCounts } from '../../graph/counts.ts';
 import type {
   ConceptReachRow,
@@ -13,7 +13,6 @@ import type {
   SharedTaskRow,
 } from '../coverage/types.ts';
 import { checkPlanId } from './args.ts';
-import { requiredAll, required } from './shared.ts';
 
 const nodes = <T>(rows: { node: T }[]) => rows.map((r) => r.node);
 
@@ -49,27 +48,22 @@ export const coverageResolvers: Resolvers = {
     },
   },
   GoalCoverage: {
-    goal: (row, _a, ctx) => required<ElementRow>(ctx, row.goalId),
-    servedBy: (row, _a, ctx) => ctx.loaders.servesByGoal.load(row.goalId),
+    servedBy: (row, _a, ctx) => ctx.loaders.servesByGoal.load(row.goal.id),
   },
   DepartmentLoad: {
-    department: (row, _a, ctx) => required<DepartmentRow>(ctx, row.departmentId),
-    tasks: (row, _a, ctx) => requiredAll<ElementRow>(ctx, row.taskIds),
-    goals: (row, _a, ctx) => requiredAll<ElementRow>(ctx, row.goalIds),
-    sharesTasksWith: (row, _a, ctx) => requiredAll<DepartmentRow>(ctx, row.sharesWithIds),
+    tasks: (row) => [...row.tasks],
+    goals: (row) => [...row.goals],
+    sharesTasksWith: (row) => [...row.sharesWith],
   },
   SharedTask: {
-    task: (row, _a, ctx) => required<ElementRow>(ctx, row.taskId),
-    departments: (row, _a, ctx) => requiredAll<DepartmentRow>(ctx, row.departmentIds),
+    departments: (row) => [...row.departments],
   },
   ConceptReach: {
-    concept: (row, _a, ctx) => required<ConceptRow>(ctx, row.conceptId),
     elementIds: (row) => [...row.elementIds],
-    tasks: (row, _a, ctx) => requiredAll<ElementRow>(ctx, row.taskIds),
-    goals: (row, _a, ctx) => requiredAll<ElementRow>(ctx, row.goalIds),
+    tasks: (row) => [...row.tasks],
+    goals: (row) => [...row.goals],
   },
   ProblemCoverage: {
-    problem: (row, _a, ctx) => required<ProblemRow>(ctx, row.problemId),
-    addressedBy: (row, _a, ctx) => ctx.loaders.addressesByProblem.load(row.problemId),
+    addressedBy: (row, _a, ctx) => ctx.loaders.addressesByProblem.load(row.problem.id),
   },
 };

@@ -1,0 +1,14 @@
+// Every node and relationship with all properties, sorted: two loads compare equal when nothing changed.
+// params: -
+// returns: nodes, relationships
+CALL () {
+  MATCH (n)
+  WITH n ORDER BY n.id
+  RETURN collect({labels: labels(n), properties: properties(n)}) AS nodes
+}
+CALL () {
+  MATCH (a)-[r]->(b)
+  WITH a, r, b ORDER BY a.id, type(r), b.id, r.start
+  RETURN collect({from: a.id, type: type(r), to: b.id, properties: properties(r)}) AS relationships
+}
+RETURN nodes, relationships

@@ -1,0 +1,21 @@
+/**
+ * Opens the service's database: connects (starting the embedded engine when NEO4J_URI is unset),
+ * reads the Cypher catalog, and hands back the one door every other module uses.
+ */
+import type { Config } from '../config.ts';
+import { loadCatalog } from './catalog.ts';
+import { connectDatabase } from './connect.ts';
+import { Database } from './database.ts';
+
+export interface OpenDatabase {
+  readonly db: Database;
+  /** Closes the driver, then stops the embedded engine if this process started one. */
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: Config, options: { onLog?: (line: string) => void } = {}): Promise<OpenDatabase> {
+  const catalog = loadCatalog();
+  const connection = await connectDatabase(config, options);
+  const db = new Database(connection.driver, connection.database, catalog);
+  return { db, close: () => connection.close() };
+}

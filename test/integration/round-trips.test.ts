@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database, QueryEvent } from '../../src/db/database.ts';
+import { emptyGraph, loadFiles, openTestDatabase, SECOND_PLAN, SEED } from '../support/graph.ts';
+import { startTestServer } from '../support/server.ts';
+
+let db: Database;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+
+/** Runs one operation and returns the statements it sent to Neo4j, in order. */
+async function trips(query: string): Promise<string[]> {
+  const seen: QueryEvent[] = [];
+  const stop = db.onQuery((event) => seen.push(event));
+  try {
+    const { errors } = await server.gql(query);
+    expect(errors).toBeUndefined();
+  } finally {
+    stop();
+  }
+  return seen.map((e) => e.name);
+}
+
+const EVERY_TASK = `{ tasks {
+  id title
+  subItems { id title }
+  leadDepartments { name }
+  serves { score goal { id title } }
+  concepts { name }
+} }`;
+
+const COVERAGE = `{ coverage(planId: null) {
+  goals { goal { id } taskCount servedBy { task { id } } }
+  departments { department { name } tasks { id } goals { id } sharesTasksWith { name } }
+  concepts { concept { name } tasks { id } goals { id } }
+  problems { problem { name } addressedBy { element { id } } }
+  counts { nodes { label count } }
+} }`;
+
+beforeAll(async () => {
+  db = openTestDatabase();
+  await emptyGraph(db);
+  await loadFiles(db, SEED);
+  server = await startTestServer(db);
+});
+afterAll(async () => {
+  await server.close();
+  await db.close();
+});
+
+describe('round trips to Neo4j per operation', () => {
+  it('fetching every task with sub-items, lead departments, served goals and concepts costs one trip per level, for one plan or three', async () => {
+    const onePlan = await trips(EVERY_TASK);
+    // The tasks; then one batch each for sub-items, leads, serves and concepts (lead and serve
+    // rows bring their department and goal along, so following them costs nothing more).
+    expect(onePlan.sort()).toEqual(
+      ['tasks-filtered', 'subitems-by-tasks', 'leads-by-tasks', 'serves-by-tasks', 'concepts-by-elements'].sort(),
+    );
+    await loadFiles(db, SECOND_PLAN, [SEED, 'cast-2018-copy']);
+    const threePlans = await trips(EVERY_TASK);
+    expect(threePlans.sort()).toEqual(onePlan);
+    const { data } = await server.gql<{ tasks: unknown[] }>('{ tasks { id } }');
+    expect(data!.tasks.length).toBeGreaterThan(20);
+  });
+
+  it('a dashboard of coverage fields costs one aggregating query per field plus one batch per level', async () => {
+    const sent = await trips(COVERAGE);
+    const aggregates = sent.filter((n) => n.startsWith('coverage-') || n.startsWith('count-'));
+    expect(aggregates.sort()).toEqual(
+      ['coverage-goals', 'coverage-departments', 'coverage-concepts', 'coverage-problems', 'count-all-labels', 'count-all-relationships'].sort(),
+    );
+    // Plus one batch for the serving edges of every goal and one for the addressing edges of every problem.
+    expect(sent.filter((n) => !aggregates.includes(n)).sort()).toEqual(['addresses-by-problems', 'serves-by-goals']);
+  });
+
+  it('search, neighbourhood and path cost a constant number of trips', async () => {
+    expect((await trips('{ search(query: "四服务") { id snippet node { id } } }')).length).toBe(1);
+    expect((await trips('{ neighborhood(id: "dept/组人部", depth: 2) { nodes { id } edges { id } } }')).length).toBe(2);
+    expect((await trips('{ path(from: "dept/组人部", to: "cast-2018/goal-3") { length } }')).length).toBe(2);
+  });
+});
