@@ -8,5 +8,5 @@ WHERE ($planId IS NULL OR EXISTS { MATCH (:Entity {planId: $planId})-[:MENTIONS]
   AND ($text IS NULL OR n.aliasText CONTAINS $text OR coalesce(toLower(n.gloss), '') CONTAINS toLower($text))
 WITH n, COUNT { (e)-[r:MENTIONS]->(n) WHERE $planId IS NULL OR r.planId = $planId } AS mentions
 ORDER BY CASE WHEN $orderBy = 'MENTIONS_DESC' THEN -mentions ELSE 0 END, n.name
-WITH collect(n {.*, labels: [l IN labels(n) WHERE l <> 'Entity']}) AS all
-RETURN size(all) AS total, all[$offset..$offset + $first] AS nodes
+WITH collect(n {.*, labels: [l IN labels(n) WHERE l <> 'Entity']}) AS items
+RETURN size(items) AS total, items[$offset..$offset + $first] AS nodes

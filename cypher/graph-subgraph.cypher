@@ -16,8 +16,8 @@ WITH seeds + neighbours AS reached
 UNWIND range(0, size(reached) - 1) AS i
 WITH reached[i] AS n, min(i) AS first
 ORDER BY first
-WITH collect(n) AS all
-WITH all[0..$limit] AS kept, size(all) AS total
+WITH collect(n) AS items
+WITH items[0..$limit] AS kept, size(items) AS total
 CALL (kept) {
   UNWIND kept AS a
   MATCH (a)-[r]->(b)

@@ -1,6 +1,6 @@
 // Creates the Plan node from its properties.
 // params: $props
-// returns: id
+// returns: created
 CREATE (p:Plan:Entity)
 SET p = $props
-RETURN p.id AS id
+RETURN count(p) AS created

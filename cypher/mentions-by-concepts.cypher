@@ -7,6 +7,6 @@ CALL (key) {
   WHERE key.planId IS NULL OR r.planId = key.planId
   WITH e, r, c
   ORDER BY r.planId, r.start
-  RETURN collect(r {.*, elementId: e.id, conceptId: c.id}) AS all
+  RETURN collect(r {.*, elementId: e.id, conceptId: c.id}) AS items
 }
-RETURN key.key AS key, size(all) AS total, all[key.offset..key.offset + key.first] AS rows
+RETURN key.key AS key, size(items) AS total, items[key.offset..key.offset + key.first] AS rows

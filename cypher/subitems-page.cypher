@@ -5,5 +5,5 @@ MATCH (n:SubItem)
 WHERE $planId IS NULL OR n.planId = $planId
 WITH n
 ORDER BY n.planId, n.order
-WITH collect(n {.*, labels: [l IN labels(n) WHERE l <> 'Entity']}) AS all
-RETURN size(all) AS total, all[$offset..$offset + $first] AS nodes
+WITH collect(n {.*, labels: [l IN labels(n) WHERE l <> 'Entity']}) AS items
+RETURN size(items) AS total, items[$offset..$offset + $first] AS nodes

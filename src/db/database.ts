@@ -33,6 +33,21 @@ export function toPlain(value: unknown): unknown {
   return value;
 }
 
+/**
+ * JavaScript numbers → Cypher values: whole numbers go as Cypher integers (the driver would send
+ * every number as a float, and LIMIT, SKIP, list slices and integer properties need integers).
+ */
+export function toCypher(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(toCypher);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Row = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toCypher(v);
+    return out;
+  }
+  return value;
+}
+
 export class Database {
   /** Round trips since start (or the last reset). */
   private count = 0;
@@ -60,7 +75,7 @@ export class Database {
   }
 
   private static async runIn(tx: ManagedTransaction, text: string, params: Params): Promise<Row[]> {
-    const result = await tx.run(text, params);
+    const result = await tx.run(text, toCypher(params) as Params);
     return result.records.map((record) => toPlain(record.toObject()) as Row);
   }
 
