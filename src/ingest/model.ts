@@ -59,6 +59,13 @@ export interface SectionModel {
   readonly span: Span;
   /** Span of the intro text, null when there is none. */
   readonly textSpan: Span | null;
+  /**
+   * Closing paragraph(s) after the section's last item, which no item owns ("以上10项改革任务,由各
+   * 牵头部门…"); absent or "" when there is none. Kept apart from `text`, which is the intro.
+   */
+  readonly closingText?: string;
+  /** Span of the closing text; absent or null when there is none. */
+  readonly closingSpan?: Span | null;
 }
 
 /** A numbered item: a principle, goal, task, a task's sub-item, or a guarantee. */
@@ -84,6 +91,11 @@ export interface ElementModel {
   readonly span: Span;
   /** Span of the title inside the item. */
   readonly titleSpan: Span;
+  /**
+   * Span of `text` in the source (marker and lead marker excluded). Its quote equals `text` when
+   * the item is one paragraph; across paragraphs `text` joins the raw lines with "\n".
+   */
+  readonly textSpan?: Span;
 }
 
 /** A lead unit: 调宣部, 组人部, 办公厅. Shared across plans (id has no plan namespace). */

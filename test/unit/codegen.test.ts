@@ -6,7 +6,7 @@ import config from '../../codegen.ts';
 describe('generated code', () => {
   it('is what `npm run codegen` makes of schema/*.graphql and examples/ today (run it and commit when this fails)', async () => {
     const outputs = await generate({ ...config, silent: true }, false);
-    const files = outputs.map((o) => o.filename).sort();
+    const files = outputs.map((o: { filename: string }) => o.filename).sort();
     expect(files).toEqual([
       'examples/gql/gql.ts',
       'examples/gql/graphql.ts',

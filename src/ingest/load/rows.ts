@@ -90,6 +90,9 @@ export function toRows(model: PlanModel): LoadRows {
       order: s.order,
       ...spanProps(s.span),
       ...(s.textSpan ? spanProps(s.textSpan, 'text') : {}),
+      // Text after the section's last item ("以上10项改革任务,由各牵头部门…").
+      closingText: s.closingText ?? null,
+      ...(s.closingSpan ? spanProps(s.closingSpan, 'closing') : {}),
     },
   }));
 
@@ -106,6 +109,7 @@ export function toRows(model: PlanModel): LoadRows {
     order: e.order,
     ...spanProps(e.span),
     ...spanProps(e.titleSpan, 'title'),
+    ...(e.textSpan ? spanProps(e.textSpan, 'text') : {}),
   });
   const elements = model.elements
     .filter((e) => e.kind !== 'SubItem')

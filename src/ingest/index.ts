@@ -1,0 +1,119 @@
+/**
+ * The ingest pipeline up to the model: a plan file's bytes → text → PlanModel. Pure apart from
+ * reading the file: the loader (src/ingest/load) is the only writer of the graph.
+ *
+ *   readPlanFile(path)            → { text, source }   decode.ts, seeds manifest (plan id, URL)
+ *   parsePlan(text, source, opts) → PlanModel          parse/ (outline, metadata) + semantics/
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { decodePlanBytes } from './decode.ts';
+import type { PlanModel, SourceInfo } from './model.ts';
+import { parseDocument } from './parse/index.ts';
+import { findManifestEntry, loadSeedData } from './seed-data.ts';
+import type { SeedData } from './seed-data.ts';
+import { deriveSemantics } from './semantics/index.ts';
+
+export { PlanParseError } from './errors.ts';
+export { formatSummary } from './summary.ts';
+
+export interface ParseOptions {
+  /** Plan id to use; wins over the seeds manifest and the sha256-derived default. */
+  readonly planId?: string;
+  /** Seed data to use instead of the project's seeds/ folder (tests, other genres). */
+  readonly seeds?: SeedData;
+}
+
+export interface PlanFile {
+  readonly text: string;
+  readonly source: SourceInfo;
+}
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** Reads and decodes a plan file; the seeds manifest supplies the page URL when it knows the file. */
+export function readPlanFile(path: string, seeds: SeedData = loadSeedData()): PlanFile {
+  const file = basename(path);
+  // A missing or unreadable file is the file system's error (ENOENT, EACCES), passed on as it is.
+  const bytes: Uint8Array = readFileSync(path);
+  const { text, encoding } = decodePlanBytes(bytes, file);
+  const hash = sha256(bytes);
+  const entry = findManifestEntry(seeds.manifest, { file, sha256: hash });
+  return { text, source: { file, sha256: hash, url: entry?.url ?? null, bytes: bytes.length, encoding } };
+}
+
+/** SourceInfo for a text given directly (tests, stdin): its UTF-8 bytes are what is hashed. */
+export function sourceForText(
+  text: string,
+  file = 'input.txt',
+  seeds: SeedData = loadSeedData(),
+): SourceInfo {
+  const bytes = new TextEncoder().encode(text);
+  const hash = sha256(bytes);
+  const entry = findManifestEntry(seeds.manifest, { file, sha256: hash });
+  return { file, sha256: hash, url: entry?.url ?? null, bytes: bytes.length, encoding: 'utf-8' };
+}
+
+/**
+ * The plan id: the option when given; else the seeds manifest's id for this source (by sha256,
+ * then file name); else `plan-` and the first 10 hex digits of the sha256 (deterministic).
+ */
+export function resolvePlanId(source: SourceInfo, seeds: SeedData, option?: string): string {
+  if (option !== undefined) {
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(option)) {
+      throw new RangeError(
+        `planId must be lower-case letters, digits and "-", got ${JSON.stringify(option)}`,
+      );
+    }
+    return option;
+  }
+  return findManifestEntry(seeds.manifest, source)?.planId ?? `plan-${source.sha256.slice(0, 10)}`;
+}
+
+/** Parses a decoded plan text into the model: outline, metadata, leads, then semantics merged in. */
+export function parsePlan(text: string, source: SourceInfo, options: ParseOptions = {}): PlanModel {
+  const seeds = options.seeds ?? loadSeedData();
+  const planId = resolvePlanId(source, seeds, options.planId);
+  const entry = findManifestEntry(seeds.manifest, source);
+  const doc = parseDocument(text, {
+    planId,
+    file: source.file,
+    genre: seeds.genre,
+    departments: seeds.departments,
+    knownFacts: entry?.knownFacts ?? {},
+  });
+  const sem = deriveSemantics({
+    planId,
+    text,
+    sections: doc.sections,
+    elements: doc.elements,
+    preambleSpan: doc.preambleSpan,
+  });
+  return {
+    id: planId,
+    title: doc.title,
+    noticeTitle: doc.noticeTitle,
+    issuer: doc.issuer,
+    issuedDate: doc.issuedDate,
+    issuedDateRaw: doc.issuedDateRaw,
+    publishedDate: doc.publishedDate,
+    approvedBy: doc.approvedBy,
+    addressees: doc.addressees,
+    copyTo: doc.copyTo,
+    preamble: doc.preamble,
+    source: { ...source, url: source.url ?? entry?.url ?? null },
+    span: doc.span,
+    metaSpans: doc.metaSpans,
+    sections: doc.sections,
+    elements: doc.elements,
+    departments: doc.departments,
+    leads: doc.leads,
+    concepts: sem.concepts,
+    mentions: sem.mentions,
+    problems: sem.problems,
+    serves: sem.serves,
+    addresses: sem.addresses,
+    warnings: [...doc.warnings, ...sem.warnings],
+  };
+}

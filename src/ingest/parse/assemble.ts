@@ -1,0 +1,128 @@
+/**
+ * Outline nodes → the model's sections, elements and leads. Sections take ids from their place
+ * (`${plan}/sec-2/sec-1`), elements from ids.ts; tasks are shaped in task.ts.
+ */
+import type { ElementKind, ElementModel, LeadModel, ParseWarning, SectionModel } from '../model.ts';
+import type { SectionItemKind } from '../seed-data.ts';
+import type { OutlineNode } from './classify.ts';
+import { joined, subtreeParas } from './draft.ts';
+import type { Draft, ElementFacts, Env } from './draft.ts';
+import { finishElements } from './ids.ts';
+import type { Block } from './outline.ts';
+import { draftTask } from './task.ts';
+import { excerpt, SENTENCE_END, trimRange } from './text.ts';
+import { sentenceTitle } from './titles.ts';
+
+export type { ElementFacts, Env } from './draft.ts';
+
+export interface Assembled {
+  readonly sections: SectionModel[];
+  readonly elements: ElementModel[];
+  readonly leads: LeadModel[];
+  /** Lead unit names in order of first appearance. */
+  readonly departmentNames: string[];
+  readonly warnings: ParseWarning[];
+  /** Per element id: facts the completeness checks need. */
+  readonly facts: ReadonlyMap<string, ElementFacts>;
+}
+
+/** A principle, goal or guarantee: its paragraphs (and any numbered lines under it) are its text. */
+function draftItem(env: Env, b: Block, kind: SectionItemKind, sectionId: string): Draft {
+  const end = subtreeParas(b).at(-1)!.end;
+  return {
+    kind,
+    number: b.number,
+    marker: b.marker,
+    sectionId,
+    parent: null,
+    span: [b.marker.start, end],
+    textRange: trimRange(env.text, b.marker.bodyStart, end),
+    titleRange: sentenceTitle(env.text, b.marker.bodyStart, b.head.end),
+    lead: null,
+    facts: { hasLead: false, emptyCue: false },
+  };
+}
+
+export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
+  const sections: SectionModel[] = [];
+  const drafts: Draft[] = [];
+  const warnings: ParseWarning[] = [];
+  const { text, index } = env;
+  const usedIds = new Set<string>();
+
+  const addSection = (
+    node: Extract<OutlineNode, { type: 'section' }>,
+    parentId: string | null,
+    level: number,
+  ) => {
+    const b = node.block;
+    let id = `${parentId ?? env.planId}/sec-${b.number}`;
+    if (usedIds.has(id)) id = `${id}-${sections.length}`;
+    usedIds.add(id);
+    const [ts, te] = sentenceTitle(text, b.marker.bodyStart, b.head.end);
+    // Intro: the rest of the heading line after its title, then the paragraphs before the first child.
+    let introStart = te;
+    if (introStart < b.head.end && SENTENCE_END.includes(text[introStart]!)) introStart++;
+    const [is, ie] = trimRange(text, introStart, b.paras.at(-1)?.end ?? b.head.end);
+    const directKinds = node.children.flatMap((c) => (c.type === 'element' ? [c.kind] : []));
+    const itemKind: ElementKind | null = node.mappedKind ?? directKinds[0] ?? null;
+    const at = sections.length;
+    sections.push({
+      id,
+      level,
+      number: b.number,
+      marker: b.marker.raw,
+      title: text.slice(ts, te),
+      text: ie > is ? joined(env, is, ie) : '',
+      parentId,
+      itemKind,
+      order: at,
+      span: index.span(b.marker.start, te),
+      textSpan: ie > is ? index.span(is, ie) : null,
+    });
+    node.children.forEach((c, k) => {
+      if (c.type === 'section') {
+        addSection(c, id, level + 1);
+      } else if (c.kind !== 'Task') {
+        drafts.push(draftItem(env, c.block, c.kind, id));
+      } else {
+        const t = draftTask(env, c.block, id, warnings);
+        drafts.push(...t.drafts);
+        if (t.trailing === null) return;
+        if (k === node.children.length - 1) {
+          // Closing text of the section ("以上10项改革任务,由各牵头部门…").
+          sections[at] = {
+            ...sections[at]!,
+            closingText: joined(env, t.trailing[0], t.trailing[1]),
+            closingSpan: index.span(t.trailing[0], t.trailing[1]),
+          };
+        } else {
+          warnings.push({
+            code: 'UNATTACHED_TEXT',
+            message: `text after the lead marker of task ${c.block.number} belongs to no item: ${excerpt(text.slice(t.trailing[0], t.trailing[1]))}`,
+            line: t.trailingLine,
+          });
+        }
+      }
+    });
+  };
+
+  for (const n of nodes) if (n.type === 'section') addSection(n, null, 1);
+
+  const elements = finishElements(drafts, env);
+  const facts = new Map<string, ElementFacts>();
+  for (const d of drafts) facts.set(d.id!, { ...d.facts, textEnd: d.textRange[1] });
+
+  const leads: LeadModel[] = [];
+  const departmentNames: string[] = [];
+  for (const d of drafts) {
+    const seen = new Set<string>();
+    for (const n of d.lead?.names ?? []) {
+      if (seen.has(n.name)) continue;
+      seen.add(n.name);
+      if (!departmentNames.includes(n.name)) departmentNames.push(n.name);
+      leads.push({ departmentId: `dept/${n.name}`, taskId: d.id!, span: index.span(n.start, n.end) });
+    }
+  }
+  return { sections, elements, leads, departmentNames, warnings, facts };
+}

@@ -1,0 +1,133 @@
+/**
+ * What each numbered block of the outline is. Headings whose words genre.json maps to a kind
+ * (工作原则 → Principle, 重点任务 → Task, …) are sections whose numbered children are elements of
+ * that kind. Below such a section a block with children may still be a sub-heading ("(一)扩大有效
+ * 覆盖" over tasks 1., 2.) or an item with sub-items ("1.推进…。" over (1), (2) and one lead
+ * line): lead markers and the ladder decide, as written below.
+ */
+import type { Genre, SectionItemKind } from '../seed-data.ts';
+import { inlineLeadAtEnd, labelLeadIn } from './leads.ts';
+import type { Para } from './lines.ts';
+import { rankOf } from './markers.ts';
+import type { Block } from './outline.ts';
+import { normaliseInline } from './text.ts';
+
+export type OutlineNode =
+  | {
+      readonly type: 'section';
+      readonly block: Block;
+      /** Kind named by the heading itself (null when it names none). */
+      readonly mappedKind: SectionItemKind | null;
+      readonly children: readonly OutlineNode[];
+    }
+  | { readonly type: 'element'; readonly block: Block; readonly kind: SectionItemKind };
+
+interface Context {
+  /** Kind of the items here; null where headings hold prose. */
+  readonly kind: SectionItemKind | null;
+  /** Inside a section whose heading named a kind: headings below are not re-read. */
+  readonly underMapped: boolean;
+}
+
+/** The heading's words: its first line after the marker, trailing full stop dropped. */
+export function headingWords(text: string, b: Block): string {
+  return normaliseInline(text.slice(b.marker.bodyStart, b.head.end)).replace(/[。.：:]+$/, '');
+}
+
+/** Short and free of sentence or list punctuation: a heading, not an item. */
+function headingLike(text: string, b: Block): boolean {
+  const raw = normaliseInline(text.slice(b.marker.bodyStart, b.head.end));
+  return raw.length <= 30 && !/[。；;，,！？!?]/.test(raw);
+}
+
+/** Kind a heading names: undefined when it names none, null for a prose heading (总体要求). */
+export function kindOfHeading(words: string, genre: Genre): SectionItemKind | null | undefined {
+  if (words.length > 30 || /[。；;，,]/.test(words)) return undefined;
+  for (const rule of genre.sectionKinds) {
+    for (const w of rule.words) {
+      const near = words.length <= w.length + 4 && (words.startsWith(w) || words.endsWith(w));
+      if (words === w || near) return rule.kind;
+    }
+  }
+  return undefined;
+}
+
+/** Kind of the items under unnamed top-level headings, from the plan's title (a 工作要点). */
+export function planDefaultKind(title: string | null, genre: Genre): SectionItemKind | null {
+  if (title === null) return null;
+  return genre.planKinds.find((r) => r.words.some((w) => title.includes(w)))?.kind ?? null;
+}
+
+const ownParas = (b: Block): Para[] => [b.head, ...b.paras];
+
+function hasLead(text: string, p: Para, genre: Genre): boolean {
+  const none = new Set<string>();
+  return (
+    inlineLeadAtEnd(text, p.start, p.end, genre, none) !== null ||
+    labelLeadIn(text, p.start, p.end, genre, none) !== null
+  );
+}
+
+function subtreeHasLead(text: string, b: Block, genre: Genre): boolean {
+  return (
+    ownParas(b).some((p) => hasLead(text, p, genre)) || b.children.some((c) => subtreeHasLead(text, c, genre))
+  );
+}
+
+/** A numbered block with children under a Task section: one task with sub-items, or a sub-heading? */
+function isTaskWithSubItems(text: string, b: Block, genre: Genre): boolean {
+  if (ownParas(b).some((p) => hasLead(text, p, genre))) return true; // its own lead: a task
+  if (b.children.filter((c) => subtreeHasLead(text, c, genre)).length >= 2) return false; // children lead
+  if (headingLike(text, b)) return false;
+  // Sub-items sit on the (1) or ① rung; children on 1. or above are tasks of a sub-heading.
+  return b.children.every((c) => rankOf(c.shape) >= rankOf('arabic-paren'));
+}
+
+function classify(
+  text: string,
+  b: Block,
+  ctx: Context,
+  top: boolean,
+  genre: Genre,
+  fallback: SectionItemKind | null,
+): OutlineNode {
+  if (!ctx.underMapped) {
+    const named = kindOfHeading(headingWords(text, b), genre);
+    if (named !== undefined) {
+      const inner: Context = { kind: named, underMapped: named !== null };
+      return {
+        type: 'section',
+        block: b,
+        mappedKind: named,
+        children: b.children.map((c) => classify(text, c, inner, false, genre, fallback)),
+      };
+    }
+  }
+  if (top || ctx.kind === null) {
+    const inner: Context = top ? { kind: fallback, underMapped: false } : ctx;
+    return {
+      type: 'section',
+      block: b,
+      mappedKind: null,
+      children: b.children.map((c) => classify(text, c, inner, false, genre, fallback)),
+    };
+  }
+  if (b.children.length === 0) return { type: 'element', block: b, kind: ctx.kind };
+  const item = ctx.kind === 'Task' ? isTaskWithSubItems(text, b, genre) : !headingLike(text, b);
+  if (item) return { type: 'element', block: b, kind: ctx.kind };
+  return {
+    type: 'section',
+    block: b,
+    mappedKind: null,
+    children: b.children.map((c) => classify(text, c, ctx, false, genre, fallback)),
+  };
+}
+
+export function classifyOutline(
+  text: string,
+  roots: readonly Block[],
+  genre: Genre,
+  fallback: SectionItemKind | null,
+): OutlineNode[] {
+  return roots.map((b) => classify(text, b, { kind: null, underMapped: false }, true, genre, fallback));
+}

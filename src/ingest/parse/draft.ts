@@ -1,0 +1,58 @@
+/**
+ * Working shapes shared by the assembly stages: the environment they read and an element before
+ * it has its id.
+ */
+import type { ElementKind } from '../model.ts';
+import type { Genre } from '../seed-data.ts';
+import type { LeadMarker } from './leads.ts';
+import type { LineIndex, Para } from './lines.ts';
+import type { Marker } from './markers.ts';
+import type { Block } from './outline.ts';
+
+export interface Env {
+  readonly text: string;
+  readonly paras: readonly Para[];
+  readonly index: LineIndex;
+  readonly genre: Genre;
+  /** Unit names seeds/departments.json knows (they are never split at 和/及). */
+  readonly known: ReadonlySet<string>;
+  readonly planId: string;
+}
+
+export interface ElementFacts {
+  readonly hasLead: boolean;
+  /** The sub-item cue was written but no numbered sub-item follows it. */
+  readonly emptyCue: boolean;
+  /** Offset where the element's text ends (for TRUNCATED lines). */
+  readonly textEnd: number;
+}
+
+/** An element before ids are given: offsets only. */
+export interface Draft {
+  readonly kind: ElementKind;
+  readonly number: number;
+  readonly marker: Marker;
+  readonly sectionId: string;
+  readonly parent: Draft | null;
+  readonly span: readonly [number, number];
+  readonly textRange: readonly [number, number];
+  readonly titleRange: readonly [number, number];
+  readonly lead: LeadMarker | null;
+  readonly facts: Omit<ElementFacts, 'textEnd'>;
+  id?: string;
+}
+
+/** Every paragraph of a block, its own before its children's, in text order. */
+export function subtreeParas(b: Block): Para[] {
+  return [b.head, ...b.paras, ...b.children.flatMap(subtreeParas)];
+}
+
+/** Text of [start, end) as paragraphs: the raw lines joined by "\n", blank lines dropped. */
+export function joined(env: Env, start: number, end: number): string {
+  const parts: string[] = [];
+  for (const p of env.paras) {
+    if (p.end <= start || p.start >= end) continue;
+    parts.push(env.text.slice(Math.max(p.start, start), Math.min(p.end, end)));
+  }
+  return parts.join('\n').trim();
+}

@@ -1,0 +1,53 @@
+/**
+ * Element ids, built from context like Akoma Ntoso's eIds (readable, deterministic, stable for
+ * the same text): `${plan}/${kind}-${number}` and `${task}/item-${number}`. When one kind's
+ * numbers repeat in a plan (two sub-headings each numbering tasks from 1), the kind's ordinal
+ * in the plan replaces the number in the id; `number` keeps what the text says.
+ */
+import type { ElementKind, ElementModel } from '../model.ts';
+import { joined } from './draft.ts';
+import type { Draft, Env } from './draft.ts';
+
+const PREFIX: Readonly<Record<ElementKind, string>> = {
+  Principle: 'principle',
+  Goal: 'goal',
+  Task: 'task',
+  Guarantee: 'guarantee',
+  SubItem: 'item',
+};
+
+export function finishElements(drafts: readonly Draft[], env: Env): ElementModel[] {
+  const unique = new Map<ElementKind, boolean>();
+  for (const kind of Object.keys(PREFIX) as ElementKind[]) {
+    const nums = drafts.filter((d) => d.kind === kind).map((d) => d.number);
+    unique.set(kind, new Set(nums).size === nums.length);
+  }
+  const ordinal = new Map<ElementKind, number>();
+  const used = new Set<string>();
+  return drafts.map((d, order) => {
+    const k = (ordinal.get(d.kind) ?? 0) + 1;
+    ordinal.set(d.kind, k);
+    let id =
+      d.kind === 'SubItem'
+        ? `${d.parent!.id!}/item-${d.number}`
+        : `${env.planId}/${PREFIX[d.kind]}-${unique.get(d.kind) ? d.number : k}`;
+    // A sub-item list that repeats a number is damaged beyond the sequence; keep ids distinct.
+    if (used.has(id)) id = `${id}-${order}`;
+    used.add(id);
+    d.id = id;
+    return {
+      id,
+      kind: d.kind,
+      number: d.number,
+      marker: d.marker.raw,
+      title: env.text.slice(d.titleRange[0], d.titleRange[1]),
+      text: joined(env, d.textRange[0], d.textRange[1]),
+      sectionId: d.sectionId,
+      parentId: d.parent?.id ?? null,
+      order,
+      span: env.index.span(d.span[0], d.span[1]),
+      titleSpan: env.index.span(d.titleRange[0], d.titleRange[1]),
+      textSpan: env.index.span(d.textRange[0], d.textRange[1]),
+    };
+  });
+}

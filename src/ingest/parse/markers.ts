@@ -1,0 +1,149 @@
+/**
+ * Numbering markers of official documents, recognised on the RAW text (GB/T 9704-2012 §7.3.3:
+ * 一、 / （一） / 1. / （1）; ① as a common fifth level). Normalising first would lose levels
+ * (NFKC maps ① to 1), so markers are read before anything else and keep their raw offsets.
+ *
+ * Captured pages damage markers: "(2加快" (closing bracket lost), "6)完善" (opening bracket
+ * lost), "1探索" (bare digit). Such a marker is returned with its `damage`; whether it IS a marker
+ * is for the caller to decide by the expected sequence (outline.ts, items.ts).
+ */
+import { CN_NUMERAL_CHARS, parseChineseNumeral, parseDigitString } from './numerals.ts';
+
+/** Rungs of the ladder, outermost first. */
+export const LADDER = ['cn-comma', 'cn-paren', 'arabic-dot', 'arabic-paren', 'circled'] as const;
+export type MarkerShape = (typeof LADDER)[number];
+export type MarkerFamily = 'cn' | 'arabic' | 'circled';
+export type MarkerDamage = 'missing-close' | 'missing-open' | 'bare';
+
+export const rankOf = (shape: MarkerShape): number => LADDER.indexOf(shape);
+
+export function familyOf(shape: MarkerShape): MarkerFamily {
+  switch (shape) {
+    case 'cn-comma':
+    case 'cn-paren':
+      return 'cn';
+    case 'arabic-dot':
+    case 'arabic-paren':
+      return 'arabic';
+    case 'circled':
+      return 'circled';
+    default: {
+      const never: never = shape;
+      throw new Error(`unknown marker shape ${String(never)}`);
+    }
+  }
+}
+
+export interface Marker {
+  /** The rung it claims; for a bare digit the best guess is left to the caller (null). */
+  readonly shape: MarkerShape | null;
+  readonly family: MarkerFamily;
+  readonly number: number;
+  /** Offsets of the marker itself in the raw text: "(2)" or "(2" or "一、". */
+  readonly start: number;
+  readonly end: number;
+  readonly raw: string;
+  /** Where the item's own text begins (after the marker and any blanks). */
+  readonly bodyStart: number;
+  readonly damage: MarkerDamage | null;
+}
+
+const S = '[ \\t\\u00a0\\u3000]*';
+const D = '[0-9\\uff10-\\uff19]{1,3}';
+const CN = `[${CN_NUMERAL_CHARS}]{1,3}`;
+const NOT_DIGIT_AFTER = '(?![0-9\\uff10-\\uff19])';
+/** Text that may follow a bare number used as a marker: a Chinese character or an opening quote. */
+const TEXT_AFTER = '(?=[\\u4e00-\\u9fff“‘《「])';
+
+interface Pattern {
+  readonly re: RegExp;
+  readonly shape: MarkerShape | null;
+  readonly family: MarkerFamily;
+  readonly damage: MarkerDamage | null;
+}
+
+const p = (
+  src: string,
+  shape: MarkerShape | null,
+  family: MarkerFamily,
+  damage: MarkerDamage | null,
+): Pattern => ({
+  re: new RegExp(src, 'y'),
+  shape,
+  family,
+  damage,
+});
+
+// Order matters: whole markers before damaged ones, so "(2)" is never read as "(2".
+const PATTERNS: readonly Pattern[] = [
+  p(`([\\u2460-\\u2473])`, 'circled', 'circled', null),
+  p(`([\\u2474-\\u2487])`, 'arabic-paren', 'arabic', null),
+  p(`([\\u2488-\\u249b])`, 'arabic-dot', 'arabic', null),
+  p(`[(（]${S}(${CN})${S}[)）]`, 'cn-paren', 'cn', null),
+  p(`[(（]${S}(${D})${S}[)）]`, 'arabic-paren', 'arabic', null),
+  p(`(${CN})${S}[、，,.．]`, 'cn-comma', 'cn', null),
+  p(`(${D})${S}[.．、]${NOT_DIGIT_AFTER}`, 'arabic-dot', 'arabic', null),
+  p(`(${CN})${S}[)）]`, 'cn-paren', 'cn', 'missing-open'),
+  p(`(${D})${S}[)）]`, 'arabic-paren', 'arabic', 'missing-open'),
+  p(`[(（]${S}(${CN})(?![)）${CN_NUMERAL_CHARS}])`, 'cn-paren', 'cn', 'missing-close'),
+  p(`[(（]${S}(${D})${NOT_DIGIT_AFTER}(?![)）.．])`, 'arabic-paren', 'arabic', 'missing-close'),
+  p(`(${D})${NOT_DIGIT_AFTER}${TEXT_AFTER}`, null, 'arabic', 'bare'),
+];
+
+function numberOf(digits: string, family: MarkerFamily): number | null {
+  if (family === 'circled') return digits.codePointAt(0)! - 0x245f;
+  const c = digits.codePointAt(0)!;
+  if (c >= 0x2474 && c <= 0x2487) return c - 0x2473;
+  if (c >= 0x2488 && c <= 0x249b) return c - 0x2487;
+  return family === 'cn' ? parseChineseNumeral(digits) : parseDigitString(digits);
+}
+
+/**
+ * The marker starting exactly at `pos`, or null. A damaged arabic marker followed by a quantity
+ * word ("4个", "1970项") is a number in prose, not a marker.
+ */
+export function markerAt(text: string, pos: number, quantityFollowers: readonly string[]): Marker | null {
+  for (const pat of PATTERNS) {
+    pat.re.lastIndex = pos;
+    const m = pat.re.exec(text);
+    if (m === null) continue;
+    const n = numberOf(m[1]!, pat.family);
+    if (n === null || n < 1) continue;
+    const end = pos + m[0].length;
+    if (pat.damage !== null && pat.family === 'arabic') {
+      const next = text[end];
+      if (next !== undefined && quantityFollowers.includes(next)) continue;
+    }
+    let bodyStart = end;
+    while (bodyStart < text.length && ' \t\u00a0\u3000'.includes(text[bodyStart]!)) bodyStart++;
+    return {
+      shape: pat.shape,
+      family: pat.family,
+      number: n,
+      start: pos,
+      end,
+      raw: m[0],
+      bodyStart,
+      damage: pat.damage,
+    };
+  }
+  return null;
+}
+
+/** How a damaged marker was read, for NUMBER_REPAIRED warnings. */
+export function describeDamage(m: Marker): string {
+  switch (m.damage) {
+    case 'missing-close':
+      return `marker "${m.raw}" lacks its closing bracket`;
+    case 'missing-open':
+      return `marker "${m.raw}" lacks its opening bracket`;
+    case 'bare':
+      return `marker "${m.raw}" lost its brackets or full stop`;
+    case null:
+      return `marker "${m.raw}"`;
+    default: {
+      const never: never = m.damage;
+      throw new Error(`unknown damage ${String(never)}`);
+    }
+  }
+}

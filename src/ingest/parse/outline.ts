@@ -1,0 +1,215 @@
+/**
+ * Walks the numbering ladder (GB/T 9704-2012 §7.3.3: 一、 / (一) / 1. / (1), rungs may be
+ * skipped) BY EXPECTED SEQUENCE. After item n of a rung the next item is n+1, whatever brackets
+ * survived capture: "(2" and "6)" and a bare "1" are read as the numbers the sequence expects and
+ * reported as repaired. A number that fits no expectation is text ("2018年…") unless its marker is
+ * intact, which is a numbering gap (3. followed by 5.).
+ *
+ * The result is a tree of numbered blocks; what each block IS (section, task, …) is classify.ts's
+ * question.
+ */
+import { PlanParseError } from '../errors.ts';
+import type { ParseWarning } from '../model.ts';
+import type { Genre } from '../seed-data.ts';
+import { isBackMatter } from './chrome.ts';
+import { inlineLeadAtEnd, isAssignmentLabel, labelLeadIn } from './leads.ts';
+import type { Para } from './lines.ts';
+import { describeDamage, familyOf, LADDER, markerAt, rankOf } from './markers.ts';
+import type { Marker, MarkerShape } from './markers.ts';
+import { endsComplete, excerpt } from './text.ts';
+
+export interface Block {
+  readonly marker: Marker;
+  /** The rung it stands on (a damaged marker takes the rung the sequence expected). */
+  readonly shape: MarkerShape;
+  readonly number: number;
+  readonly head: Para;
+  /** Unnumbered paragraphs after the head and before the first child. */
+  readonly paras: Para[];
+  readonly children: Block[];
+}
+
+export type OutlineStop = 'end-of-text' | 'back-matter' | 'unrecognised';
+
+export interface Outline {
+  readonly roots: readonly Block[];
+  /** Index of the first paragraph after the outline. */
+  readonly endIndex: number;
+  readonly stop: OutlineStop;
+  readonly warnings: readonly ParseWarning[];
+}
+
+interface Level {
+  readonly shape: MarkerShape | null; // null: the root
+  readonly block: Block | null;
+  readonly children: Block[];
+  /** Last number per rung among this level's children (for continuous numbering across parents). */
+  readonly childLast: Map<MarkerShape, number>;
+  /** childLast of the previous sibling: a plan may number tasks on from one (一) to the next (二). */
+  readonly carry: ReadonlyMap<MarkerShape, number>;
+}
+
+type Placement =
+  | { readonly kind: 'sibling'; readonly depth: number; readonly shape: MarkerShape }
+  | { readonly kind: 'child'; readonly depth: number; readonly shape: MarkerShape };
+
+const rank = (l: Level): number => (l.shape === null ? -1 : rankOf(l.shape));
+const lastNumber = (l: Level): number => l.block?.number ?? 0;
+
+/** Where a marker fits on the open ladder, or null. `stack[0]` is the root. */
+function place(m: Marker, stack: readonly Level[]): Placement | null {
+  const top = stack.length - 1;
+  // 1. The next number on a rung of the same shape.
+  for (let d = top; d >= 1; d--) {
+    if (stack[d]!.shape === m.shape && m.number === lastNumber(stack[d]!) + 1) {
+      return { kind: 'sibling', depth: d, shape: m.shape! };
+    }
+  }
+  // 2. The first item (or the carried-on next) of a new, deeper rung under the innermost item.
+  const open = new Set(stack.map((l) => l.shape));
+  const childShape = (parent: Level): MarkerShape | null =>
+    m.shape ??
+    LADDER.find((s) => familyOf(s) === m.family && rankOf(s) > rank(parent) && !open.has(s)) ??
+    null;
+  const opens = (parent: Level, shape: MarkerShape): boolean =>
+    rankOf(shape) > rank(parent) &&
+    !open.has(shape) &&
+    (m.number === 1 || m.number === (parent.carry.get(shape) ?? -1) + 1);
+  const inner = childShape(stack[top]!);
+  // A damaged Chinese numeral ("(一带一路…") never opens a rung: too easily prose.
+  if (inner !== null && !(m.damage !== null && m.family === 'cn') && opens(stack[top]!, inner)) {
+    return { kind: 'child', depth: top, shape: inner };
+  }
+  // 3. A damaged marker continuing a rung of its family ("(2" after "1.", "6)" after "(5").
+  if (m.damage !== null) {
+    for (let d = top; d >= 1; d--) {
+      const shape = stack[d]!.shape!;
+      if (familyOf(shape) === m.family && m.number === lastNumber(stack[d]!) + 1)
+        return { kind: 'sibling', depth: d, shape };
+    }
+    return null;
+  }
+  // 4. An intact marker opening a rung between two open ones ((一) after the 1. items of 一、).
+  for (let d = top - 1; d >= 0; d--) {
+    const parent = stack[d]!;
+    const shape = m.shape!;
+    if (
+      rankOf(shape) < rank(stack[d + 1]!) &&
+      rankOf(shape) > rank(parent) &&
+      (m.number === 1 || opens(parent, shape))
+    ) {
+      return { kind: 'child', depth: d, shape };
+    }
+  }
+  return null;
+}
+
+/** What the sequence expected, for a NUMBERING_GAP message. */
+function expectation(m: Marker, stack: readonly Level[]): string {
+  const same = stack.find((l) => l.shape !== null && l.shape === m.shape);
+  return same ? `item ${lastNumber(same) + 1}` : 'item 1';
+}
+
+/** Prose or an assignment line: what may continue a numbered item. */
+function continuesItem(text: string, p: Para, genre: Genre): boolean {
+  const none = new Set<string>();
+  return (
+    endsComplete(p.text) ||
+    isAssignmentLabel(p.text, genre) ||
+    inlineLeadAtEnd(text, p.start, p.end, genre, none) !== null ||
+    labelLeadIn(text, p.start, p.end, genre, none) !== null
+  );
+}
+
+const LOOKAHEAD = 4;
+
+export function walkOutline(
+  text: string,
+  paras: readonly Para[],
+  start: number,
+  genre: Genre,
+  file: string | null,
+): Outline {
+  const warnings: ParseWarning[] = [];
+  const roots: Block[] = [];
+  const stack: Level[] = [
+    { shape: null, block: null, children: roots, childLast: new Map(), carry: new Map() },
+  ];
+  const q = genre.quantityFollowers;
+
+  const apply = (m: Marker, pl: Placement, head: Para): void => {
+    const block: Block = { marker: m, shape: pl.shape, number: m.number, head, paras: [], children: [] };
+    let carry: ReadonlyMap<MarkerShape, number> = new Map();
+    if (pl.kind === 'sibling') {
+      carry = stack[pl.depth]!.childLast;
+      stack.length = pl.depth;
+    } else {
+      stack.length = pl.depth + 1;
+    }
+    const parent = stack.at(-1)!;
+    parent.children.push(block);
+    parent.childLast.set(pl.shape, m.number);
+    stack.push({ shape: pl.shape, block, children: block.children, childLast: new Map(), carry });
+    if (m.damage !== null) {
+      warnings.push({
+        code: 'NUMBER_REPAIRED',
+        message: `${describeDamage(m)}; read as item ${m.number} by the expected sequence`,
+        line: head.line,
+      });
+    }
+  };
+
+  let i = start;
+  let stop: OutlineStop = 'end-of-text';
+  for (; i < paras.length; i++) {
+    const p = paras[i]!;
+    const m = markerAt(text, p.start, q);
+    if (m !== null) {
+      const pl = place(m, stack);
+      if (pl !== null) {
+        apply(m, pl, p);
+        continue;
+      }
+      if (m.damage === null) {
+        throw new PlanParseError('NUMBERING_GAP', p.line, expectation(m, stack), `"${m.raw}"`, file);
+      }
+    }
+    if (isBackMatter(paras, i, genre)) {
+      stop = 'back-matter';
+      break;
+    }
+    const current = stack.at(-1)!.block!;
+    if (continuesItem(text, p, genre)) {
+      current.paras.push(p);
+      continue;
+    }
+    // A line that is neither numbered nor prose ends the body, unless the ladder resumes just after.
+    if (resumesSoon(text, paras, i, stack, genre)) {
+      current.paras.push(p);
+      warnings.push({
+        code: 'TEXT_UNRECOGNISED',
+        message: `line ${excerpt(p.text)} is neither numbered nor a sentence; kept with item ${current.number}`,
+        line: p.line,
+      });
+      continue;
+    }
+    stop = 'unrecognised';
+    break;
+  }
+  return { roots, endIndex: i, stop, warnings };
+}
+
+function resumesSoon(
+  text: string,
+  paras: readonly Para[],
+  i: number,
+  stack: readonly Level[],
+  genre: Genre,
+): boolean {
+  for (let j = i + 1; j < paras.length && j <= i + LOOKAHEAD; j++) {
+    if (isBackMatter(paras, j, genre)) return false;
+    const m = markerAt(text, paras[j]!.start, genre.quantityFollowers);
+    if (m !== null && m.damage === null && place(m, stack) !== null) return true;
+  }
+  return false;
+}

@@ -1,0 +1,292 @@
+/**
+ * The parser's words, read from `seeds/`: genre.json (heading words → element kinds, lead and
+ * metadata cue words), departments.json (lead units' full names, only where a source gives one)
+ * and manifest.json (known sources: plan id, page URL, facts recorded outside the text).
+ *
+ * Each file is validated as it is read; a malformed file stops the parser with a BAD_SEED_DATA
+ * error naming the file, the field, what was expected and what was found.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PlanParseError } from './errors.ts';
+import type { ElementKind } from './model.ts';
+
+/** Kinds a heading may give to the numbered items under it (SubItem comes from a task, never a heading). */
+export type SectionItemKind = Exclude<ElementKind, 'SubItem'>;
+
+export interface KindRule {
+  /** null: headings that hold prose and never items of their own (总体要求, 指导思想). */
+  readonly kind: SectionItemKind | null;
+  readonly words: readonly string[];
+}
+
+export interface Genre {
+  /** Heading words → kind of the numbered items under the heading. */
+  readonly sectionKinds: readonly KindRule[];
+  /** Plan-title words → kind of items under top-level headings no sectionKinds word names. */
+  readonly planKinds: readonly { readonly kind: SectionItemKind; readonly words: readonly string[] }[];
+  /** Words announcing a task's inline sub-items: 具体包括. */
+  readonly subItemCues: readonly string[];
+  readonly leads: {
+    /** "(XX牵头)": the word before the closing bracket. */
+    readonly inlineWords: readonly string[];
+    /** "牵头单位:XX": labels of a lead line. */
+    readonly lineLabels: readonly string[];
+    /** Other assignment labels (责任单位, 完成时限): part of the item's tail, never its text. */
+    readonly otherLabels: readonly string[];
+    /** Words joining two unit names ("办公厅和信息中心"). */
+    readonly conjunctions: readonly string[];
+    readonly namePrefixes: readonly string[];
+    readonly nameSuffixes: readonly string[];
+    /** Endings of unit names, used to tell "办公厅和信息中心" (two units) from "人力资源和社会保障局" (one). */
+    readonly unitSuffixes: readonly string[];
+  };
+  readonly metadata: {
+    readonly publishedLabels: readonly string[];
+    readonly noticeTitleSuffixes: readonly string[];
+    readonly noticeIssuerSeparators: readonly string[];
+    readonly approvalPrefixes: readonly string[];
+    readonly approvalSuffixes: readonly string[];
+    readonly copyToLabels: readonly string[];
+    readonly printedSuffixes: readonly string[];
+    readonly attachmentLabels: readonly string[];
+    readonly closingNotes: readonly string[];
+  };
+  /** Characters that, right after a bare number, make it a quantity (4个, 1970项), not a marker. */
+  readonly quantityFollowers: readonly string[];
+}
+
+export interface DepartmentEntry {
+  readonly name: string;
+  readonly organisation: string | null;
+  readonly fullName: string | null;
+  readonly source: string | null;
+  readonly note: string | null;
+}
+
+export interface KnownFact {
+  readonly value: string;
+  /** Where the value comes from: it is not read from the text. */
+  readonly source: string;
+}
+
+export interface ManifestEntry {
+  readonly file: string;
+  readonly sha256: string | null;
+  readonly planId: string;
+  readonly url: string | null;
+  /** Facts recorded beside the source (e.g. the issue date the capture lost), never the parser's own finding. */
+  readonly knownFacts: Readonly<Record<string, KnownFact>>;
+}
+
+export interface SeedData {
+  readonly genre: Genre;
+  readonly departments: readonly DepartmentEntry[];
+  readonly manifest: readonly ManifestEntry[];
+}
+
+/** The project's own seeds folder. */
+export const DEFAULT_SEEDS_DIR = fileURLToPath(new URL('../../seeds/', import.meta.url));
+
+const ELEMENT_KINDS: readonly SectionItemKind[] = ['Principle', 'Goal', 'Task', 'Guarantee'];
+
+/** A tiny reader that knows where it is, so every complaint names the file and the field. */
+class Reader {
+  constructor(
+    readonly file: string,
+    readonly path: string,
+    readonly value: unknown,
+  ) {}
+
+  fail(expected: string): never {
+    throw new PlanParseError(
+      'BAD_SEED_DATA',
+      null,
+      `${this.path} to be ${expected}`,
+      describe(this.value),
+      this.file,
+    );
+  }
+
+  field(name: string): Reader {
+    if (typeof this.value !== 'object' || this.value === null || Array.isArray(this.value))
+      this.fail('an object');
+    return new Reader(this.file, `${this.path}.${name}`, (this.value as Record<string, unknown>)[name]);
+  }
+
+  has(name: string): boolean {
+    return typeof this.value === 'object' && this.value !== null && name in this.value;
+  }
+
+  items(): Reader[] {
+    if (!Array.isArray(this.value)) this.fail('an array');
+    return (this.value as unknown[]).map((v, i) => new Reader(this.file, `${this.path}[${i}]`, v));
+  }
+
+  string(): string {
+    if (typeof this.value !== 'string' || this.value.trim() === '') this.fail('a non-empty string');
+    return this.value as string;
+  }
+
+  stringOrNull(): string | null {
+    return this.value === null || this.value === undefined ? null : this.string();
+  }
+
+  words(): string[] {
+    const list = this.items().map((r) => r.string());
+    if (list.length === 0) this.fail('a non-empty list of words');
+    return list;
+  }
+
+  kind(allowNull: boolean): SectionItemKind | null {
+    if (allowNull && this.value === null) return null;
+    if (!ELEMENT_KINDS.includes(this.value as SectionItemKind)) {
+      this.fail(`one of ${ELEMENT_KINDS.join(', ')}${allowNull ? ' or null' : ''}`);
+    }
+    return this.value as SectionItemKind;
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}
+
+function readJson(dir: string, file: string): Reader {
+  const path = join(dir, file);
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new PlanParseError('BAD_SEED_DATA', null, `a readable ${file}`, (e as Error).message, path);
+  }
+  try {
+    return new Reader(file, file.replace(/\.json$/, ''), JSON.parse(raw));
+  } catch (e) {
+    throw new PlanParseError('BAD_SEED_DATA', null, 'valid JSON', (e as Error).message, path);
+  }
+}
+
+/** Validates genre.json's content. Exported so tests can show what a bad file is told. */
+export function parseGenre(json: unknown, file = 'genre.json'): Genre {
+  const r = new Reader(file, 'genre', json);
+  const leads = r.field('leads');
+  const meta = r.field('metadata');
+  const w = (x: Reader, name: string) => x.field(name).words();
+  return {
+    sectionKinds: r
+      .field('sectionKinds')
+      .items()
+      .map((k) => ({ kind: k.field('kind').kind(true), words: w(k, 'words') })),
+    planKinds: r
+      .field('planKinds')
+      .items()
+      .map((k) => ({ kind: k.field('kind').kind(false) as SectionItemKind, words: w(k, 'words') })),
+    subItemCues: w(r, 'subItemCues'),
+    leads: {
+      inlineWords: w(leads, 'inlineWords'),
+      lineLabels: w(leads, 'lineLabels'),
+      otherLabels: w(leads, 'otherLabels'),
+      conjunctions: w(leads, 'conjunctions'),
+      namePrefixes: w(leads, 'namePrefixes'),
+      nameSuffixes: w(leads, 'nameSuffixes'),
+      unitSuffixes: w(leads, 'unitSuffixes'),
+    },
+    metadata: {
+      publishedLabels: w(meta, 'publishedLabels'),
+      noticeTitleSuffixes: w(meta, 'noticeTitleSuffixes'),
+      noticeIssuerSeparators: w(meta, 'noticeIssuerSeparators'),
+      approvalPrefixes: w(meta, 'approvalPrefixes'),
+      approvalSuffixes: w(meta, 'approvalSuffixes'),
+      copyToLabels: w(meta, 'copyToLabels'),
+      printedSuffixes: w(meta, 'printedSuffixes'),
+      attachmentLabels: w(meta, 'attachmentLabels'),
+      closingNotes: w(meta, 'closingNotes'),
+    },
+    quantityFollowers: w(r, 'quantityFollowers'),
+  };
+}
+
+export function parseDepartments(json: unknown, file = 'departments.json'): DepartmentEntry[] {
+  const r = new Reader(file, 'departments', json);
+  const seen = new Set<string>();
+  return r
+    .field('departments')
+    .items()
+    .map((d) => {
+      const name = d.field('name').string();
+      if (seen.has(name)) d.field('name').fail('a name not listed before');
+      seen.add(name);
+      const fullName = d.field('fullName').stringOrNull();
+      const source = d.field('source').stringOrNull();
+      // A full name is only as good as its source: one without the other is refused.
+      if ((fullName === null) !== (source === null)) d.field('source').fail('given exactly when fullName is');
+      return {
+        name,
+        organisation: d.has('organisation') ? d.field('organisation').stringOrNull() : null,
+        fullName,
+        source,
+        note: d.has('note') ? d.field('note').stringOrNull() : null,
+      };
+    });
+}
+
+export function parseManifest(json: unknown, file = 'manifest.json'): ManifestEntry[] {
+  const r = new Reader(file, 'manifest', json);
+  return r
+    .field('plans')
+    .items()
+    .map((p) => {
+      const planId = p.field('planId').string();
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(planId)) p.field('planId').fail('lower-case letters, digits and "-"');
+      const sha256 = p.has('sha256') ? p.field('sha256').stringOrNull() : null;
+      if (sha256 !== null && !/^[0-9a-f]{64}$/.test(sha256))
+        p.field('sha256').fail('64 lower-case hex digits');
+      const facts: Record<string, KnownFact> = {};
+      if (p.has('knownFacts')) {
+        const kf = p.field('knownFacts');
+        if (typeof kf.value !== 'object' || kf.value === null || Array.isArray(kf.value))
+          kf.fail('an object');
+        for (const key of Object.keys(kf.value as object)) {
+          const f = kf.field(key);
+          facts[key] = { value: f.field('value').string(), source: f.field('source').string() };
+        }
+      }
+      return {
+        file: p.field('file').string(),
+        sha256,
+        planId,
+        url: p.has('url') ? p.field('url').stringOrNull() : null,
+        knownFacts: facts,
+      };
+    });
+}
+
+const cache = new Map<string, SeedData>();
+
+/** Reads and validates the three seed files of `dir` (cached per folder). */
+export function loadSeedData(dir: string = DEFAULT_SEEDS_DIR): SeedData {
+  const hit = cache.get(dir);
+  if (hit) return hit;
+  const data: SeedData = {
+    genre: parseGenre(readJson(dir, 'genre.json').value),
+    departments: parseDepartments(readJson(dir, 'departments.json').value),
+    manifest: parseManifest(readJson(dir, 'manifest.json').value),
+  };
+  cache.set(dir, data);
+  return data;
+}
+
+/** The manifest entry for a source: by sha256 first (the bytes), else by file name. */
+export function findManifestEntry(
+  manifest: readonly ManifestEntry[],
+  source: { readonly file: string; readonly sha256: string },
+): ManifestEntry | null {
+  return (
+    manifest.find((m) => m.sha256 !== null && m.sha256 === source.sha256) ??
+    manifest.find((m) => m.file === source.file) ??
+    null
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * A readable account of a parsed plan for `npm run load -- --dry-run`: what was found (counts per
+ * kind, the outline, each task with its lead units) and what the parser had to repair or could
+ * not recover (warnings with their lines).
+ */
+import type { ElementKind, PlanModel } from './model.ts';
+
+const KINDS: readonly ElementKind[] = ['Principle', 'Goal', 'Task', 'SubItem', 'Guarantee'];
+
+export function formatSummary(model: PlanModel): string {
+  const out: string[] = [];
+  const count = (k: ElementKind) => model.elements.filter((e) => e.kind === k).length;
+  const src = model.source;
+
+  out.push(`Plan ${model.id}: ${model.title}`);
+  if (model.noticeTitle) out.push(`  notice:      ${model.noticeTitle}`);
+  if (model.issuer) out.push(`  issuer:      ${model.issuer}`);
+  const issued =
+    model.issuedDate ?? (model.issuedDateRaw ? `unreadable "${model.issuedDateRaw}"` : 'not stated');
+  out.push(`  issued:      ${issued}; published: ${model.publishedDate ?? 'not stated'}`);
+  if (model.approvedBy) out.push(`  approved by: ${model.approvedBy}`);
+  if (model.addressees.length > 0) out.push(`  addressees:  ${model.addressees.join(' / ')}`);
+  if (model.copyTo.length > 0) out.push(`  copy to:     ${model.copyTo.join(' / ')}`);
+  out.push(
+    `  source:      ${src.file} (${src.bytes} bytes, ${src.encoding}, sha256 ${src.sha256.slice(0, 12)}…)${src.url ? ` ${src.url}` : ''}`,
+  );
+  out.push('');
+
+  const perKind = KINDS.map((k) => `${count(k)} ${k}`).join(', ');
+  out.push(
+    `Counts: ${model.sections.length} sections; ${perKind}; ${model.departments.length} departments, ${model.leads.length} leads`,
+  );
+  out.push(
+    `        ${model.concepts.length} concepts, ${model.mentions.length} mentions, ${model.problems.length} problems, ` +
+      `${model.serves.length} SERVES, ${model.addresses.length} ADDRESSES`,
+  );
+  out.push('');
+
+  out.push('Outline:');
+  for (const s of model.sections) {
+    const items = model.elements.filter((e) => e.sectionId === s.id && e.kind !== 'SubItem').length;
+    const kind = s.itemKind ? ` — ${items} ${s.itemKind}` : '';
+    out.push(`${'  '.repeat(s.level)}${s.marker}${s.title}${kind}  (line ${s.span.line})`);
+  }
+  out.push('');
+
+  const tasks = model.elements.filter((e) => e.kind === 'Task');
+  if (tasks.length > 0) {
+    out.push('Tasks:');
+    for (const t of tasks) {
+      const leads = model.leads.filter((l) => l.taskId === t.id).map((l) => l.span.quote);
+      const subs = model.elements.filter((e) => e.parentId === t.id).length;
+      out.push(
+        `  ${t.number}. ${t.title} — ${leads.length > 0 ? leads.join('、') : 'no lead'} (${subs} sub-items, line ${t.span.line})`,
+      );
+    }
+    out.push('');
+  }
+
+  if (model.departments.length > 0) {
+    out.push('Departments:');
+    for (const d of model.departments) out.push(`  ${d.name}${d.fullName ? ` = ${d.fullName}` : ''}`);
+    out.push('');
+  }
+
+  out.push(`Warnings (${model.warnings.length}):`);
+  for (const w of model.warnings)
+    out.push(`  ${w.line === null ? '-' : `line ${w.line}`} ${w.code}: ${w.message}`);
+  return out.join('\n') + '\n';
+}
