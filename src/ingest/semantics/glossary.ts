@@ -16,7 +16,7 @@ import {
   seedPath,
   stringArray,
   stringOrNull,
-} from './seedData.ts';
+} from './seed-json.ts';
 
 /** Kind given to concepts found only between quotes, never used by a glossary entry. */
 export const QUOTED_TERM_KIND = 'quoted-term';

@@ -5,7 +5,7 @@
  * is not there stops the load: a curated link whose evidence is not in the text is a broken link.
  */
 import type { ElementModel, ProblemModel, Span } from '../model.ts';
-import { checkKeys, isRecord, nonEmptyString, readSeedJson, seedError, seedPath, show } from './seedData.ts';
+import { checkKeys, isRecord, nonEmptyString, readSeedJson, seedError, seedPath, show } from './seed-json.ts';
 import { PlanParseError } from '../errors.ts';
 import type { LineIndex } from './spans.ts';
 
