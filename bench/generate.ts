@@ -1,7 +1,10 @@
 /**
- * Writes a plan N times larger than the seed, built from the seed's own shape: the same page
- * around it, the same sections, and every numbered item of every section repeated N times with
- * its number rewritten in sequence (sub-items stay inside their task as they are).
+ * Writes a plan about N times larger than the seed, built from the seed's own shape: the same page
+ * around it, the same sections, and the items of its task sections (the bulk of any plan of this
+ * genre) repeated N times with their numbers rewritten in sequence; sub-items stay inside their
+ * task as they are. Principles, goals and guarantees stay as they are: a plan with 300 copies of
+ * the same three goals would measure the copies, not the shape (every task copy would serve every
+ * goal copy).
  *
  *   npx tsx bench/generate.ts [N=100] [OUT=bench/out/cast-2018-x100.txt]
  *
@@ -16,6 +19,7 @@ export function generateLargerPlan(seedFile: string, times: number): string {
   const { text, source } = readPlanFile(seedFile);
   const model = parsePlan(text, source);
   const top = model.elements.filter((e) => e.kind !== 'SubItem');
+  const repeat = (e: ElementModel) => (e.kind === 'Task' ? times : 1);
   const bySection = new Map<string, ElementModel[]>();
   for (const e of top) bySection.set(e.sectionId, [...(bySection.get(e.sectionId) ?? []), e]);
 
@@ -28,7 +32,7 @@ export function generateLargerPlan(seedFile: string, times: number): string {
     // The separator between two items as the seed writes it (usually a blank line).
     const gap = items.length > 1 ? text.slice(items[0]!.span.end, items[1]!.span.start) : '\n\n';
     const copies: string[] = [];
-    for (let round = 0; round < times; round += 1) {
+    for (let round = 0; round < repeat(first); round += 1) {
       for (const item of items) {
         const raw = text.slice(item.span.start, item.span.end);
         const number = round * items.length + item.number;

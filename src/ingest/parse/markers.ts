@@ -50,6 +50,9 @@ export interface Marker {
 
 const S = '[ \\t\\u00a0\\u3000]*';
 const D = '[0-9\\uff10-\\uff19]{1,3}';
+// "1000." may open item 1000 of a long 任务分解 table; other shapes stay within three digits so
+// that years in prose ("2018全国…", "(2018)年") are never read as markers.
+const D_DOT = '[0-9\\uff10-\\uff19]{1,4}';
 const CN = `[${CN_NUMERAL_CHARS}]{1,3}`;
 const NOT_DIGIT_AFTER = '(?![0-9\\uff10-\\uff19])';
 /** Text that may follow a bare number used as a marker: a Chinese character or an opening quote. */
@@ -82,7 +85,7 @@ const PATTERNS: readonly Pattern[] = [
   p(`[(（]${S}(${CN})${S}[)）]`, 'cn-paren', 'cn', null),
   p(`[(（]${S}(${D})${S}[)）]`, 'arabic-paren', 'arabic', null),
   p(`(${CN})${S}[、，,.．]`, 'cn-comma', 'cn', null),
-  p(`(${D})${S}[.．、]${NOT_DIGIT_AFTER}`, 'arabic-dot', 'arabic', null),
+  p(`(${D_DOT})${S}[.．、]${NOT_DIGIT_AFTER}`, 'arabic-dot', 'arabic', null),
   p(`(${CN})${S}[)）]`, 'cn-paren', 'cn', 'missing-open'),
   p(`(${D})${S}[)）]`, 'arabic-paren', 'arabic', 'missing-open'),
   p(`[(（]${S}(${CN})(?![)）${CN_NUMERAL_CHARS}])`, 'cn-paren', 'cn', 'missing-close'),
