@@ -88,20 +88,25 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
       } else {
         const t = draftTask(env, c.block, id, warnings);
         drafts.push(...t.drafts);
-        if (t.trailing === null) return;
+        const first = t.trailing[0];
+        if (first === undefined) return;
         if (k === node.children.length - 1) {
           // Closing text of the section ("以上10项改革任务,由各牵头部门…").
+          const end = t.trailing.at(-1)!.end;
           sections[at] = {
             ...sections[at]!,
-            closingText: joined(env, t.trailing[0], t.trailing[1]),
-            closingSpan: index.span(t.trailing[0], t.trailing[1]),
+            closingText: joined(env, first.start, end),
+            closingSpan: index.span(first.start, end),
           };
         } else {
-          warnings.push({
-            code: 'UNATTACHED_TEXT',
-            message: `text after the lead marker of task ${c.block.number} belongs to no item: ${excerpt(text.slice(t.trailing[0], t.trailing[1]))}`,
-            line: t.trailingLine,
-          });
+          // Text between a task's lead marker and the next item: named paragraph by paragraph.
+          for (const p of t.trailing) {
+            warnings.push({
+              code: 'UNATTACHED_TEXT',
+              message: `text after the lead marker of task ${c.block.number} belongs to no item: ${excerpt(p.text)}`,
+              line: p.line,
+            });
+          }
         }
       }
     });

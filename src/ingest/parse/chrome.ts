@@ -2,11 +2,13 @@
  * Where the plan stands inside a captured page. Site navigation, contact blocks, link lists and
  * footers carry no numbering ladder and no prose sentences; the plan does. So the body starts at
  * the first top-level heading ("一、" numbered 1) and ends where the ladder can no longer account
- * for a line: at the imprint (抄送, 印发, signature and date), or at the first line that is
- * neither numbered nor prose. Nothing outside those bounds becomes a section or an element.
+ * for a line: at the imprint (抄送, 印发, signature and date), or at a line that is neither
+ * numbered nor prose when no item of the expected sequence follows it before the imprint.
+ * Nothing outside those bounds becomes a section or an element; what looks like plan text there
+ * is named in a warning (after-body.ts).
  */
 import type { Genre } from '../seed-data.ts';
-import { dateLineLength } from './dates.ts';
+import { dateLineLength, readDate } from './dates.ts';
 import type { Para } from './lines.ts';
 import { LADDER, markerAt } from './markers.ts';
 import { alternation, normaliseInline } from './text.ts';
@@ -59,9 +61,8 @@ export function isSignature(paras: readonly Para[], i: number, genre: Genre): bo
 
 const labelCache = new WeakMap<Genre, RegExp>();
 
-/** A line of the imprint or an attachment: where the body ends (GB/T 9704-2012 §7.4 版记). */
-export function isBackMatter(paras: readonly Para[], i: number, genre: Genre): boolean {
-  const p = paras[i]!;
+/** "抄送:", "附件1", "(此件公开发布)": a label only the imprint or an attachment opens with. */
+function isImprintLabel(p: Para, genre: Genre): boolean {
   let re = labelCache.get(genre);
   if (!re) {
     const md = genre.metadata;
@@ -70,5 +71,33 @@ export function isBackMatter(paras: readonly Para[], i: number, genre: Genre): b
     );
     labelCache.set(genre, re);
   }
-  return re.test(p.text) || isDateLine(p, genre) || isSignature(paras, i, genre);
+  return re.test(p.text);
+}
+
+/** A line of the imprint or an attachment: where the body ends (GB/T 9704-2012 §7.4 版记). */
+export function isBackMatter(paras: readonly Para[], i: number, genre: Genre): boolean {
+  const p = paras[i]!;
+  return isImprintLabel(p, genre) || isDateLine(p, genre) || isSignature(paras, i, genre);
+}
+
+/**
+ * Back matter beyond doubt: a label, a signature, or a date line that reads as a date, says 印发
+ * or stands under a signature. A lone number ("1000", an item that lost its text) also has the
+ * shape of a damaged date line, so it is back matter only in that weaker sense.
+ */
+export function isImprint(paras: readonly Para[], i: number, genre: Genre): boolean {
+  const p = paras[i]!;
+  if (isImprintLabel(p, genre) || isSignature(paras, i, genre)) return true;
+  const len = dateLineLength(p.text, genre.metadata.printedSuffixes);
+  if (len < 0) return false;
+  return (
+    len < p.text.length ||
+    readDate(p.text.slice(0, len)) !== null ||
+    (i > 0 && isSignature(paras, i - 1, genre))
+  );
+}
+
+/** The page's own footer: its copyright line. */
+export function isPageFooter(p: Para): boolean {
+  return /©|copyright/i.test(p.text);
 }

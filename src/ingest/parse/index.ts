@@ -2,16 +2,20 @@
  * Text → plan outline and metadata, without semantics (src/ingest/index.ts adds those). Pure:
  * no file, no database. Stages, each in its own file:
  *   lines (paragraphs, offsets) → chrome (where the plan starts) → outline (the numbering ladder
- *   by expected sequence) → classify (section or element, which kind) → assemble (ids, titles,
- *   sub-items, leads) → checks (truncation) ; metadata reads the notice around the body.
+ *   by expected sequence) → after-body (plan text left between the body and the imprint) →
+ *   classify (section or element, which kind) → assemble (ids, titles, sub-items, leads) →
+ *   checks (truncation) → coverage (no body line lost unnamed) ; metadata reads the notice
+ *   around the body.
  */
 import { PlanParseError } from '../errors.ts';
 import type { DepartmentModel, ElementModel, LeadModel, ParseWarning, SectionModel, Span } from '../model.ts';
 import type { DepartmentEntry, Genre, KnownFact } from '../seed-data.ts';
+import { scanAfterBody } from './after-body.ts';
 import { assemble } from './assemble.ts';
 import { checkCompleteness } from './checks.ts';
 import { findOutlineStart } from './chrome.ts';
 import { classifyOutline, planDefaultKind } from './classify.ts';
+import { checkCoverage } from './coverage.ts';
 import { LineIndex, splitParas } from './lines.ts';
 import { readMetadata } from './metadata.ts';
 import type { PlanMeta } from './metadata.ts';
@@ -56,13 +60,14 @@ export function parseDocument(text: string, ctx: ParseContext): ParsedDocument {
   }
 
   const outline = walkOutline(text, paras, start, ctx.genre, ctx.file);
+  const after = scanAfterBody(text, paras, outline.endIndex, outline.stop, ctx.genre);
   const meta = readMetadata(
     { text, paras, index, genre: ctx.genre },
     start,
     outline.endIndex,
     ctx.knownFacts,
   );
-  const warnings: ParseWarning[] = [...meta.warnings, ...outline.warnings];
+  const warnings: ParseWarning[] = [...meta.warnings, ...outline.warnings, ...after.warnings];
 
   const nodes = classifyOutline(text, outline.roots, ctx.genre, planDefaultKind(meta.title, ctx.genre));
   const known = new Set(ctx.departments.map((d) => d.name));
@@ -78,6 +83,16 @@ export function parseDocument(text: string, ctx: ParseContext): ParsedDocument {
       facts: built.facts,
       stop: outline.stop,
       file: ctx.file,
+    }),
+  );
+  warnings.push(
+    ...checkCoverage({
+      paras,
+      bodyStart: start,
+      bodyEnd: outline.endIndex,
+      sections: built.sections,
+      elements: built.elements,
+      warnings,
     }),
   );
 

@@ -150,3 +150,20 @@ export function describeDamage(m: Marker): string {
     }
   }
 }
+
+const DIGITS = '[0-9\\uff10-\\uff19]+';
+const CN_ANY = `[${CN_NUMERAL_CHARS}]+`;
+/**
+ * The opening of a numbered line in any shape and of any length, read or not: "10000.", "(12)",
+ * "十二、", "3)", "⑩". A decimal ("2.5亿") or a year ("2018年") is no such opening.
+ */
+const NUMBERED_OPENING = new RegExp(
+  `[(（]${S}(?:${DIGITS}|${CN_ANY})${S}[)）]|${DIGITS}${S}[.．、)）]${NOT_DIGIT_AFTER}|${CN_ANY}${S}[、)）]|[\\u2460-\\u24ff\\u2776-\\u2793]+`,
+  'y',
+);
+
+/** The numbering-like opening at `pos` ("10000."), or null: for lines the ladder could not place. */
+export function numberedOpening(text: string, pos: number): string | null {
+  NUMBERED_OPENING.lastIndex = pos;
+  return NUMBERED_OPENING.exec(text)?.[0] ?? null;
+}

@@ -11,10 +11,10 @@
 import { PlanParseError } from '../errors.ts';
 import type { ParseWarning } from '../model.ts';
 import type { Genre } from '../seed-data.ts';
-import { isBackMatter } from './chrome.ts';
+import { isBackMatter, isImprint, isPageFooter } from './chrome.ts';
 import { inlineLeadAtEnd, isAssignmentLabel, labelLeadIn } from './leads.ts';
 import type { Para } from './lines.ts';
-import { describeDamage, familyOf, LADDER, markerAt, rankOf } from './markers.ts';
+import { describeDamage, familyOf, LADDER, markerAt, numberedOpening, rankOf } from './markers.ts';
 import type { Marker, MarkerShape } from './markers.ts';
 import { endsComplete, excerpt } from './text.ts';
 
@@ -121,8 +121,6 @@ function continuesItem(text: string, p: Para, genre: Genre): boolean {
   );
 }
 
-const LOOKAHEAD = 4;
-
 export function walkOutline(
   text: string,
   paras: readonly Para[],
@@ -161,6 +159,9 @@ export function walkOutline(
 
   let i = start;
   let stop: OutlineStop = 'end-of-text';
+  // Index of the next line that continues the ladder, once one was found past an odd line: the
+  // lines before it are the current item's, whatever they look like.
+  let resumeAt = -1;
   for (; i < paras.length; i++) {
     const p = paras[i]!;
     const m = markerAt(text, p.start, q);
@@ -174,42 +175,58 @@ export function walkOutline(
         throw new PlanParseError('NUMBERING_GAP', p.line, expectation(m, stack), `"${m.raw}"`, file);
       }
     }
-    if (isBackMatter(paras, i, genre)) {
-      stop = 'back-matter';
-      break;
-    }
     const current = stack.at(-1)!.block!;
-    if (continuesItem(text, p, genre)) {
+    const back = isBackMatter(paras, i, genre);
+    if (!back && continuesItem(text, p, genre)) {
       current.paras.push(p);
+      const opening = numberedOpening(text, p.start);
+      if (opening !== null) {
+        warnings.push({
+          code: 'NUMBER_UNREAD',
+          message: `line ${excerpt(p.text)} opens like a numbered item ("${opening}") but fits no place in the numbering after item ${current.number}; kept as text with item ${current.number}`,
+          line: p.line,
+        });
+      }
       continue;
     }
-    // A line that is neither numbered nor prose ends the body, unless the ladder resumes just after.
-    if (resumesSoon(text, paras, i, stack, genre)) {
-      current.paras.push(p);
-      warnings.push({
-        code: 'TEXT_UNRECOGNISED',
-        message: `line ${excerpt(p.text)} is neither numbered nor a sentence; kept with item ${current.number}`,
-        line: p.line,
-      });
-      continue;
+    // A line that is neither numbered nor prose, or looks like back matter, ends the body unless
+    // an item of the expected sequence follows before the imprint: then it is kept, and named.
+    if (i > resumeAt) {
+      const ends = isImprint(paras, i, genre) || isPageFooter(p);
+      resumeAt = ends ? -1 : resumeIndex(text, paras, i, stack, genre);
+      if (resumeAt < 0) {
+        stop = back ? 'back-matter' : 'unrecognised';
+        break;
+      }
     }
-    stop = 'unrecognised';
-    break;
+    current.paras.push(p);
+    warnings.push({
+      code: 'TEXT_UNRECOGNISED',
+      message: `line ${excerpt(p.text)} is neither numbered nor a sentence; kept with item ${current.number}`,
+      line: p.line,
+    });
   }
   return { roots, endIndex: i, stop, warnings };
 }
 
-function resumesSoon(
+/**
+ * The first line after `i`, before the imprint or the page footer, that continues the ladder: an
+ * undamaged marker that fits, or a damaged one that is exactly the next item of an open rung.
+ * -1 when there is none.
+ */
+function resumeIndex(
   text: string,
   paras: readonly Para[],
   i: number,
   stack: readonly Level[],
   genre: Genre,
-): boolean {
-  for (let j = i + 1; j < paras.length && j <= i + LOOKAHEAD; j++) {
-    if (isBackMatter(paras, j, genre)) return false;
+): number {
+  for (let j = i + 1; j < paras.length; j++) {
+    if (isImprint(paras, j, genre) || isPageFooter(paras[j]!)) return -1;
     const m = markerAt(text, paras[j]!.start, genre.quantityFollowers);
-    if (m !== null && m.damage === null && place(m, stack) !== null) return true;
+    if (m === null) continue;
+    const pl = place(m, stack);
+    if (pl !== null && (m.damage === null || pl.kind === 'sibling')) return j;
   }
-  return false;
+  return -1;
 }

@@ -111,9 +111,8 @@ function subItems(env: Env, b: Block, contentEnd: number, warnings: ParseWarning
 export interface TaskDrafts {
   /** The task first, then its sub-items. */
   readonly drafts: Draft[];
-  /** Paragraphs after the lead marker that the task does not own, as a range; null if none. */
-  readonly trailing: readonly [number, number] | null;
-  readonly trailingLine: number | null;
+  /** Paragraphs after the lead marker that the task does not own (empty if none). */
+  readonly trailing: readonly Para[];
 }
 
 export function draftTask(env: Env, b: Block, sectionId: string, warnings: ParseWarning[]): TaskDrafts {
@@ -159,10 +158,5 @@ export function draftTask(env: Env, b: Block, sectionId: string, warnings: Parse
       facts: { hasLead: false, emptyCue: false },
     });
   }
-  const first = t.trailing[0];
-  return {
-    drafts,
-    trailing: first ? [first.start, t.trailing.at(-1)!.end] : null,
-    trailingLine: first?.line ?? null,
-  };
+  return { drafts, trailing: t.trailing };
 }

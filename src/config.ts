@@ -1,0 +1,208 @@
+/**
+ * The service's configuration: every key is read from the environment once, at start, checked,
+ * and documented here. A bad value stops the start with an error that names the key, the form it
+ * expects and the value it found (a password's length only, never the password).
+ *
+ * To add a key: one entry in SETTINGS. `Config` follows from the table.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Root of this checkout (src/config.ts sits one level below it). */
+export const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/** The password the embedded engine uses when NEO4J_PASSWORD is unset. Local use only. */
+export const LOCAL_NEO4J_PASSWORD = 'plan-graph-local';
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    readonly key: string,
+    readonly expected: string,
+    readonly found: string,
+  ) {
+    super(`${key} must be ${expected}; found ${found}`);
+  }
+}
+
+interface Setting<T> {
+  readonly env: string;
+  /** What the key is for; the text of this table is the documentation. */
+  readonly doc: string;
+  /** The accepted form, as the error message says it: "an integer from 1 to 65535". */
+  readonly expected: string;
+  /** Shown in errors by length only. */
+  readonly secret?: boolean;
+  /** Unset or empty → the default; returns undefined when the value does not fit `expected`. */
+  readonly read: (raw: string | undefined) => T | undefined;
+}
+
+const text =
+  (fallback: string) =>
+  (raw: string | undefined): string =>
+    raw === undefined || raw === '' ? fallback : raw;
+
+const integer =
+  (min: number, max: number, fallback: number) =>
+  (raw: string | undefined): number | undefined => {
+    if (raw === undefined || raw === '') return fallback;
+    if (!/^\d+$/.test(raw)) return undefined;
+    const n = Number(raw);
+    return n >= min && n <= max ? n : undefined;
+  };
+
+const flag =
+  (fallback: boolean) =>
+  (raw: string | undefined): boolean | undefined => {
+    if (raw === undefined || raw === '') return fallback;
+    if (/^(true|1|yes|on)$/i.test(raw)) return true;
+    if (/^(false|0|no|off)$/i.test(raw)) return false;
+    return undefined;
+  };
+
+const NEO4J_URI = /^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s/]+/;
+
+const SETTINGS = {
+  neo4jUri: {
+    env: 'NEO4J_URI',
+    doc:
+      'Neo4j server to use, e.g. bolt://localhost:7687, or neo4j+s://host for a routed cluster. ' +
+      'Unset: the service starts its own embedded Neo4j engine (engine/, needs Java 17 and Maven).',
+    expected: 'a bolt://, bolt+s://, bolt+ssc://, neo4j://, neo4j+s:// or neo4j+ssc:// URI',
+    read: (raw) => (raw === undefined || raw === '' ? null : NEO4J_URI.test(raw) ? raw : undefined),
+  } satisfies Setting<string | null>,
+  neo4jUser: {
+    env: 'NEO4J_USER',
+    doc: 'Neo4j user. The embedded engine creates it if it is not neo4j.',
+    expected: 'a non-empty user name without spaces',
+    read: (raw) => {
+      const value = text('neo4j')(raw);
+      return /^\S+$/.test(value) ? value : undefined;
+    },
+  } satisfies Setting<string>,
+  neo4jPassword: {
+    env: 'NEO4J_PASSWORD',
+    doc:
+      `Neo4j password. The embedded engine sets it at every start; default "${LOCAL_NEO4J_PASSWORD}" ` +
+      '(fine on 127.0.0.1, set your own for anything else).',
+    expected: 'at least 8 characters (Neo4j refuses shorter passwords)',
+    secret: true,
+    read: (raw) => {
+      const value = text(LOCAL_NEO4J_PASSWORD)(raw);
+      return value.length >= 8 ? value : undefined;
+    },
+  } satisfies Setting<string>,
+  neo4jDatabase: {
+    env: 'NEO4J_DATABASE',
+    doc: 'Database on the Neo4j server. Community edition has one user database, neo4j.',
+    expected: 'a database name (letters, digits, dots, dashes)',
+    read: (raw) => {
+      const value = text('neo4j')(raw);
+      return /^[A-Za-z][A-Za-z0-9.-]{2,62}$/.test(value) ? value : undefined;
+    },
+  } satisfies Setting<string>,
+  neo4jDataDir: {
+    env: 'NEO4J_DATA_DIR',
+    doc: 'Where the embedded engine keeps its store; relative paths start at the current directory.',
+    expected: 'a directory path',
+    read: (raw) => resolve(raw === undefined || raw === '' ? resolve(REPO_ROOT, '.data/neo4j') : raw),
+  } satisfies Setting<string>,
+  neo4jPort: {
+    env: 'NEO4J_PORT',
+    doc: 'Bolt port of the embedded engine on 127.0.0.1; 0 picks a free one (tests).',
+    expected: 'an integer from 0 to 65535 (0 = a free port)',
+    read: integer(0, 65535, 7687),
+  } satisfies Setting<number>,
+  port: {
+    env: 'PORT',
+    doc: 'HTTP port of the service; 0 picks a free one.',
+    expected: 'an integer from 0 to 65535 (0 = a free port)',
+    read: integer(0, 65535, 4000),
+  } satisfies Setting<number>,
+  host: {
+    env: 'HOST',
+    doc: 'Address the HTTP server listens on; 0.0.0.0 to accept connections from other machines.',
+    expected: 'a host name or IP address',
+    read: (raw) => {
+      const value = text('127.0.0.1')(raw);
+      return /^[A-Za-z0-9.:[\]-]+$/.test(value) ? value : undefined;
+    },
+  } satisfies Setting<string>,
+  planFiles: {
+    env: 'PLAN_FILES',
+    doc:
+      'Plan files `npm start` loads when the graph lacks them or their text changed, comma-separated; ' +
+      '"none" loads nothing. Relative paths start at the repository root.',
+    expected: 'comma-separated file paths, or none',
+    read: (raw) => {
+      const value = text('seeds/cast-2018-reform-key-tasks.txt')(raw).trim();
+      if (value === 'none') return [] as readonly string[];
+      const files = value.split(',').map((f) => f.trim());
+      return files.some((f) => f === '') ? undefined : (files.map((f) => resolve(REPO_ROOT, f)) as readonly string[]);
+    },
+  } satisfies Setting<readonly string[]>,
+  introspection: {
+    env: 'GRAPHQL_INTROSPECTION',
+    doc: 'Schema introspection, which the playground and its docs use (this is an exploration service).',
+    expected: 'true or false',
+    read: flag(true),
+  } satisfies Setting<boolean>,
+  csrfPrevention: {
+    env: 'GRAPHQL_CSRF_PREVENTION',
+    doc: "Apollo's CSRF prevention: requests need a JSON content type or an apollo-require-preflight header.",
+    expected: 'true or false',
+    read: flag(true),
+  } satisfies Setting<boolean>,
+  maxDepth: {
+    env: 'GRAPHQL_MAX_DEPTH',
+    doc: 'Deepest selection an operation may have (graphql-armor).',
+    expected: 'an integer from 1 to 100',
+    read: integer(1, 100, 12),
+  } satisfies Setting<number>,
+  maxAliases: {
+    env: 'GRAPHQL_MAX_ALIASES',
+    doc: 'Most aliases in one operation (graphql-armor).',
+    expected: 'an integer from 0 to 1000',
+    read: integer(0, 1000, 20),
+  } satisfies Setting<number>,
+  maxCost: {
+    env: 'GRAPHQL_MAX_COST',
+    doc: "Highest cost an operation may have, by graphql-armor's object/scalar/depth model.",
+    expected: 'an integer from 1 to 10000000',
+    read: integer(1, 10_000_000, 20_000),
+  } satisfies Setting<number>,
+} as const;
+
+type Settings = typeof SETTINGS;
+
+export type Config = {
+  readonly [K in keyof Settings]: Exclude<ReturnType<Settings[K]['read']>, undefined>;
+};
+
+/** The documentation of every key, for `--help` output and docs. */
+export function describeConfig(): { env: string; doc: string; expected: string }[] {
+  return Object.values(SETTINGS).map(({ env, doc, expected }) => ({ env, doc, expected }));
+}
+
+function shown(setting: Setting<unknown>, raw: string): string {
+  return setting.secret
+    ? `a value of ${raw.length} character${raw.length === 1 ? '' : 's'}`
+    : JSON.stringify(raw);
+}
+
+/**
+ * Reads and checks every key. Throws a ConfigError for the first key whose value does not fit;
+ * returns a frozen object otherwise.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const out: Record<string, unknown> = {};
+  for (const [name, setting] of Object.entries(SETTINGS) as [string, Setting<unknown>][]) {
+    const raw = env[setting.env];
+    const value = setting.read(raw);
+    if (value === undefined) {
+      throw new ConfigError(setting.env, setting.expected, shown(setting, raw ?? ''));
+    }
+    out[name] = value;
+  }
+  return Object.freeze(out) as Config;
+}

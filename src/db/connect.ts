@@ -1,0 +1,138 @@
+/**
+ * Opens the service's connection to Neo4j. With NEO4J_URI set, that server (bolt:// for one
+ * server, neo4j:// to route across a cluster, +s for TLS); without it, the embedded engine in
+ * engine/, built if needed and started on NEO4J_DATA_DIR. Either way the result is a driver that
+ * has already answered one query on the configured database, and what follows is the same code.
+ */
+import neo4j, { type Driver, Neo4jError } from 'neo4j-driver';
+import type { Config } from '../config.ts';
+import { type EngineHandle, ensureEngineBuilt, startEngine } from './engine.ts';
+
+export type ConnectErrorCode = 'UNREACHABLE' | 'UNAUTHORIZED' | 'NO_SUCH_DATABASE' | 'FAILED';
+
+export class ConnectError extends Error {
+  override readonly name = 'ConnectError';
+  constructor(
+    readonly code: ConnectErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export interface DatabaseConnection {
+  readonly driver: Driver;
+  readonly database: string;
+  /** The embedded engine, or null when NEO4J_URI names the server. */
+  readonly engine: EngineHandle | null;
+  /** "Neo4j/5.26.30" */
+  readonly serverAgent: string;
+  /** Closes the driver, then stops the embedded engine if there is one. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export type ConnectionConfig = Pick<
+  Config,
+  'neo4jUri' | 'neo4jUser' | 'neo4jPassword' | 'neo4jDatabase' | 'neo4jDataDir' | 'neo4jPort'
+>;
+
+export interface ConnectOptions {
+  /** Build progress and engine output. */
+  onLog?: (line: string) => void;
+}
+
+export async function connectDatabase(
+  config: ConnectionConfig,
+  options: ConnectOptions = {},
+): Promise<DatabaseConnection> {
+  let engine: EngineHandle | null = null;
+  let uri = config.neo4jUri;
+  if (uri === null) {
+    await ensureEngineBuilt({ onProgress: options.onLog });
+    engine = await startEngine({
+      port: config.neo4jPort,
+      dataDir: config.neo4jDataDir,
+      user: config.neo4jUser,
+      password: config.neo4jPassword,
+      onLog: options.onLog,
+    });
+    uri = engine.uri;
+  }
+
+  const driver = neo4j.driver(uri, neo4j.auth.basic(config.neo4jUser, config.neo4jPassword), {
+    userAgent: 'plan-graph',
+    connectionTimeout: 15_000,
+  });
+  let serverAgent: string;
+  try {
+    serverAgent = await ping(driver, config.neo4jDatabase);
+  } catch (error) {
+    await driver.close().catch(() => {});
+    await engine?.stop();
+    throw explain(error, uri, config);
+  }
+
+  let closing: Promise<void> | null = null;
+  return {
+    driver,
+    database: config.neo4jDatabase,
+    engine,
+    serverAgent,
+    close() {
+      closing ??= (async () => {
+        try {
+          await driver.close();
+        } finally {
+          await engine?.stop();
+        }
+      })();
+      return closing;
+    },
+  };
+}
+
+/**
+ * One auto-commit `RETURN 1` on `database`: proof that the server answers queries there. Unlike
+ * executeQuery it is not retried, so an unreachable server fails in seconds, not after 30 s of
+ * retries. Returns the server's agent string ("Neo4j/5.26.30").
+ */
+export async function ping(driver: Driver, database: string): Promise<string> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+  try {
+    const result = await session.run('RETURN 1');
+    return result.summary.server.agent ?? 'Neo4j';
+  } finally {
+    await session.close();
+  }
+}
+
+function explain(error: unknown, uri: string, config: ConnectionConfig): ConnectError {
+  const code = error instanceof Neo4jError ? error.code : '';
+  const detail = error instanceof Error ? error.message : String(error);
+  if (
+    code === 'Neo.ClientError.Security.Unauthorized' ||
+    code === 'Neo.ClientError.Security.AuthenticationRateLimit'
+  ) {
+    return new ConnectError(
+      'UNAUTHORIZED',
+      `Neo4j at ${uri} refused user "${config.neo4jUser}": check NEO4J_USER and NEO4J_PASSWORD (${detail})`,
+      { cause: error },
+    );
+  }
+  if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
+    return new ConnectError(
+      'NO_SUCH_DATABASE',
+      `Neo4j at ${uri} has no database "${config.neo4jDatabase}": check NEO4J_DATABASE (Community edition has only "neo4j")`,
+      { cause: error },
+    );
+  }
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired') {
+    return new ConnectError(
+      'UNREACHABLE',
+      `cannot reach Neo4j at ${uri}: is it running, and is NEO4J_URI right? (${detail})`,
+      { cause: error },
+    );
+  }
+  return new ConnectError('FAILED', `connecting to Neo4j at ${uri} failed: ${detail}`, { cause: error });
+}

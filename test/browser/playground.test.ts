@@ -1,0 +1,232 @@
+/**
+ * The offline playground in a real browser (Debian's chromium through playwright-core): the page
+ * a browser gets from GET /graphql opens one tab per docs/queries example, runs the first one
+ * against the API, and never reaches past 127.0.0.1.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NOT_BUILT, playgroundLandingPage, playgroundRouter } from '../../src/api/playground/serve.ts';
+
+const REPO = new URL('../../', import.meta.url).pathname;
+const BUILD = join(REPO, 'dist/playground');
+const EXAMPLES = join(REPO, 'docs/queries');
+const SCREENSHOT = '/tmp/playground.png';
+
+const PLAN = { id: 'plan-fixture', title: '科协系统深化改革实施方案' };
+
+interface RunningServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+async function listen(app: express.Express): Promise<{ url: string; server: Server }> {
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, server };
+}
+
+/** A one-plan schema, mounted the way src/api/server.ts mounts the real one. */
+async function startOnePlanApi(): Promise<RunningServer> {
+  const apollo = new ApolloServer({
+    typeDefs: 'type Query { plans: [Plan!]! } type Plan { id: ID! title: String! }',
+    resolvers: { Query: { plans: () => [PLAN] } },
+    plugins: [playgroundLandingPage()],
+  });
+  await apollo.start();
+  const app = express();
+  app.use('/playground', playgroundRouter());
+  app.use('/graphql', express.json(), expressMiddleware(apollo));
+  const { url, server } = await listen(app);
+  return {
+    url,
+    close: async () => {
+      await apollo.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** The API under test. */
+async function startApi(): Promise<RunningServer> {
+  // REAL SERVER: swap this line for `return startServer(db, { port: 0, host: '127.0.0.1' });`
+  return startOnePlanApi();
+}
+
+function newestMtime(dir: string): number {
+  return Math.max(
+    0,
+    ...readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => statSync(join(dir, f)).mtimeMs),
+  );
+}
+
+/** Builds the playground when it is missing or older than its sources or the examples. */
+async function ensureBuilt(): Promise<void> {
+  const index = join(BUILD, 'index.html');
+  const sources = Math.max(newestMtime(join(REPO, 'src/api/playground')), newestMtime(EXAMPLES));
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  await promisify(execFile)(
+    process.execPath,
+    [join(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'src/api/playground/vite.config.ts'],
+    { cwd: REPO },
+  );
+}
+
+function exampleTitles(): string[] {
+  return readdirSync(EXAMPLES)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((f) => {
+      const comment = readFileSync(join(EXAMPLES, f), 'utf8')
+        .split('\n')
+        .map((line) => /^\s*#\s*(.*?)\s*$/.exec(line)?.[1])
+        .find(Boolean);
+      return comment ?? f;
+    });
+}
+
+/** The first plan's title, asked directly (JSON POST, as CSRF prevention requires). */
+async function planTitle(url: string): Promise<string> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ plans { title } }' }),
+  });
+  const { data } = (await res.json()) as { data: { plans: { title: string }[] } };
+  return data.plans[0]!.title;
+}
+
+/** Status, headers and the byte count on the wire (undecoded), for one GET. */
+function rawGet(url: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; bytes: number; body: string }>(
+    (resolve, reject) => {
+      httpRequest(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks);
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            bytes: body.length,
+            body: body.toString(),
+          });
+        });
+      })
+        .on('error', reject)
+        .end();
+    },
+  );
+}
+
+describe('the GraphQL playground', () => {
+  let api: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    api = await startApi();
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-dev-shm-usage',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('opens on the examples from GET /graphql, runs the first and stays on 127.0.0.1', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 800 } });
+    const requested: string[] = [];
+    const pageErrors: string[] = [];
+    context.on('request', (r) => requested.push(r.url()));
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+
+    await page.goto(`${api.url}/graphql`);
+    expect(await page.title()).toBe('Plan graph — GraphQL playground');
+    await page.locator('.graphiql-query-editor .monaco-editor').waitFor();
+
+    const titles = exampleTitles();
+    const tabs = page.locator('[id^="graphiql-session-tab-"]');
+    await page.waitForFunction(
+      (first) => document.getElementById('graphiql-session-tab-0')?.textContent === first,
+      titles[0],
+    );
+    expect(await tabs.allTextContents()).toEqual(titles);
+
+    // The first example lists the plans: its result shows the first plan's title.
+    const firstPlanTitle = await planTitle(api.url);
+    await page.getByRole('button', { name: /^Execute query/ }).click();
+    await page.waitForFunction(
+      (title) => document.querySelector('.graphiql-response .view-lines')?.textContent?.includes(title),
+      firstPlanTitle,
+    );
+
+    const explorer = page.getByRole('button', { name: 'Show GraphiQL Explorer' });
+    expect(await explorer.count()).toBe(1);
+    await explorer.click();
+    await page.locator('.graphiql-explorer-root').waitFor();
+    await page.screenshot({ path: SCREENSHOT });
+
+    const offHost = requested.filter((u) => /^(https?|wss?):/.test(u) && new URL(u).hostname !== '127.0.0.1');
+    expect(offHost).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('sends assets precompressed with a year-long cache', async () => {
+    const html = (await rawGet(`${api.url}/playground/`)).body;
+    const assets = [...html.matchAll(/(?:src|href)="(\/playground\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(assets.length).toBeGreaterThan(0);
+    for (const asset of assets) {
+      const br = await rawGet(`${api.url}${asset}`, { 'accept-encoding': 'gzip, deflate, br' });
+      expect(br.status).toBe(200);
+      expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(br.headers['vary']).toBe('Accept-Encoding');
+      const gz = await rawGet(`${api.url}${asset}`, { 'accept-encoding': 'gzip' });
+      const plain = await rawGet(`${api.url}${asset}`);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      if (plain.bytes >= 1024) {
+        expect(br.headers['content-encoding']).toBe('br');
+        expect(gz.headers['content-encoding']).toBe('gzip');
+        expect(br.bytes).toBeLessThan(plain.bytes);
+      }
+    }
+  });
+
+  it('answers 503 with an instruction when the playground is not built', async () => {
+    const app = express().use('/playground', playgroundRouter({ dir: join(REPO, 'no-such-build') }));
+    const { url, server } = await listen(app);
+    try {
+      const res = await rawGet(`${url}/playground/`);
+      expect(res.status).toBe(503);
+      expect(res.body).toBe(NOT_BUILT);
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -1,0 +1,15 @@
+/**
+ * The suite's Neo4j, as test/setup/engine.ts provides it. Each driver belongs to its caller, who
+ * closes it (directly, or through Database.close()).
+ */
+import neo4j, { type Driver } from 'neo4j-driver';
+import { inject } from 'vitest';
+
+export function testDriver(): Driver {
+  const { uri, user, password } = inject('neo4j');
+  return neo4j.driver(uri, neo4j.auth.basic(user, password));
+}
+
+export function testDatabaseName(): string {
+  return inject('neo4j').database;
+}

@@ -1,0 +1,174 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  ConfigError,
+  LOCAL_NEO4J_PASSWORD,
+  REPO_ROOT,
+  describeConfig,
+  loadConfig,
+} from '../../src/config.ts';
+
+function failure(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('loadConfig accepted the environment');
+}
+
+describe('loadConfig', () => {
+  it('when nothing is set, gives the embedded engine on 127.0.0.1 and the documented defaults', () => {
+    expect(loadConfig({})).toEqual({
+      neo4jUri: null,
+      neo4jUser: 'neo4j',
+      neo4jPassword: LOCAL_NEO4J_PASSWORD,
+      neo4jDatabase: 'neo4j',
+      neo4jDataDir: join(REPO_ROOT, '.data', 'neo4j'),
+      neo4jPort: 7687,
+      port: 4000,
+      host: '127.0.0.1',
+      planFiles: [join(REPO_ROOT, 'seeds', 'cast-2018-reform-key-tasks.txt')],
+      introspection: true,
+      csrfPrevention: true,
+      maxDepth: 12,
+      maxAliases: 20,
+      maxCost: 20_000,
+    });
+  });
+
+  it('treats an empty value as unset', () => {
+    expect(loadConfig({ NEO4J_URI: '', PORT: '' })).toMatchObject({ neo4jUri: null, port: 4000 });
+  });
+
+  it('takes every key from the environment', () => {
+    const config = loadConfig({
+      NEO4J_URI: 'neo4j+s://graph.example.org:7687',
+      NEO4J_USER: 'planner',
+      NEO4J_PASSWORD: 'long-enough',
+      NEO4J_DATABASE: 'plans',
+      NEO4J_DATA_DIR: '/var/lib/plan-graph',
+      NEO4J_PORT: '0',
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      PLAN_FILES: 'none',
+      GRAPHQL_INTROSPECTION: 'false',
+      GRAPHQL_CSRF_PREVENTION: 'off',
+      GRAPHQL_MAX_DEPTH: '8',
+      GRAPHQL_MAX_ALIASES: '0',
+      GRAPHQL_MAX_COST: '5000',
+    });
+    expect(config).toEqual({
+      neo4jUri: 'neo4j+s://graph.example.org:7687',
+      neo4jUser: 'planner',
+      neo4jPassword: 'long-enough',
+      neo4jDatabase: 'plans',
+      neo4jDataDir: '/var/lib/plan-graph',
+      neo4jPort: 0,
+      port: 8080,
+      host: '0.0.0.0',
+      planFiles: [],
+      introspection: false,
+      csrfPrevention: false,
+      maxDepth: 8,
+      maxAliases: 0,
+      maxCost: 5000,
+    });
+  });
+
+  it('accepts bolt and neo4j URIs with and without TLS', () => {
+    for (const uri of ['bolt://localhost:7687', 'bolt+s://h', 'bolt+ssc://h:1', 'neo4j://h', 'neo4j+s://h']) {
+      expect(loadConfig({ NEO4J_URI: uri }).neo4jUri).toBe(uri);
+    }
+  });
+
+  it('resolves a relative data directory against the current directory', () => {
+    expect(loadConfig({ NEO4J_DATA_DIR: 'db' }).neo4jDataDir).toBe(join(process.cwd(), 'db'));
+  });
+
+  it('returns a frozen object', () => {
+    expect(Object.isFrozen(loadConfig({}))).toBe(true);
+  });
+});
+
+describe('loadConfig errors name the key, the expected form and the value found', () => {
+  it('rejects a URI of another scheme', () => {
+    const error = failure({ NEO4J_URI: 'http://localhost:7474' });
+    expect(error).toMatchObject({ key: 'NEO4J_URI', found: '"http://localhost:7474"' });
+    expect(error.message).toBe(
+      'NEO4J_URI must be a bolt://, bolt+s://, bolt+ssc://, neo4j://, neo4j+s:// or neo4j+ssc:// URI; ' +
+        'found "http://localhost:7474"',
+    );
+  });
+
+  it.each([
+    ['NEO4J_PORT', 'abc'],
+    ['NEO4J_PORT', '65536'],
+    ['NEO4J_PORT', '-1'],
+    ['PORT', '80.5'],
+    ['PORT', ' 4000'],
+  ])('rejects %s=%j', (key, value) => {
+    const error = failure({ [key]: value });
+    expect(error.key).toBe(key);
+    expect(error.message).toBe(
+      `${key} must be an integer from 0 to 65535 (0 = a free port); found ${JSON.stringify(value)}`,
+    );
+  });
+
+  it('rejects a short password by its length, without printing it', () => {
+    const error = failure({ NEO4J_PASSWORD: 'secret' });
+    expect(error.message).toBe(
+      'NEO4J_PASSWORD must be at least 8 characters (Neo4j refuses shorter passwords); found a value of 6 characters',
+    );
+    expect(error.message).not.toContain('secret"');
+  });
+
+  it('rejects a database name Neo4j would not accept', () => {
+    expect(failure({ NEO4J_DATABASE: 'my plans' })).toMatchObject({
+      key: 'NEO4J_DATABASE',
+      expected: 'a database name (letters, digits, dots, dashes)',
+      found: '"my plans"',
+    });
+  });
+
+  it('rejects a flag that is not a yes or a no, and a depth limit of 0', () => {
+    expect(failure({ GRAPHQL_INTROSPECTION: 'maybe' }).message).toBe(
+      'GRAPHQL_INTROSPECTION must be true or false; found "maybe"',
+    );
+    expect(failure({ GRAPHQL_MAX_DEPTH: '0' }).message).toBe(
+      'GRAPHQL_MAX_DEPTH must be an integer from 1 to 100; found "0"',
+    );
+  });
+
+  it('rejects an empty entry in PLAN_FILES', () => {
+    expect(failure({ PLAN_FILES: 'a.txt,,b.txt' }).key).toBe('PLAN_FILES');
+  });
+
+  it('rejects a user name with spaces and a host with a path', () => {
+    expect(failure({ NEO4J_USER: 'plan user' }).key).toBe('NEO4J_USER');
+    expect(failure({ HOST: 'localhost/x' }).key).toBe('HOST');
+  });
+});
+
+describe('describeConfig', () => {
+  it('documents every key loadConfig reads', () => {
+    expect(describeConfig().map((k) => k.env)).toEqual([
+      'NEO4J_URI',
+      'NEO4J_USER',
+      'NEO4J_PASSWORD',
+      'NEO4J_DATABASE',
+      'NEO4J_DATA_DIR',
+      'NEO4J_PORT',
+      'PORT',
+      'HOST',
+      'PLAN_FILES',
+      'GRAPHQL_INTROSPECTION',
+      'GRAPHQL_CSRF_PREVENTION',
+      'GRAPHQL_MAX_DEPTH',
+      'GRAPHQL_MAX_ALIASES',
+      'GRAPHQL_MAX_COST',
+    ]);
+    for (const key of describeConfig()) expect(key.doc.length).toBeGreaterThan(20);
+  });
+});
