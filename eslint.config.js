@@ -7,7 +7,17 @@ import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 const zone = (target, from, message) => ({ target, from, message });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'src/generated/**', 'examples/gql/**', 'engine/**', '.data/**', 'coverage/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'src/generated/**',
+      'examples/gql/**',
+      'engine/**',
+      '.data/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

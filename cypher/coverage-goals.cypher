@@ -4,6 +4,6 @@
 MATCH (g:Goal)
 WHERE $planId IS NULL OR g.planId = $planId
 OPTIONAL MATCH (:Task)-[r:SERVES]->(g)
-WITH g, count(r) AS taskCount, coalesce(sum(r.score), 0.0) AS totalScore
+WITH g, count(r) AS taskCount, round(coalesce(sum(r.score), 0.0), 3) AS totalScore
 RETURN g {.*, labels: [l IN labels(g) WHERE l <> 'Entity']} AS goal, taskCount, totalScore
 ORDER BY taskCount, totalScore, g.planId, g.number

@@ -138,7 +138,9 @@ const SETTINGS = {
       const value = text('seeds/cast-2018-reform-key-tasks.txt')(raw).trim();
       if (value === 'none') return [] as readonly string[];
       const files = value.split(',').map((f) => f.trim());
-      return files.some((f) => f === '') ? undefined : (files.map((f) => resolve(REPO_ROOT, f)) as readonly string[]);
+      return files.some((f) => f === '')
+        ? undefined
+        : (files.map((f) => resolve(REPO_ROOT, f)) as readonly string[]);
     },
   } satisfies Setting<readonly string[]>,
   introspection: {

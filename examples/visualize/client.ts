@@ -16,7 +16,10 @@ export async function request<TResult, TVariables>(
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: print(document), variables }),
   });
-  const body = (await response.json()) as { data?: TResult; errors?: { message: string; extensions?: { code?: string } }[] };
+  const body = (await response.json()) as {
+    data?: TResult;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
   if (body.errors?.length) {
     const [first] = body.errors;
     throw new Error(`${first!.extensions?.code ?? 'ERROR'}: ${first!.message}`);

@@ -31,11 +31,17 @@ export interface CytoscapeElements {
   edges: { data: { id: string; type: string; source: string; target: string } }[];
 }
 
-export async function neighborhoodElements(url: string, id: string, depth: number): Promise<CytoscapeElements> {
+export async function neighborhoodElements(
+  url: string,
+  id: string,
+  depth: number,
+): Promise<CytoscapeElements> {
   const { neighborhood } = await request(url, NeighborhoodQuery, { id, depth });
   return {
     nodes: neighborhood.nodes.map((n) => ({ data: { id: n.id, type: n.type, label: n.label } })),
-    edges: neighborhood.edges.map((e) => ({ data: { id: e.id, type: e.type, source: e.source, target: e.target } })),
+    edges: neighborhood.edges.map((e) => ({
+      data: { id: e.id, type: e.type, source: e.source, target: e.target },
+    })),
   };
 }
 

@@ -70,7 +70,10 @@ export async function createApp(db: Database, options: ApiOptions = DEFAULT_API_
   });
   app.get('/ready', async (_req, res) => {
     try {
-      const [info, plans] = await Promise.all([db.serverInfo(), db.read<{ node: { id: string } }>('plans-all')]);
+      const [info, plans] = await Promise.all([
+        db.serverInfo(),
+        db.read<{ node: { id: string } }>('plans-all'),
+      ]);
       const ready = plans.length > 0;
       res.status(ready ? 200 : 503).json({
         status: ready ? 'ready' : 'no plan loaded',

@@ -73,8 +73,18 @@ async function main(argv: string[]): Promise<number> {
         console.log(`${model.id}: loaded in ${ms} ms`);
       }
       const counts = await planCounts(db, model.id);
-      console.log(formatTable(['label', 'nodes'], counts.nodes.map((c) => [c.label, String(c.count)])));
-      console.log(formatTable(['relationship', 'count'], counts.relationships.map((c) => [c.label, String(c.count)])));
+      console.log(
+        formatTable(
+          ['label', 'nodes'],
+          counts.nodes.map((c) => [c.label, String(c.count)]),
+        ),
+      );
+      console.log(
+        formatTable(
+          ['relationship', 'count'],
+          counts.relationships.map((c) => [c.label, String(c.count)]),
+        ),
+      );
       if (model.warnings.length > 0) {
         console.log(`warnings (${model.warnings.length}):`);
         for (const w of model.warnings) console.log(`  line ${w.line ?? '-'}: ${w.code}: ${w.message}`);

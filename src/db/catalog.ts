@@ -62,18 +62,16 @@ export function parseStatement(name: string, source: string): CypherStatement {
         (unused.length ? `; declared but not used: ${unused.join(', ')}` : ''),
     );
   }
-  const text = source
-    .split('\n')
-    .slice(header.length)
-    .join('\n')
-    .trim();
+  const text = source.split('\n').slice(header.length).join('\n').trim();
   return { name, text, params, columns, summary: header[0] ?? '' };
 }
 
 /** Reads every `*.cypher` file of a folder. */
 export function loadCatalog(dir: string = CYPHER_DIR): CypherCatalog {
   const catalog = new Map<string, CypherStatement>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.cypher'))
+    .sort()) {
     const name = basename(file, '.cypher');
     catalog.set(name, parseStatement(name, readFileSync(join(dir, file), 'utf8')));
   }

@@ -60,10 +60,7 @@ export async function connectDatabase(
     uri = engine.uri;
   }
 
-  const driver = neo4j.driver(uri, neo4j.auth.basic(config.neo4jUser, config.neo4jPassword), {
-    userAgent: 'plan-graph',
-    connectionTimeout: 15_000,
-  });
+  const driver = createDriver(uri, config.neo4jUser, config.neo4jPassword);
   let serverAgent: string;
   try {
     serverAgent = await ping(driver, config.neo4jDatabase);
@@ -90,6 +87,19 @@ export async function connectDatabase(
       return closing;
     },
   };
+}
+
+/**
+ * The service's driver settings, in one place. A managed transaction is retried for at most 5 s
+ * (the driver's default is 30 s): when the database is down, a GraphQL request answers
+ * DATABASE_UNAVAILABLE within seconds instead of hanging, and the next request tries afresh.
+ */
+export function createDriver(uri: string, user: string, password: string): Driver {
+  return neo4j.driver(uri, neo4j.auth.basic(user, password), {
+    userAgent: 'plan-graph',
+    connectionTimeout: 15_000,
+    maxTransactionRetryTime: 5_000,
+  });
 }
 
 /**

@@ -13,7 +13,10 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: Config, options: { onLog?: (line: string) => void } = {}): Promise<OpenDatabase> {
+export async function openDatabase(
+  config: Config,
+  options: { onLog?: (line: string) => void } = {},
+): Promise<OpenDatabase> {
   const catalog = loadCatalog();
   const connection = await connectDatabase(config, options);
   const db = new Database(connection.driver, connection.database, catalog);

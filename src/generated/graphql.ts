@@ -224,7 +224,7 @@ export type GoalCoverage = {
   servedBy: Array<Serves>;
   /** Number of tasks serving it. */
   taskCount: Scalars['Int']['output'];
-  /** Sum of the serving edges' scores. */
+  /** Sum of the serving edges' scores, rounded to 3 decimals. */
   totalScore: Scalars['Float']['output'];
 };
 

@@ -10,22 +10,23 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import express from 'express';
-import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOT_BUILT, playgroundLandingPage, playgroundRouter } from '../../src/api/playground/serve.ts';
+import { NOT_BUILT, playgroundRouter } from '../../src/api/playground/serve.ts';
+import { startServer, type RunningServer } from '../../src/api/server.ts';
+import { emptyGraph, loadFiles, openTestDatabase, SEED } from '../support/graph.ts';
 
 const REPO = new URL('../../', import.meta.url).pathname;
 const BUILD = join(REPO, 'dist/playground');
 const EXAMPLES = join(REPO, 'docs/queries');
 const SCREENSHOT = '/tmp/playground.png';
 
-const PLAN = { id: 'plan-fixture', title: '科协系统深化改革实施方案' };
-
-interface RunningServer {
-  readonly url: string;
-  close(): Promise<void>;
+/** The real API over the suite's engine, with the seed loaded. */
+async function startApi(): Promise<RunningServer> {
+  const db = openTestDatabase();
+  await emptyGraph(db);
+  await loadFiles(db, SEED);
+  return startServer(db, { port: 0, host: '127.0.0.1' });
 }
 
 async function listen(app: express.Express): Promise<{ url: string; server: Server }> {
@@ -36,33 +37,6 @@ async function listen(app: express.Express): Promise<{ url: string; server: Serv
   });
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, server };
-}
-
-/** A one-plan schema, mounted the way src/api/server.ts mounts the real one. */
-async function startOnePlanApi(): Promise<RunningServer> {
-  const apollo = new ApolloServer({
-    typeDefs: 'type Query { plans: [Plan!]! } type Plan { id: ID! title: String! }',
-    resolvers: { Query: { plans: () => [PLAN] } },
-    plugins: [playgroundLandingPage()],
-  });
-  await apollo.start();
-  const app = express();
-  app.use('/playground', playgroundRouter());
-  app.use('/graphql', express.json(), expressMiddleware(apollo));
-  const { url, server } = await listen(app);
-  return {
-    url,
-    close: async () => {
-      await apollo.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
-/** The API under test. */
-async function startApi(): Promise<RunningServer> {
-  // REAL SERVER: swap this line for `return startServer(db, { port: 0, host: '127.0.0.1' });`
-  return startOnePlanApi();
 }
 
 function newestMtime(dir: string): number {

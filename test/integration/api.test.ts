@@ -72,14 +72,19 @@ describe('plans and their elements', () => {
       name leads { task { number } source { quote } } } }`);
     const many = data!.departments
       .filter((d: { leads: unknown[] }) => d.leads.length > 1)
-      .map((d: { name: string; leads: { task: { number: number } }[] }) => [d.name, d.leads.map((l) => l.task.number)]);
+      .map((d: { name: string; leads: { task: { number: number } }[] }) => [
+        d.name,
+        d.leads.map((l) => l.task.number),
+      ]);
     expect(many.sort()).toEqual([
       ['学会部', [5, 7]],
       ['组人部', [3, 6]],
       ['调宣部', [1, 8]],
     ]);
     const all = data!.departments.map((d: { name: string }) => d.name).sort();
-    expect(all).toEqual(['信息中心', '办公厅', '国际部', '学会部', '科普部', '组人部', '计财部', '调宣部'].sort());
+    expect(all).toEqual(
+      ['信息中心', '办公厅', '国际部', '学会部', '科普部', '组人部', '计财部', '调宣部'].sort(),
+    );
   });
 
   it('filters tasks by department name and by text', async () => {
@@ -107,8 +112,11 @@ describe('plans and their elements', () => {
     expect(page1.totalCount).toBe(48);
     expect(page1.nodes).toHaveLength(20);
     expect(page1.pageInfo.hasNextPage).toBe(true);
-    const rest = await gql(`query ($after: String) { subItems(planId: "cast-2018", first: 50, after: $after) {
-      pageInfo { hasNextPage hasPreviousPage } nodes { id } } }`, { after: page1.pageInfo.endCursor });
+    const rest = await gql(
+      `query ($after: String) { subItems(planId: "cast-2018", first: 50, after: $after) {
+      pageInfo { hasNextPage hasPreviousPage } nodes { id } } }`,
+      { after: page1.pageInfo.endCursor },
+    );
     expect(rest.data!.subItems.nodes).toHaveLength(28);
     expect(rest.data!.subItems.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true });
     expect(rest.data!.subItems.nodes[0].id).toBe('cast-2018/task-6/item-3');
@@ -122,7 +130,9 @@ describe('errors', () => {
     expect(unknown.errors![0]!.message).toBe('id not found: "cast-2018/task-99"');
     const malformed = await gql(`{ node(id: "task 4 of cast") { id } }`);
     expect(malformed.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
-    expect(malformed.errors![0]!.message).toMatch(/^Argument "id": expected an id such as "cast-2018\/task-4"/);
+    expect(malformed.errors![0]!.message).toMatch(
+      /^Argument "id": expected an id such as "cast-2018\/task-4"/,
+    );
     const plan = await gql(`{ plan(id: "cast-2099") { id } }`);
     expect(plan.errors![0]!.extensions!.code).toBe('NOT_FOUND');
     const cursor = await gql(`{ subItems(after: "not-a-cursor") { totalCount } }`);
@@ -136,7 +146,12 @@ describe('errors', () => {
 
   it('refuses a deeply nested query and an alias bomb before any Cypher runs', async () => {
     const before = db.roundTrips;
-    const deep = await gql(`{ tasks { subItems { task { subItems { task { subItems { task { subItems { task { subItems { task { subItems { task { id } } } } } } } } } } } } }`);
+    // 16 levels: tasks → subItems → task → subItems → … → id, four past the limit of 12.
+    const nested = Array.from({ length: 7 }).reduce<string>(
+      (inner) => `subItems { task { ${inner} } }`,
+      'id',
+    );
+    const deep = await gql(`{ tasks { ${nested} } }`);
     expect(deep.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(deep.errors![0]!.message).toMatch(/depth/i);
     const aliases = Array.from({ length: 50 }, (_, i) => `a${i}: plans { id }`).join(' ');

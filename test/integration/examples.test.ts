@@ -37,7 +37,10 @@ describe('the README examples (docs/queries)', () => {
       expect(errors).toBeUndefined();
       const actual = JSON.stringify(data, null, 2) + '\n';
       if (UPDATE) writeFileSync(example.answerFile, actual);
-      expect(existsSync(example.answerFile), `missing ${example.answerFile}: run with UPDATE_EXAMPLES=1`).toBe(true);
+      expect(
+        existsSync(example.answerFile),
+        `missing ${example.answerFile}: run with UPDATE_EXAMPLES=1`,
+      ).toBe(true);
       expect(actual).toBe(readFileSync(example.answerFile, 'utf8'));
     });
   }

@@ -49,7 +49,7 @@ describe('full-text search', () => {
   it('finds 1-9-6-1 and 3+1 although the analyzer drops their punctuation', async () => {
     const layout = await search('1-9-6-1');
     expect(layout.map((h) => h.id)).toContain('cast-2018/principle-2');
-    expect(layout.map((h) => h.id)).toContain('concept/1-9-6-1');
+    expect(layout.map((h) => h.id)).toContain('concept/1-9-6-1工作布局');
     const pilot = await search('3+1');
     expect(pilot.map((h) => h.id)).toContain('cast-2018/task-6/item-3');
   });
@@ -79,7 +79,11 @@ describe('graph shapes for visualizations', () => {
       truncated limit nodes { id type label } edges { id type source target properties } } }`);
     const shape = data!.neighborhood;
     expect(shape.truncated).toBe(false);
-    expect(shape.nodes.map((n: { id: string }) => n.id)).toEqual(['dept/组人部', 'cast-2018/task-3', 'cast-2018/task-6']);
+    expect(shape.nodes.map((n: { id: string }) => n.id)).toEqual([
+      'dept/组人部',
+      'cast-2018/task-3',
+      'cast-2018/task-6',
+    ]);
     expect(shape.edges.map((e: { type: string; target: string }) => `${e.type}>${e.target}`).sort()).toEqual([
       'LEADS>cast-2018/task-3',
       'LEADS>cast-2018/task-6',
@@ -88,7 +92,9 @@ describe('graph shapes for visualizations', () => {
   });
 
   it('caps a neighbourhood at the limit and says so', async () => {
-    const { data } = await gql(`{ neighborhood(id: "cast-2018", depth: 3, limit: 10) { truncated nodes { id } } }`);
+    const { data } = await gql(
+      `{ neighborhood(id: "cast-2018", depth: 3, limit: 10) { truncated nodes { id } } }`,
+    );
     expect(data!.neighborhood.truncated).toBe(true);
     expect(data!.neighborhood.nodes).toHaveLength(10);
     expect(data!.neighborhood.nodes[0].id).toBe('cast-2018');
@@ -97,7 +103,11 @@ describe('graph shapes for visualizations', () => {
   it('subgraph of a task and its two lead departments has exactly their two LEADS edges', async () => {
     const { data } = await gql(`{ subgraph(ids: ["cast-2018/task-4", "dept/办公厅", "dept/信息中心"]) {
       nodes { id } edges { type source target } } }`);
-    expect(data!.subgraph.nodes.map((n: { id: string }) => n.id)).toEqual(['cast-2018/task-4', 'dept/办公厅', 'dept/信息中心']);
+    expect(data!.subgraph.nodes.map((n: { id: string }) => n.id)).toEqual([
+      'cast-2018/task-4',
+      'dept/办公厅',
+      'dept/信息中心',
+    ]);
     expect(data!.subgraph.edges).toEqual([
       { type: 'LEADS', source: 'dept/信息中心', target: 'cast-2018/task-4' },
       { type: 'LEADS', source: 'dept/办公厅', target: 'cast-2018/task-4' },
@@ -128,7 +138,9 @@ describe('whole-plan export', () => {
     const totalEdges = counts.relationships.reduce((n, c) => n + c.count, 0);
     expect(graph.edge).toHaveLength(totalEdges);
     const task6 = graph.node.find((n: { id: string }) => n.id === 'cast-2018/task-6');
-    const data = Object.fromEntries(task6.data.map((d: { key: string; '#text': unknown }) => [d.key, d['#text']]));
+    const data = Object.fromEntries(
+      task6.data.map((d: { key: string; '#text': unknown }) => [d.key, d['#text']]),
+    );
     expect(data['n_type']).toBe('Task');
     expect(data['n_title']).toBe('强化基层基础,提升组织活力');
     expect(data['n_line']).toBe(64);
@@ -136,7 +148,9 @@ describe('whole-plan export', () => {
 
   it('serves Cytoscape JSON with the same elements', async () => {
     const response = await fetch(`${server.url}/plans/cast-2018/graph.json`);
-    const body = (await response.json()) as { elements: { nodes: { data: { id: string } }[]; edges: unknown[] } };
+    const body = (await response.json()) as {
+      elements: { nodes: { data: { id: string } }[]; edges: unknown[] };
+    };
     const ids = body.elements.nodes.map((n) => n.data.id);
     expect(ids).toContain('concept/四服务');
     expect(ids).toContain('dept/组人部');

@@ -8,7 +8,8 @@ import { emptyGraph, openTestDatabase, parseFile, SECOND_PLAN, SEED, sourceText 
 
 let db: Database;
 
-const asMap = (rows: { label: string; count: number }[]) => Object.fromEntries(rows.map((r) => [r.label, r.count]));
+const asMap = (rows: { label: string; count: number }[]) =>
+  Object.fromEntries(rows.map((r) => [r.label, r.count]));
 
 async function snapshot() {
   const [row] = await db.read<{ nodes: unknown[]; relationships: unknown[] }>('test-snapshot');
@@ -53,9 +54,9 @@ describe('loading the seed plan', () => {
   });
 
   it('records the loader version and the source sha256 on the Plan', async () => {
-    const [plan] = await db.read<{ node: Record<string, unknown> }>('node-by-ids', { ids: ['cast-2018'] }).then((r) =>
-      r.map((x) => ({ node: x['node'] as Record<string, unknown> })),
-    );
+    const [plan] = await db
+      .read<{ node: Record<string, unknown> }>('node-by-ids', { ids: ['cast-2018'] })
+      .then((r) => r.map((x) => ({ node: x['node'] as Record<string, unknown> })));
     expect(plan!.node['sha256']).toBe('c711c0f489a58a4ed4e66e76def467ecec36077b38e7bfa1eeb4e63f778bba21');
     expect(plan!.node['loaderVersion']).toBe(LOADER_VERSION);
     expect(plan!.node['sourceUrl']).toBe('https://cstam.org.cn/article/109057518522868756.html');
@@ -64,9 +65,14 @@ describe('loading the seed plan', () => {
   it('gives every node and relationship that comes from the text a span whose quote is the source at those offsets', async () => {
     const text = sourceText(SEED);
     const lines = text.split('\n');
-    const spans = await db.read<{ owner: string; kind: string; start: number; end: number; line: number; quote: string }>(
-      'test-spans',
-    );
+    const spans = await db.read<{
+      owner: string;
+      kind: string;
+      start: number;
+      end: number;
+      line: number;
+      quote: string;
+    }>('test-spans');
     expect(spans.length).toBeGreaterThan(200);
     const wrong = spans.filter(
       (s) => text.slice(s.start, s.end) !== s.quote || text.slice(0, s.start).split('\n').length !== s.line,

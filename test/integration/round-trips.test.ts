@@ -52,7 +52,13 @@ describe('round trips to Neo4j per operation', () => {
     // The tasks; then one batch each for sub-items, leads, serves and concepts (lead and serve
     // rows bring their department and goal along, so following them costs nothing more).
     expect(onePlan.sort()).toEqual(
-      ['tasks-filtered', 'subitems-by-tasks', 'leads-by-tasks', 'serves-by-tasks', 'concepts-by-elements'].sort(),
+      [
+        'tasks-filtered',
+        'subitems-by-tasks',
+        'leads-by-tasks',
+        'serves-by-tasks',
+        'concepts-by-elements',
+      ].sort(),
     );
     await loadFiles(db, SECOND_PLAN, [SEED, 'cast-2018-copy']);
     const threePlans = await trips(EVERY_TASK);
@@ -65,15 +71,27 @@ describe('round trips to Neo4j per operation', () => {
     const sent = await trips(COVERAGE);
     const aggregates = sent.filter((n) => n.startsWith('coverage-') || n.startsWith('count-'));
     expect(aggregates.sort()).toEqual(
-      ['coverage-goals', 'coverage-departments', 'coverage-concepts', 'coverage-problems', 'count-all-labels', 'count-all-relationships'].sort(),
+      [
+        'coverage-goals',
+        'coverage-departments',
+        'coverage-concepts',
+        'coverage-problems',
+        'count-all-labels',
+        'count-all-relationships',
+      ].sort(),
     );
     // Plus one batch for the serving edges of every goal and one for the addressing edges of every problem.
-    expect(sent.filter((n) => !aggregates.includes(n)).sort()).toEqual(['addresses-by-problems', 'serves-by-goals']);
+    expect(sent.filter((n) => !aggregates.includes(n)).sort()).toEqual([
+      'addresses-by-problems',
+      'serves-by-goals',
+    ]);
   });
 
   it('search, neighbourhood and path cost a constant number of trips', async () => {
     expect((await trips('{ search(query: "四服务") { id snippet node { id } } }')).length).toBe(1);
-    expect((await trips('{ neighborhood(id: "dept/组人部", depth: 2) { nodes { id } edges { id } } }')).length).toBe(2);
+    expect(
+      (await trips('{ neighborhood(id: "dept/组人部", depth: 2) { nodes { id } edges { id } } }')).length,
+    ).toBe(2);
     expect((await trips('{ path(from: "dept/组人部", to: "cast-2018/goal-3") { length } }')).length).toBe(2);
   });
 });

@@ -25,6 +25,8 @@ describe('the Cypher catalog', () => {
   });
 
   it('names the missing statement when asked for one that does not exist', () => {
-    expect(() => statement(loadCatalog(), 'no-such-query')).toThrow(/no cypher\/no-such-query.cypher in the catalog/);
+    expect(() => statement(loadCatalog(), 'no-such-query')).toThrow(
+      /no cypher\/no-such-query.cypher in the catalog/,
+    );
   });
 });

@@ -8,14 +8,16 @@ import type { ShapeEdge, ShapeNode } from '../../graph/shape.ts';
 type AttrType = 'string' | 'int' | 'double' | 'boolean';
 
 function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // XML 1.0 forbids most control characters even escaped.
-    // eslint-disable-next-line no-control-regex -- matching them is the point
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      // XML 1.0 forbids most control characters even escaped.
+      // eslint-disable-next-line no-control-regex -- matching them is the point
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+  );
 }
 
 function typeOfValue(value: unknown): AttrType {
@@ -25,7 +27,11 @@ function typeOfValue(value: unknown): AttrType {
 }
 
 function text(value: unknown): string {
-  return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return typeof value === 'string'
+    ? value
+    : typeof value === 'object'
+      ? JSON.stringify(value)
+      : String(value);
 }
 
 /** Attribute name → type over all items; a name seen with two types becomes string. */
@@ -36,7 +42,14 @@ function keysOf(items: readonly { properties: Record<string, unknown> }[]): Map<
       if (value === null || value === undefined) continue;
       const type = typeOfValue(value);
       const seen = keys.get(name);
-      keys.set(name, seen === undefined || seen === type ? type : seen === 'int' && type === 'double' ? 'double' : 'string');
+      keys.set(
+        name,
+        seen === undefined || seen === type
+          ? type
+          : seen === 'int' && type === 'double'
+            ? 'double'
+            : 'string',
+      );
     }
   }
   return keys;
@@ -53,16 +66,24 @@ export function toGraphML(graphId: string, nodes: readonly ShapeNode[], edges: r
     '  <key id="e_type" for="edge" attr.name="type" attr.type="string"/>',
   ];
   for (const [name, type] of nodeKeys) {
-    out.push(`  <key id="n_${escapeXml(name)}" for="node" attr.name="${escapeXml(name)}" attr.type="${type}"/>`);
+    out.push(
+      `  <key id="n_${escapeXml(name)}" for="node" attr.name="${escapeXml(name)}" attr.type="${type}"/>`,
+    );
   }
   for (const [name, type] of edgeKeys) {
-    out.push(`  <key id="e_${escapeXml(name)}" for="edge" attr.name="${escapeXml(name)}" attr.type="${type}"/>`);
+    out.push(
+      `  <key id="e_${escapeXml(name)}" for="edge" attr.name="${escapeXml(name)}" attr.type="${type}"/>`,
+    );
   }
   out.push(`  <graph id="${escapeXml(graphId)}" edgedefault="directed">`);
   const data = (prefix: string, name: string, value: unknown) =>
     `      <data key="${prefix}_${escapeXml(name)}">${escapeXml(text(value))}</data>`;
   for (const node of nodes) {
-    out.push(`    <node id="${escapeXml(node.id)}">`, data('n', 'type', node.type), data('n', 'label', node.label));
+    out.push(
+      `    <node id="${escapeXml(node.id)}">`,
+      data('n', 'type', node.type),
+      data('n', 'label', node.label),
+    );
     for (const [name, value] of Object.entries(node.properties)) {
       if (value !== null && value !== undefined) out.push(data('n', name, value));
     }

@@ -5,6 +5,7 @@
  */
 import { Router } from 'express';
 import type { Database } from '../../db/database.ts';
+import { DatabaseError } from '../../db/errors.ts';
 import type { NodeRow } from '../../graph/rows.ts';
 import { byId, shapeNode, type ShapeEdge } from '../../graph/shape.ts';
 import { toCytoscape, toGraphML } from './graphml.ts';
@@ -16,11 +17,16 @@ export function exportRouter(db: Database): Router {
   router.get('/plans/:planId/graph.:format', async (req, res) => {
     const { planId, format } = req.params;
     if (format !== 'graphml' && format !== 'json') {
-      res.status(404).json({ code: 'NOT_FOUND', message: `unknown export format "${format}": expected graphml or json` });
+      res
+        .status(404)
+        .json({ code: 'NOT_FOUND', message: `unknown export format "${format}": expected graphml or json` });
       return;
     }
     if (!PLAN_ID.test(planId)) {
-      res.status(400).json({ code: 'BAD_USER_INPUT', message: `expected a plan id such as "cast-2018", found ${JSON.stringify(planId)}` });
+      res.status(400).json({
+        code: 'BAD_USER_INPUT',
+        message: `expected a plan id such as "cast-2018", found ${JSON.stringify(planId)}`,
+      });
       return;
     }
     try {
@@ -39,7 +45,15 @@ export function exportRouter(db: Database): Router {
         res.json(toCytoscape(nodes, edges));
       }
     } catch (error) {
-      res.status(503).json({ code: 'DATABASE_UNAVAILABLE', message: (error as Error).message });
+      if (error instanceof DatabaseError && error.code === 'DATABASE_UNAVAILABLE') {
+        res.status(503).json({
+          code: 'DATABASE_UNAVAILABLE',
+          message: 'The graph database is unreachable right now; try again in a moment.',
+        });
+        return;
+      }
+      console.error('[export] internal error:', error);
+      res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
     }
   });
   return router;

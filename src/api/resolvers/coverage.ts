@@ -21,7 +21,8 @@ export const coverageResolvers: Resolvers = {
     coverage: (_root, { planId }) => ({ planId: checkPlanId('planId', planId) }),
   },
   Coverage: {
-    goals: ({ planId }, _a, ctx) => ctx.db.read<GoalCoverageRow & Record<string, unknown>>('coverage-goals', { planId }),
+    goals: ({ planId }, _a, ctx) =>
+      ctx.db.read<GoalCoverageRow & Record<string, unknown>>('coverage-goals', { planId }),
     tasksServingNoGoal: async ({ planId }, _a, ctx) =>
       nodes(await ctx.db.read<{ node: ElementRow }>('coverage-tasks-serving-none', { planId })),
     departments: ({ planId }, _a, ctx) =>

@@ -44,7 +44,10 @@ export const exploreResolvers: Resolvers = {
       const lucene = toLuceneQuery(query);
       if (lucene === null) throw new BadInputError('query', 'some text to search for', query);
       const params = { planId: checkPlanId('planId', planId), types: types ?? null, first: size };
-      let rows = await ctx.db.read<{ node: NodeRow; score: number }>('search-fulltext', { ...params, lucene });
+      let rows = await ctx.db.read<{ node: NodeRow; score: number }>('search-fulltext', {
+        ...params,
+        lucene,
+      });
       // The bigram index cannot see a lone character: fall back to a plain substring scan.
       if (rows.length === 0) {
         rows = await ctx.db.read('search-substring', { ...params, text: query.trim() });
@@ -96,7 +99,12 @@ export const exploreResolvers: Resolvers = {
       });
       return rows
         .map((r) => ({ length: r.edges.length, nodes: r.nodes.map(shapeNode), edges: r.edges }))
-        .sort((a, b) => a.nodes.map((n) => n.id).join().localeCompare(b.nodes.map((n) => n.id).join()));
+        .sort((a, b) =>
+          a.nodes
+            .map((n) => n.id)
+            .join()
+            .localeCompare(b.nodes.map((n) => n.id).join()),
+        );
     },
   },
   SearchHit: {

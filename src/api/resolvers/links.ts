@@ -1,6 +1,13 @@
 /** Departments, concepts, problems and the edges between elements (leads, mentions, serves, addresses). */
 import type { Resolvers } from '../../generated/graphql.ts';
-import type { ConceptRow, DepartmentRow, DerivedRow, ElementRow, PlanRow, ProblemRow } from '../../graph/rows.ts';
+import type {
+  ConceptRow,
+  DepartmentRow,
+  DerivedRow,
+  ElementRow,
+  PlanRow,
+  ProblemRow,
+} from '../../graph/rows.ts';
 import type { Context } from '../context.ts';
 import type { EvidenceModel } from '../../ingest/model.ts';
 import { checkFirst, checkPlanId, connection, offsetAfter } from './args.ts';
@@ -38,7 +45,10 @@ export const linkResolvers: Resolvers = {
     leads: (d, { planId }, ctx) =>
       ctx.loaders.leadsByDepartment.load({ id: d.id, planId: checkPlanId('planId', planId) }),
     tasks: async (d, { planId }, ctx: Context) => {
-      const leads = await ctx.loaders.leadsByDepartment.load({ id: d.id, planId: checkPlanId('planId', planId) });
+      const leads = await ctx.loaders.leadsByDepartment.load({
+        id: d.id,
+        planId: checkPlanId('planId', planId),
+      });
       return Promise.all(leads.map((l) => required<ElementRow>(ctx, l.taskId)));
     },
   },

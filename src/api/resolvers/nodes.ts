@@ -6,7 +6,9 @@ import { typeOf } from './shared.ts';
 
 export const nodeResolvers: Resolvers = {
   Node: { __resolveType: (row) => typeOf(row) },
-  PlanElement: { __resolveType: (row) => typeOf(row) as 'Principle' | 'Goal' | 'Task' | 'SubItem' | 'Guarantee' },
+  PlanElement: {
+    __resolveType: (row) => typeOf(row) as 'Principle' | 'Goal' | 'Task' | 'SubItem' | 'Guarantee',
+  },
   Query: {
     node: async (_root, { id }, ctx) => {
       const row = await ctx.loaders.node.load(checkId('id', id));

@@ -12,7 +12,12 @@ async function planOrFail(ctx: Context, id: string): Promise<PlanRow> {
   return row as PlanRow;
 }
 
-async function subItemsPage(ctx: Context, planId: string | null, first?: number | null, after?: string | null) {
+async function subItemsPage(
+  ctx: Context,
+  planId: string | null,
+  first?: number | null,
+  after?: string | null,
+) {
   const size = checkFirst(first);
   const offset = offsetAfter(after);
   const [page] = await ctx.db.read<{ total: number; nodes: ElementRow[] }>('subitems-page', {

@@ -40,7 +40,11 @@ export interface LoadOptions {
 
 export type LoadResult =
   | { readonly status: 'skipped'; readonly planId: string; readonly reason: string }
-  | { readonly status: 'loaded'; readonly planId: string; readonly written: Readonly<Record<LoadStep, number>> };
+  | {
+      readonly status: 'loaded';
+      readonly planId: string;
+      readonly written: Readonly<Record<LoadStep, number>>;
+    };
 
 /** What the graph holds of a plan: null when it holds nothing. */
 export async function loadedState(
@@ -51,7 +55,11 @@ export async function loadedState(
   return rows[0] ?? null;
 }
 
-export async function loadPlan(db: Database, model: PlanModel, options: LoadOptions = {}): Promise<LoadResult> {
+export async function loadPlan(
+  db: Database,
+  model: PlanModel,
+  options: LoadOptions = {},
+): Promise<LoadResult> {
   await ensureSchema(db);
   if (!options.force) {
     const state = await loadedState(db, model.id);
