@@ -1,4 +1,4 @@
-// Nodes within $depth (1-3) hops of a node over relationship $types (all when null), nearest first,
+// Nodes within $depth (1-3) hops of a node over relationship $types (all when null), nearest first (then by id),
 // at most $limit of them, with the relationships among those kept; total says how many were reached.
 // params: $id, $depth, $types, $limit
 // returns: nodes, edges, total
@@ -20,16 +20,21 @@ CALL (level2) {
   WHERE $types IS NULL OR type(r3) IN $types
   RETURN collect(DISTINCT n3) AS level3
 }
-WITH [start] + level1 + level2 + level3 AS reached
-UNWIND range(0, size(reached) - 1) AS i
-WITH reached[i] AS n, min(i) AS first
-ORDER BY first
-WITH collect(n) AS items
+// Each node at its nearest level; within a level by id, so the answer and any cut are stable.
+CALL (start, level1, level2, level3) {
+  UNWIND [{d: 0, ns: [start]}, {d: 1, ns: level1}, {d: 2, ns: level2}, {d: 3, ns: level3}] AS lv
+  UNWIND lv.ns AS n
+  WITH n, min(lv.d) AS d
+  ORDER BY d, n.id
+  RETURN collect(n) AS items
+}
 WITH items[0..$limit] AS kept, size(items) AS total
 CALL (kept) {
   UNWIND kept AS a
   MATCH (a)-[r]->(b)
   WHERE b IN kept AND ($types IS NULL OR type(r) IN $types)
-  RETURN collect(DISTINCT r) AS rels
+  WITH DISTINCT r
+  ORDER BY startNode(r).id, type(r), endNode(r).id, r.start
+  RETURN collect(r) AS rels
 }
 RETURN [n IN kept | n {.*, labels: [l IN labels(n) WHERE l <> 'Entity']}] AS nodes, [r IN rels | {id: coalesce(r.id, startNode(r).id + '>' + type(r) + '>' + endNode(r).id), type: type(r), source: startNode(r).id, target: endNode(r).id, properties: properties(r)}] AS edges, total

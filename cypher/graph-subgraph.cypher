@@ -1,5 +1,5 @@
 // The given nodes (plus their direct neighbours over $types when $expand), at most $limit, and the
-// relationships among them; total says how many were reached.
+// relationships among them, in a stable order (given ids first, then neighbours by id); total says how many were reached.
 // params: $ids, $types, $expand, $limit
 // returns: nodes, edges, total
 UNWIND range(0, size($ids) - 1) AS i
@@ -10,7 +10,9 @@ CALL (seeds) {
   UNWIND CASE WHEN $expand THEN seeds ELSE [] END AS a
   MATCH (a)-[r]-(b:Entity)
   WHERE $types IS NULL OR type(r) IN $types
-  RETURN collect(DISTINCT b) AS neighbours
+  WITH DISTINCT b
+  ORDER BY b.id
+  RETURN collect(b) AS neighbours
 }
 WITH seeds + neighbours AS reached
 UNWIND range(0, size(reached) - 1) AS i
@@ -22,6 +24,8 @@ CALL (kept) {
   UNWIND kept AS a
   MATCH (a)-[r]->(b)
   WHERE b IN kept AND ($types IS NULL OR type(r) IN $types)
-  RETURN collect(DISTINCT r) AS rels
+  WITH DISTINCT r
+  ORDER BY startNode(r).id, type(r), endNode(r).id, r.start
+  RETURN collect(r) AS rels
 }
 RETURN [n IN kept | n {.*, labels: [l IN labels(n) WHERE l <> 'Entity']}] AS nodes, [r IN rels | {id: coalesce(r.id, startNode(r).id + '>' + type(r) + '>' + endNode(r).id), type: type(r), source: startNode(r).id, target: endNode(r).id, properties: properties(r)}] AS edges, total

@@ -54,6 +54,12 @@ describe('full-text search', () => {
     expect(pilot.map((h) => h.id)).toContain('cast-2018/task-6/item-3');
   });
 
+  it('finds a concept by the English words of its gloss', async () => {
+    const hits = await search('four services');
+    expect(hits.map((h) => h.id)).toEqual(['concept/四服务']);
+    expect(hits[0]!.type).toBe('Concept');
+  });
+
   it('takes Lucene syntax in the input literally: no error, no injection', async () => {
     for (const input of ['"', 'AND', '(四服务', 'title:四服务 OR *', '\\', '~?^']) {
       const { errors } = await gql(`query ($q: String!) { search(query: $q) { id } }`, { q: input });
