@@ -7,9 +7,8 @@
  */
 import { relative } from 'node:path';
 import { REPO_ROOT, loadConfig } from '../config.ts';
-import { connectDatabase } from '../db/connect.ts';
-import { Database } from '../db/database.ts';
-import { loadCatalog } from '../db/catalog.ts';
+import type { Database } from '../db/database.ts';
+import { openDatabase } from '../db/open.ts';
 import { parsePlan, readPlanFile } from '../ingest/index.ts';
 import { LOAD_STEPS, loadPlan } from '../ingest/load/load.ts';
 import { ensureSchema } from '../ingest/load/schema.ts';
@@ -38,9 +37,8 @@ async function loadAtStart(db: Database, file: string): Promise<void> {
 
 runMain(async () => {
   const config = loadConfig();
-  const catalog = loadCatalog();
-  const connection = await connectDatabase(config, { onLog: (line) => console.log(line) });
-  onShutdown(() => connection.close());
+  const { db, connection, close } = await openDatabase(config, { onLog: (line) => console.log(line) });
+  onShutdown(close);
   console.log(
     `connected to ${connection.serverAgent} ` +
       `(${connection.engine ? `embedded, ${connection.engine.uri}` : config.neo4jUri})`,
@@ -51,7 +49,6 @@ runMain(async () => {
     void shutdown(1);
   });
 
-  const db = new Database(connection.driver, connection.database, catalog);
   await ensureSchema(db);
   for (const file of config.planFiles) await loadAtStart(db, file);
 

@@ -4,11 +4,13 @@
  */
 import type { Config } from '../config.ts';
 import { loadCatalog } from './catalog.ts';
-import { connectDatabase } from './connect.ts';
+import { type DatabaseConnection, connectDatabase } from './connect.ts';
 import { Database } from './database.ts';
 
 export interface OpenDatabase {
   readonly db: Database;
+  /** The driver's connection: the server agent, and the embedded engine when there is one. */
+  readonly connection: DatabaseConnection;
   /** Closes the driver, then stops the embedded engine if this process started one. */
   close(): Promise<void>;
 }
@@ -20,5 +22,5 @@ export async function openDatabase(
   const catalog = loadCatalog();
   const connection = await connectDatabase(config, options);
   const db = new Database(connection.driver, connection.database, catalog);
-  return { db, close: () => connection.close() };
+  return { db, connection, close: () => connection.close() };
 }
