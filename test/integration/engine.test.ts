@@ -12,6 +12,11 @@ function driverFor(engine: EngineHandle): Driver {
   return neo4j.driver(engine.uri, neo4j.auth.basic(engine.user, engine.password));
 }
 
+/** Starts an engine on an existing store, keeping every line it prints in `log`. */
+function restartOn(dataDir: string, log: string[]): Promise<EngineHandle> {
+  return startEngine({ port: 0, dataDir, user: 'neo4j', password: PASSWORD, onLog: (l) => log.push(l) });
+}
+
 async function countMarked(driver: Driver, marker: string): Promise<number> {
   const { records } = await driver.executeQuery(
     'MATCH (n:EngineTest {marker: $marker}) RETURN count(n) AS n',
@@ -123,13 +128,7 @@ describe('a second engine on the same machine (another test run, say)', () => {
     await second!.stop();
     expect(await second!.exited).toBe(0);
     const afterStop: string[] = [];
-    second = await startEngine({
-      port: 0,
-      dataDir,
-      user: 'neo4j',
-      password: PASSWORD,
-      onLog: (l) => afterStop.push(l),
-    });
+    second = await restartOn(dataDir, afterStop);
     expect(afterStop.filter((l) => l.includes('NOTE'))).toEqual([]);
     driver = driverFor(second);
     expect(await countMarked(driver, marker)).toBe(1);
@@ -140,13 +139,7 @@ describe('a second engine on the same machine (another test run, say)', () => {
     process.kill(killed.pid, 'SIGKILL');
     await killed.exited;
     const afterKill: string[] = [];
-    second = await startEngine({
-      port: 0,
-      dataDir,
-      user: 'neo4j',
-      password: PASSWORD,
-      onLog: (l) => afterKill.push(l),
-    });
+    second = await restartOn(dataDir, afterKill);
     expect(afterKill).toContain(
       `NEO4J-ENGINE NOTE previous run (process ${killed.pid}) was killed before it stopped;` +
         ' Neo4j recovers the store from its transaction log',
