@@ -9,6 +9,9 @@ export type PlanErrorCode =
   | 'BAD_ENCODING'
   | 'NO_PLAN'
   | 'TRUNCATED'
+  | 'NOTICE_ONLY'
+  | 'TABLE_LAYOUT'
+  | 'MULTIPLE_PLANS'
   | 'NUMBERING_GAP'
   | 'BAD_SEED_DATA';
 

@@ -23,6 +23,8 @@ export interface ParseOptions {
   readonly planId?: string;
   /** Seed data to use instead of the project's seeds/ folder (tests, other genres). */
   readonly seeds?: SeedData;
+  /** Keep what a cut text holds (complete: false) instead of refusing it with TRUNCATED. */
+  readonly partial?: boolean;
 }
 
 export interface PlanFile {
@@ -82,6 +84,7 @@ export function parsePlan(text: string, source: SourceInfo, options: ParseOption
     genre: seeds.genre,
     departments: seeds.departments,
     knownFacts: entry?.knownFacts ?? {},
+    partial: options.partial ?? false,
   });
   const sem = deriveSemantics({
     planId,
@@ -109,6 +112,8 @@ export function parsePlan(text: string, source: SourceInfo, options: ParseOption
     elements: doc.elements,
     departments: doc.departments,
     leads: doc.leads,
+    participations: doc.participations,
+    complete: doc.complete,
     concepts: sem.concepts,
     mentions: sem.mentions,
     problems: sem.problems,

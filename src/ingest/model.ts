@@ -66,6 +66,8 @@ export interface SectionModel {
   readonly closingText?: string;
   /** Span of the closing text; absent or null when there is none. */
   readonly closingSpan?: Span | null;
+  /** Present (true) only when the text stops inside this section's heading or intro (a partial load). */
+  readonly truncated?: true;
 }
 
 /** A numbered item: a principle, goal, task, a task's sub-item, or a guarantee. */
@@ -96,6 +98,8 @@ export interface ElementModel {
    * the item is one paragraph; across paragraphs `text` joins the raw lines with "\n".
    */
   readonly textSpan?: Span;
+  /** Present (true) only when the text stops inside this element (a partial load of a cut text). */
+  readonly truncated?: true;
 }
 
 /** A lead unit: 调宣部, 组人部, 办公厅. Shared across plans (id has no plan namespace). */
@@ -115,6 +119,18 @@ export interface LeadModel {
   readonly departmentId: string;
   readonly taskId: string;
   /** The department's name as it stands inside the marker. */
+  readonly span: Span;
+}
+
+/**
+ * Department → Task for a unit that takes part without leading: "配合单位:X", "责任单位:X",
+ * "(X牵头,Y配合)". The role is the genre's word for it (配合, 责任, 参与, 协办).
+ */
+export interface ParticipationModel {
+  readonly departmentId: string;
+  readonly taskId: string;
+  readonly role: string;
+  /** The unit's name as it stands in the text. */
   readonly span: Span;
 }
 
@@ -234,6 +250,13 @@ export interface PlanModel {
   readonly elements: readonly ElementModel[];
   readonly departments: readonly DepartmentModel[];
   readonly leads: readonly LeadModel[];
+  /** Units that take part in a task without leading it (PARTICIPATES). */
+  readonly participations: readonly ParticipationModel[];
+  /**
+   * False when the text stops mid-plan and it was loaded with --partial: what was read is here, the
+   * element or section the text stops in is marked `truncated`, and a TRUNCATED warning says where.
+   */
+  readonly complete: boolean;
   readonly concepts: readonly ConceptModel[];
   readonly mentions: readonly MentionModel[];
   readonly problems: readonly ProblemModel[];

@@ -21,6 +21,15 @@ export interface KindRule {
   readonly words: readonly string[];
 }
 
+export interface ParticipantRule {
+  /** Stored as PARTICIPATES.role: 配合, 责任, 参与, 协办. */
+  readonly role: string;
+  /** Labels followed by a colon: 配合单位, 责任单位. */
+  readonly labels: readonly string[];
+  /** Words after the names inside a lead bracket: "(X牵头,Y配合)". May be empty. */
+  readonly inlineWords: readonly string[];
+}
+
 export interface Genre {
   /** Heading words → kind of the numbered items under the heading. */
   readonly sectionKinds: readonly KindRule[];
@@ -41,6 +50,13 @@ export interface Genre {
     readonly nameSuffixes: readonly string[];
     /** Endings of unit names, used to tell "办公厅和信息中心" (two units) from "人力资源和社会保障局" (one). */
     readonly unitSuffixes: readonly string[];
+    /**
+     * Units that take part without leading: "配合单位:X" lines and labels, "(X牵头,Y配合)". The
+     * role is the word stored on the PARTICIPATES relationship.
+     */
+    readonly participants: readonly ParticipantRule[];
+    /** Openings of a name that means every unit of a kind (各部门, 有关单位): no participant. */
+    readonly collectivePrefixes: readonly string[];
   };
   readonly metadata: {
     readonly publishedLabels: readonly string[];
@@ -52,7 +68,17 @@ export interface Genre {
     readonly printedSuffixes: readonly string[];
     readonly attachmentLabels: readonly string[];
     readonly closingNotes: readonly string[];
+    /** Words of the notice's body that hand the plan over: 现将…印发给你们. */
+    readonly noticeBodyCues: readonly string[];
+    /** Verbs of a notice title: 关于印发《…》的通知. */
+    readonly noticeTitleWords: readonly string[];
+    /** Marks after a title that are not the title: (征求意见稿). */
+    readonly draftMarks: readonly string[];
+    /** Words a plan's title ends with (要点, 方案, 计划): they join a title broken over two lines. */
+    readonly titleEndings: readonly string[];
   };
+  /** Column headings of a task table (序号, 责任单位): a layout read row by row, not as an outline. */
+  readonly tableHeaderWords: readonly string[];
   /** Characters that, right after a bare number, make it a quantity (4个, 1970项), not a marker. */
   readonly quantityFollowers: readonly string[];
 }
@@ -193,6 +219,15 @@ export function parseGenre(json: unknown, file = 'genre.json'): Genre {
       namePrefixes: w(leads, 'namePrefixes'),
       nameSuffixes: w(leads, 'nameSuffixes'),
       unitSuffixes: w(leads, 'unitSuffixes'),
+      participants: leads
+        .field('participants')
+        .items()
+        .map((p) => ({
+          role: p.field('role').string(),
+          labels: w(p, 'labels'),
+          inlineWords: p.field('inlineWords').items().map((x) => x.string()),
+        })),
+      collectivePrefixes: w(leads, 'collectivePrefixes'),
     },
     metadata: {
       publishedLabels: w(meta, 'publishedLabels'),
@@ -204,7 +239,12 @@ export function parseGenre(json: unknown, file = 'genre.json'): Genre {
       printedSuffixes: w(meta, 'printedSuffixes'),
       attachmentLabels: w(meta, 'attachmentLabels'),
       closingNotes: w(meta, 'closingNotes'),
+      noticeBodyCues: w(meta, 'noticeBodyCues'),
+      noticeTitleWords: w(meta, 'noticeTitleWords'),
+      draftMarks: w(meta, 'draftMarks'),
+      titleEndings: w(meta, 'titleEndings'),
     },
+    tableHeaderWords: w(r, 'tableHeaderWords'),
     quantityFollowers: w(r, 'quantityFollowers'),
   };
 }

@@ -19,6 +19,14 @@ export function formatSummary(model: PlanModel): string {
     model.issuedDate ?? (model.issuedDateRaw ? `unreadable "${model.issuedDateRaw}"` : 'not stated');
   out.push(`  issued:      ${issued}; published: ${model.publishedDate ?? 'not stated'}`);
   if (model.approvedBy) out.push(`  approved by: ${model.approvedBy}`);
+  for (const [key, name] of [
+    ['documentNumber', 'doc number'],
+    ['period', 'period'],
+    ['draftMark', 'draft mark'],
+  ] as const) {
+    const span = model.metaSpans[key];
+    if (span) out.push(`  ${name.padEnd(12)} ${span.quote}`);
+  }
   if (model.addressees.length > 0) out.push(`  addressees:  ${model.addressees.join(' / ')}`);
   if (model.copyTo.length > 0) out.push(`  copy to:     ${model.copyTo.join(' / ')}`);
   out.push(

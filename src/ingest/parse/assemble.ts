@@ -2,7 +2,14 @@
  * Outline nodes → the model's sections, elements and leads. Sections take ids from their place
  * (`${plan}/sec-2/sec-1`), elements from ids.ts; tasks are shaped in task.ts.
  */
-import type { ElementKind, ElementModel, LeadModel, ParseWarning, SectionModel } from '../model.ts';
+import type {
+  ElementKind,
+  ElementModel,
+  LeadModel,
+  ParseWarning,
+  ParticipationModel,
+  SectionModel,
+} from '../model.ts';
 import type { SectionItemKind } from '../seed-data.ts';
 import type { OutlineNode } from './classify.ts';
 import { joined, subtreeParas } from './draft.ts';
@@ -19,7 +26,8 @@ export interface Assembled {
   readonly sections: SectionModel[];
   readonly elements: ElementModel[];
   readonly leads: LeadModel[];
-  /** Lead unit names in order of first appearance. */
+  readonly participations: ParticipationModel[];
+  /** Lead and participating unit names in order of first appearance. */
   readonly departmentNames: string[];
   readonly warnings: ParseWarning[];
   /** Per element id: facts the completeness checks need. */
@@ -112,22 +120,87 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
     });
   };
 
-  for (const n of nodes) if (n.type === 'section') addSection(n, null, 1);
+  // Items standing under no heading (a flat list 1.–16., or a work item among the top-level
+  // headings) are held by an unnamed section: level 1, no marker, no title, a span of no length
+  // where the list starts. It is structure, not text, so it quotes nothing.
+  let run: Extract<OutlineNode, { type: 'element' }>[] = [];
+  let bodies = 0;
+  const flush = () => {
+    if (run.length === 0) return;
+    const first = run[0]!.block;
+    bodies++;
+    const id = `${env.planId}/body${bodies === 1 ? '' : `-${bodies}`}`;
+    usedIds.add(id);
+    sections.push({
+      id,
+      level: 1,
+      number: 0,
+      marker: '',
+      title: '',
+      text: '',
+      parentId: null,
+      itemKind: run[0]!.kind,
+      order: sections.length,
+      span: index.span(first.marker.start, first.marker.start),
+      textSpan: null,
+    });
+    for (const c of run) {
+      if (c.kind !== 'Task') drafts.push(draftItem(env, c.block, c.kind, id));
+      else {
+        const t = draftTask(env, c.block, id, warnings);
+        drafts.push(...t.drafts);
+        for (const p of t.trailing) {
+          warnings.push({
+            code: 'UNATTACHED_TEXT',
+            message: `text after the lead marker of task ${c.block.number} belongs to no item: ${excerpt(p.text)}`,
+            line: p.line,
+          });
+        }
+      }
+    }
+    run = [];
+  };
+  for (const n of nodes) {
+    if (n.type === 'element') run.push(n);
+    else {
+      flush();
+      addSection(n, null, 1);
+    }
+  }
+  flush();
 
   const elements = finishElements(drafts, env);
   const facts = new Map<string, ElementFacts>();
   for (const d of drafts) facts.set(d.id!, { ...d.facts, textEnd: d.textRange[1] });
 
   const leads: LeadModel[] = [];
+  const participations: ParticipationModel[] = [];
   const departmentNames: string[] = [];
+  const known = new Set<string>();
+  const unit = (name: string): void => {
+    if (!known.has(name)) departmentNames.push(name);
+    known.add(name);
+  };
   for (const d of drafts) {
     const seen = new Set<string>();
     for (const n of d.lead?.names ?? []) {
       if (seen.has(n.name)) continue;
       seen.add(n.name);
-      if (!departmentNames.includes(n.name)) departmentNames.push(n.name);
+      unit(n.name);
       leads.push({ departmentId: `dept/${n.name}`, taskId: d.id!, span: index.span(n.start, n.end) });
     }
+    for (const n of d.lead?.participants ?? []) {
+      // A unit that leads a task does not also take part in it; a role is recorded once per unit.
+      if (seen.has(n.name)) continue;
+      seen.add(n.name);
+      unit(n.name);
+      participations.push({
+        departmentId: `dept/${n.name}`,
+        taskId: d.id!,
+        role: n.role,
+        span: index.span(n.start, n.end),
+      });
+    }
   }
-  return { sections, elements, leads, departmentNames, warnings, facts };
+  return { sections, elements, leads, participations, departmentNames, warnings, facts };
 }

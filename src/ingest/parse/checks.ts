@@ -7,7 +7,6 @@
  *   (TRUNCATED). An unfinished last item followed by an imprint or page footer is only a warning
  *   (ITEM_UNFINISHED): the page is whole there, the item was merely written without a full stop.
  */
-import { PlanParseError } from '../errors.ts';
 import type { ElementModel, ParseWarning, SectionModel } from '../model.ts';
 import type { ElementFacts } from './assemble.ts';
 import type { LineIndex, Para } from './lines.ts';
@@ -34,30 +33,52 @@ function nextLine(c: CheckInput, end: number): string {
   return p ? `${excerpt(p.text)} (line ${p.line})` : 'the end of the text';
 }
 
-export function checkCompleteness(c: CheckInput): ParseWarning[] {
+/** Where a cut text stops: what was being read there, for the error or the partial load. */
+export interface Cut {
+  readonly line: number;
+  /** "task 3", "principle 1", "section 一、背景形势". */
+  readonly within: string;
+  readonly expected: string;
+  readonly found: string;
+  readonly target: { readonly type: 'element' | 'section'; readonly id: string };
+}
+
+export interface Completeness {
+  readonly warnings: ParseWarning[];
+  /** The first place the text is cut, null when the plan is whole. */
+  readonly cut: Cut | null;
+}
+
+const sectionLabel = (s: SectionModel): string =>
+  s.marker === '' ? 'the list of items' : `section "${s.marker}${s.title}"`;
+
+export function checkCompleteness(c: CheckInput & { readonly outlineOnOneLine: boolean }): Completeness {
   const warnings: ParseWarning[] = [];
-  const childrenOf = (id: string) => ({
-    sections: c.sections.filter((s) => s.parentId === id),
-    elements: c.elements.filter((e) => e.sectionId === id && e.kind !== 'SubItem'),
-  });
+  const kids = new Map<string, number>();
+  for (const s of c.sections) if (s.parentId !== null) kids.set(s.parentId, (kids.get(s.parentId) ?? 0) + 1);
+  for (const e of c.elements) if (e.kind !== 'SubItem') kids.set(e.sectionId, (kids.get(e.sectionId) ?? 0) + 1);
 
   for (const s of c.sections) {
-    const kids = childrenOf(s.id);
-    if (kids.sections.length > 0 || kids.elements.length > 0 || s.text !== '') continue;
+    if ((kids.get(s.id) ?? 0) > 0 || s.text !== '') continue;
     const endsText =
       c.stop === 'end-of-text' &&
       s === c.sections.at(-1) &&
       !c.elements.some((e) => e.span.start > s.span.start);
-    if (s.itemKind !== null || endsText) {
-      throw new PlanParseError(
-        'TRUNCATED',
-        s.span.line,
-        s.itemKind !== null
-          ? `the items of "${s.marker}${s.title}" (${s.itemKind})`
-          : `text or items under "${s.marker}${s.title}"`,
-        nextLine(c, s.span.end),
-        c.file,
-      );
+    // A table of contents lists headings with nothing under them: that is its shape, not a cut.
+    if ((s.itemKind !== null && !c.outlineOnOneLine) || endsText) {
+      return {
+        warnings,
+        cut: {
+          line: s.span.line,
+          within: sectionLabel(s),
+          expected:
+            s.itemKind !== null
+              ? `the items of "${s.marker}${s.title}" (${s.itemKind})`
+              : `text or items under "${s.marker}${s.title}"`,
+          found: nextLine(c, s.span.end),
+          target: { type: 'section', id: s.id },
+        },
+      };
     }
     warnings.push({
       code: 'EMPTY_SECTION',
@@ -69,27 +90,35 @@ export function checkCompleteness(c: CheckInput): ParseWarning[] {
   const tops = c.elements.filter((e) => e.kind !== 'SubItem');
   const last = tops.at(-1);
   const lastSection = c.sections.at(-1);
-  if (last === undefined || (lastSection !== undefined && lastSection.span.start > last.span.start))
-    return warnings;
+  if (last === undefined || (lastSection !== undefined && lastSection.span.start > last.span.start)) {
+    // The text ends in a section's heading or intro: it is cut when that text stops mid-sentence.
+    if (lastSection === undefined || c.stop !== 'end-of-text' || lastSection.text === '') return { warnings, cut: null };
+    if (endsComplete(lastSection.text)) return { warnings, cut: null };
+    const end = lastSection.textSpan?.end ?? lastSection.span.end;
+    return {
+      warnings,
+      cut: {
+        line: c.index.lineAt(Math.max(end - 1, 0)),
+        within: sectionLabel(lastSection),
+        expected: `the end of the text of ${sectionLabel(lastSection)} (a full stop)`,
+        found: `the text stopping at ${tail(lastSection.text)}`,
+        target: { type: 'section', id: lastSection.id },
+      },
+    };
+  }
   const f = c.facts.get(last.id)!;
   const finished = f.hasLead || endsComplete(last.text);
+  const at = (line: number, expected: string, found: string): Completeness => ({
+    warnings,
+    cut: { line, within: label(last), expected, found, target: { type: 'element', id: last.id } },
+  });
   if (c.stop === 'end-of-text') {
-    if (f.emptyCue) {
-      throw new PlanParseError(
-        'TRUNCATED',
-        c.index.lineAt(f.textEnd),
-        `the sub-items of ${label(last)}`,
-        'the end of the text',
-        c.file,
-      );
-    }
+    if (f.emptyCue) return at(c.index.lineAt(f.textEnd), `the sub-items of ${label(last)}`, 'the end of the text');
     if (!finished) {
-      throw new PlanParseError(
-        'TRUNCATED',
+      return at(
         c.index.lineAt(Math.max(f.textEnd - 1, 0)),
         `the end of ${label(last)} (a full stop${last.kind === 'Task' ? ' or a lead marker' : ''})`,
         `the text stopping at ${tail(last.text)}`,
-        c.file,
       );
     }
   } else if (!finished) {
@@ -99,5 +128,5 @@ export function checkCompleteness(c: CheckInput): ParseWarning[] {
       line: c.index.lineAt(Math.max(f.textEnd - 1, 0)),
     });
   }
-  return warnings;
+  return { warnings, cut: null };
 }

@@ -18,18 +18,26 @@ import { alternation, normaliseInline } from './text.ts';
  * numbered 1 on the outermost rung used, whose number 2 follows later (a ladder, not a stray "1.").
  * -1 when the text has no numbered outline.
  */
-export function findOutlineStart(text: string, paras: readonly Para[], genre: Genre): number {
+export function findOutlineStart(
+  text: string,
+  paras: readonly Para[],
+  genre: Genre,
+  from = 0,
+  /** Only a top-level ladder (一、 then 二、): for a second plan after a first one's end. */
+  strict = false,
+): number {
   const q = genre.quantityFollowers;
-  for (const shape of LADDER) {
+  for (const shape of strict ? (['cn-comma'] as const) : LADDER) {
     let first = -1;
-    for (const p of paras) {
+    for (let k = from; k < paras.length; k++) {
+      const p = paras[k]!;
       const m = markerAt(text, p.start, q);
       if (m === null || m.damage !== null || m.shape !== shape) continue;
       if (first < 0 && m.number === 1) first = p.index;
       else if (first >= 0 && m.number === 2) return first;
     }
     // One top-level heading alone is still an outline when it is the outermost rung.
-    if (first >= 0 && shape === 'cn-comma') return first;
+    if (first >= 0 && shape === 'cn-comma' && !strict) return first;
   }
   return -1;
 }

@@ -42,12 +42,19 @@ function headingLike(text: string, b: Block): boolean {
 
 /** Kind a heading names: undefined when it names none, null for a prose heading (总体要求). */
 export function kindOfHeading(words: string, genre: Genre): SectionItemKind | null | undefined {
-  if (words.length > 30 || /[。；;，,]/.test(words)) return undefined;
-  for (const rule of genre.sectionKinds) {
-    for (const w of rule.words) {
-      const near = words.length <= w.length + 4 && (words.startsWith(w) || words.endsWith(w));
-      if (words === w || near) return rule.kind;
+  if (words.length <= 30 && !/[。；;，,]/.test(words)) {
+    for (const rule of genre.sectionKinds) {
+      for (const w of rule.words) {
+        const near = words.length <= w.length + 4 && (words.startsWith(w) || words.endsWith(w));
+        if (words === w || near) return rule.kind;
+      }
     }
+  }
+  // "1.指导思想。高举…" / "2.基本原则。": an item whose first sentence is exactly a heading word
+  // is that heading, its text the heading's intro.
+  const first = /^([^。；;，,]{2,12})。/.exec(words)?.[1];
+  if (first !== undefined) {
+    for (const rule of genre.sectionKinds) if (rule.words.includes(first)) return rule.kind;
   }
   return undefined;
 }
@@ -57,6 +64,13 @@ export function planDefaultKind(title: string | null, genre: Genre): SectionItem
   if (title === null) return null;
   return genre.planKinds.find((r) => r.words.some((w) => title.includes(w)))?.kind ?? null;
 }
+
+/**
+ * What the numbered items of a body of work are when neither their heading nor the plan's title
+ * names a kind: tasks. Plans of this genre are lists of work items under topic headings
+ * (强化思想政治引领 …); the guess is named in a KIND_GUESSED warning.
+ */
+export const DEFAULT_KIND: SectionItemKind = 'Task';
 
 const ownParas = (b: Block): Para[] => [b.head, ...b.paras];
 
@@ -90,6 +104,7 @@ function classify(
   top: boolean,
   genre: Genre,
   fallback: SectionItemKind | null,
+  flat = false,
 ): OutlineNode {
   if (!ctx.underMapped) {
     const named = kindOfHeading(headingWords(text, b), genre);
@@ -103,8 +118,14 @@ function classify(
       };
     }
   }
+  // A top-level item that is a work item rather than a heading: every top-level item of a flat
+  // list (1.–16. with no 一、), or one that names its lead or reads as a sentence.
+  if (top && b.children.length === 0) {
+    const own = ownParas(b).some((p) => hasLead(text, p, genre));
+    if (flat || own || !headingLike(text, b)) return { type: 'element', block: b, kind: fallback ?? DEFAULT_KIND };
+  }
   if (top || ctx.kind === null) {
-    const inner: Context = top ? { kind: fallback, underMapped: false } : ctx;
+    const inner: Context = top ? { kind: fallback ?? DEFAULT_KIND, underMapped: false } : ctx;
     return {
       type: 'section',
       block: b,
@@ -129,5 +150,32 @@ export function classifyOutline(
   genre: Genre,
   fallback: SectionItemKind | null,
 ): OutlineNode[] {
-  return roots.map((b) => classify(text, b, { kind: null, underMapped: false }, true, genre, fallback));
+  const flat = roots.every((b) => b.children.length === 0) && roots.length > 1;
+  return roots.map((b) => classify(text, b, { kind: null, underMapped: false }, true, genre, fallback, flat));
+}
+
+/**
+ * Where items were taken for tasks by default (no heading or title word named their kind): the
+ * top-level headings, or the first item of a flat list. Empty when the title names the kind.
+ */
+export function guessedKinds(nodes: readonly OutlineNode[], fallback: SectionItemKind | null): Block[] {
+  if (fallback !== null) return [];
+  const out: Block[] = [];
+  let listSeen = false;
+  for (const n of nodes) {
+    if (n.type === 'element') {
+      if (!listSeen) out.push(n.block);
+      listSeen = true;
+      continue;
+    }
+    listSeen = false;
+    if (n.mappedKind === null && holdsDefault(n)) out.push(n.block);
+  }
+  return out;
+}
+
+function holdsDefault(n: Extract<OutlineNode, { type: 'section' }>): boolean {
+  return n.children.some((c) =>
+    c.type === 'element' ? c.kind === DEFAULT_KIND : c.mappedKind === null && holdsDefault(c),
+  );
 }

@@ -8,15 +8,30 @@
  *   around the body.
  */
 import { PlanParseError } from '../errors.ts';
-import type { DepartmentModel, ElementModel, LeadModel, ParseWarning, SectionModel, Span } from '../model.ts';
+import type {
+  DepartmentModel,
+  ElementModel,
+  LeadModel,
+  ParseWarning,
+  ParticipationModel,
+  SectionModel,
+  Span,
+} from '../model.ts';
 import type { DepartmentEntry, Genre, KnownFact } from '../seed-data.ts';
 import { scanAfterBody } from './after-body.ts';
 import { assemble } from './assemble.ts';
 import { checkCompleteness } from './checks.ts';
 import { findOutlineStart } from './chrome.ts';
-import { classifyOutline, planDefaultKind } from './classify.ts';
+import { classifyOutline, guessedKinds, headingWords, planDefaultKind } from './classify.ts';
 import { checkCoverage } from './coverage.ts';
 import { LineIndex, splitParas } from './lines.ts';
+import type { Para } from './lines.ts';
+import { findNotice } from './notice.ts';
+import type { Notice } from './notice.ts';
+import { splitOneLineOutlines } from './one-line.ts';
+import { forMatching, restoreSource } from './script.ts';
+import { findTable } from './table.ts';
+import { excerpt } from './text.ts';
 import { readMetadata } from './metadata.ts';
 import type { PlanMeta } from './metadata.ts';
 import { walkOutline } from './outline.ts';
@@ -29,6 +44,12 @@ export interface ParseContext {
   readonly departments: readonly DepartmentEntry[];
   /** Facts recorded for this source in the seeds manifest (mentioned in warnings, never used as findings). */
   readonly knownFacts: Readonly<Record<string, KnownFact>>;
+  /**
+   * Load a cut text as far as it goes: the element or section the text stops in is marked
+   * `truncated`, the plan `complete: false`, and a TRUNCATED warning says where. Without it a cut
+   * text is refused (TRUNCATED error).
+   */
+  readonly partial?: boolean;
 }
 
 export interface ParsedDocument extends Omit<PlanMeta, 'warnings' | 'titleSpan'> {
@@ -39,59 +60,78 @@ export interface ParsedDocument extends Omit<PlanMeta, 'warnings' | 'titleSpan'>
   readonly elements: readonly ElementModel[];
   readonly departments: readonly DepartmentModel[];
   readonly leads: readonly LeadModel[];
+  readonly participations: readonly ParticipationModel[];
+  readonly complete: boolean;
   readonly warnings: readonly ParseWarning[];
 }
 
-export function parseDocument(text: string, ctx: ParseContext): ParsedDocument {
-  const paras = splitParas(text);
+export function parseDocument(source: string, ctx: ParseContext): ParsedDocument {
+  // Matching reads simplified characters; every offset, quote and stored text is the source's own.
+  const text = forMatching(source);
   const index = new LineIndex(text);
+  const split = splitOneLineOutlines(text, splitParas(text), ctx.genre);
+  const paras = split.paras;
   if (paras.length === 0)
     throw new PlanParseError('EMPTY_INPUT', null, 'a plan text', 'only white space', ctx.file);
 
-  const start = findOutlineStart(text, paras, ctx.genre);
+  const notice = findNotice(text, paras, ctx.genre);
+  const from = notice === null ? 0 : notice.endIndex + 1;
+  const start = findOutlineStart(text, paras, ctx.genre, from);
   if (start < 0) {
-    throw new PlanParseError(
-      'NO_PLAN',
-      null,
-      'a numbered outline (a line opening with 一、, (一) or 1. followed later by its number 2)',
-      `no such line in ${index.lineCount} lines, starting ${JSON.stringify(paras[0]!.text.slice(0, 20))}`,
-      ctx.file,
-    );
+    refuseWithoutOutline(text, paras, index, notice, from, ctx);
   }
 
   const outline = walkOutline(text, paras, start, ctx.genre, ctx.file);
   const after = scanAfterBody(text, paras, outline.endIndex, outline.stop, ctx.genre);
-  const meta = readMetadata(
-    { text, paras, index, genre: ctx.genre },
-    start,
-    outline.endIndex,
-    ctx.knownFacts,
-  );
-  const warnings: ParseWarning[] = [...meta.warnings, ...outline.warnings, ...after.warnings];
+  refuseSecondPlan(text, paras, after.imprintIndex, ctx);
+  const meta = readMetadata({ text, paras, index, genre: ctx.genre }, notice, start, outline.endIndex, ctx.knownFacts);
+  const warnings: ParseWarning[] = [...split.warnings, ...meta.warnings, ...outline.warnings, ...after.warnings];
 
-  const nodes = classifyOutline(text, outline.roots, ctx.genre, planDefaultKind(meta.title, ctx.genre));
+  const fallback = planDefaultKind(meta.title, ctx.genre);
+  const nodes = classifyOutline(text, outline.roots, ctx.genre, fallback);
+  for (const b of guessedKinds(nodes, fallback)) {
+    warnings.push({
+      code: 'KIND_GUESSED',
+      message: `the numbered items under ${b.marker.raw}${headingWords(text, b).slice(0, 20)} are read as tasks: neither their heading nor the plan's title names their kind`,
+      line: b.head.line,
+    });
+  }
   const known = new Set(ctx.departments.map((d) => d.name));
   const built = assemble(nodes, { text, paras, index, genre: ctx.genre, known, planId: ctx.planId });
   warnings.push(...built.warnings);
-  warnings.push(
-    ...checkCompleteness({
-      text,
-      paras,
-      index,
-      sections: built.sections,
-      elements: built.elements,
-      facts: built.facts,
-      stop: outline.stop,
-      file: ctx.file,
-    }),
-  );
+  const checked = checkCompleteness({
+    text,
+    paras,
+    index,
+    sections: built.sections,
+    elements: built.elements,
+    facts: built.facts,
+    stop: outline.stop,
+    file: ctx.file,
+    outlineOnOneLine: split.warnings.length > 0,
+  });
+  warnings.push(...checked.warnings);
+  let sections: readonly SectionModel[] = built.sections;
+  let elements: readonly ElementModel[] = built.elements;
+  const cut = checked.cut;
+  if (cut !== null) {
+    if (!ctx.partial) throw new PlanParseError('TRUNCATED', cut.line, cut.expected, cut.found, ctx.file);
+    warnings.push({
+      code: 'TRUNCATED',
+      message: `the text stops at line ${cut.line} in ${cut.within}: expected ${cut.expected}, found ${cut.found}; what was read is loaded (partial)`,
+      line: cut.line,
+    });
+    if (cut.target.type === 'element')
+      elements = elements.map((e) => (e.id === cut.target.id ? { ...e, truncated: true as const } : e));
+    else sections = sections.map((s) => (s.id === cut.target.id ? { ...s, truncated: true as const } : s));
+  }
   warnings.push(
     ...checkCoverage({
       paras,
       bodyStart: start,
       bodyEnd: outline.endIndex,
-      sections: built.sections,
-      elements: built.elements,
+      sections,
+      elements,
       warnings,
     }),
   );
@@ -122,7 +162,7 @@ export function parseDocument(text: string, ctx: ParseContext): ParsedDocument {
     .sort((a, b) => (a.w.line ?? Infinity) - (b.w.line ?? Infinity) || a.k - b.k)
     .map((x) => x.w);
 
-  return {
+  const doc: ParsedDocument = {
     title,
     span,
     noticeTitle: meta.noticeTitle,
@@ -136,10 +176,72 @@ export function parseDocument(text: string, ctx: ParseContext): ParsedDocument {
     preamble: meta.preamble,
     preambleSpan: meta.metaSpans.preamble ?? null,
     metaSpans: meta.metaSpans,
-    sections: built.sections,
-    elements: built.elements,
+    sections,
+    elements,
     departments,
     leads: built.leads,
+    participations: built.participations,
+    complete: cut === null,
     warnings: ordered,
   };
+  return text === source ? doc : restoreSource(doc, source, text);
+}
+
+/** No outline where the plan should be: a notice alone, a table, or no plan at all. */
+function refuseWithoutOutline(
+  text: string,
+  paras: readonly Para[],
+  index: LineIndex,
+  notice: Notice | null,
+  from: number,
+  ctx: ParseContext,
+): never {
+  const table = findTable(paras, ctx.genre);
+  if (table !== null) {
+    throw new PlanParseError(
+      'TABLE_LAYOUT',
+      table.line,
+      'a numbered outline (一、 / (一) / 1.); a task table (序号 | 任务 | 责任单位 …) is not read',
+      `a table: header ${excerpt(table.text, 30)} with rows numbered 1, 2, … (read it as "1.任务…(牵头单位:X)" lines, or load the table's rows as an outline)`,
+      ctx.file,
+    );
+  }
+  if (notice !== null) {
+    const first = notice.title ?? paras[notice.startIndex]!;
+    const rest = paras.slice(from);
+    throw new PlanParseError(
+      'NOTICE_ONLY',
+      first.line,
+      `the plan body after the issuing notice ${excerpt(first.text, 30)} (lines ${first.line}–${paras[notice.endIndex]!.line})`,
+      rest.length === 0
+        ? 'the end of the text: the page holds the notice only, the plan it issues is missing'
+        : `no numbered outline in the ${rest.length} line(s) after it (from ${excerpt(rest[0]!.text)}): the page holds the notice only, the plan it issues is missing`,
+      ctx.file,
+    );
+  }
+  throw new PlanParseError(
+    'NO_PLAN',
+    null,
+    'a numbered outline (a line opening with 一、, (一) or 1. followed later by its number 2)',
+    `no such line in ${index.lineCount} lines, starting ${JSON.stringify(paras[0]!.text.slice(0, 20))}`,
+    ctx.file,
+  );
+}
+
+/**
+ * After the imprint: a second notice or a second outline is a second plan in the same file. It is
+ * refused rather than dropped (one plan per file: split the file).
+ */
+function refuseSecondPlan(text: string, paras: readonly Para[], imprintIndex: number, ctx: ParseContext): void {
+  if (imprintIndex >= paras.length) return;
+  const again = findOutlineStart(text, paras, ctx.genre, imprintIndex, true);
+  if (again < 0) return;
+  const p = paras[again]!;
+  throw new PlanParseError(
+    'MULTIPLE_PLANS',
+    p.line,
+    'one plan per file, ending at its imprint or page footer',
+    `a second numbered outline at line ${p.line} (${excerpt(p.text)}) after the first plan's end at line ${paras[imprintIndex]!.line}; split the file and load each plan on its own`,
+    ctx.file,
+  );
 }

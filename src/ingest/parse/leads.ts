@@ -1,7 +1,12 @@
 /**
- * Lead units of a task: "(调宣部牵头)" / "(办公厅、信息中心牵头)" closing the task's paragraph,
- * or a line "牵头单位:XX、YY" as local governments' 任务分解 write it. The marker is not part of
- * the task's text; each unit named in it becomes a LEADS edge with the span of its name.
+ * Who leads a task and who takes part, in the forms plans of this genre write them:
+ *   "(调宣部牵头)", "(办公厅、信息中心牵头)", "(X牵头,Y配合)", "(X负责)"   closing the paragraph;
+ *   "(牵头部门:X)", "(牵头单位:X,配合单位:Y)", "(牵头单位:X;责任单位:Y)"  labels in a bracket;
+ *   "牵头单位:X" / "责任单位:Y" / "配合单位:Z"                          lines (or sentences) of their own;
+ *   "…由X负责。"                                                      a closing clause.
+ * The words (牵头, 配合单位 → role 配合, …) are genre.json's. A marker is not part of the task's
+ * text; each unit named in it becomes a LEADS or PARTICIPATES edge with the span of its name,
+ * kept exactly as written.
  */
 import type { Genre } from '../seed-data.ts';
 import { alternation, isSpace } from './text.ts';
@@ -12,37 +17,118 @@ export interface LeadName {
   readonly end: number;
 }
 
+export interface ParticipantName extends LeadName {
+  readonly role: string;
+}
+
 export interface LeadMarker {
   readonly form: 'inline' | 'line';
   /** Offsets of the whole marker: "(办公厅、信息中心牵头)" or "牵头单位:组人部". */
   readonly start: number;
   readonly end: number;
+  /** Lead units (LEADS); may be empty when the marker names participants only. */
   readonly names: readonly LeadName[];
+  /** Units that take part (PARTICIPATES), with their role. */
+  readonly participants: readonly ParticipantName[];
 }
 
-const cache = new WeakMap<Genre, { inline: RegExp; label: RegExp; anyLabel: RegExp }>();
+interface Patterns {
+  /** A bracket closing the paragraph: its inside is read by `readBracket`. */
+  readonly bracket: RegExp;
+  /** "names + 牵头" (+ ", anything") as the whole inside of a bracket. */
+  readonly inline: RegExp;
+  /** The tail after a lead: "names + 配合". */
+  readonly tail: RegExp;
+  /** "由X负责。" closing the paragraph. */
+  readonly clause: RegExp;
+  /** Any assignment label with its colon, global. */
+  readonly label: RegExp;
+  /** An assignment label opening a line. */
+  readonly anyLabel: RegExp;
+  /** Label word → role ('' for a lead label, null for a label that names no unit: 完成时限). */
+  readonly roles: ReadonlyMap<string, string | null>;
+  /** Inline participant word → role. */
+  readonly inlineRoles: ReadonlyMap<string, string>;
+}
 
-function patterns(genre: Genre) {
+const cache = new WeakMap<Genre, Patterns>();
+const BLANK = '[ \\u00a0\\u3000]*';
+
+function patterns(genre: Genre): Patterns {
   let hit = cache.get(genre);
-  if (!hit) {
-    const words = alternation(genre.leads.inlineWords);
-    const labels = alternation(genre.leads.lineLabels);
-    const all = alternation([...genre.leads.lineLabels, ...genre.leads.otherLabels]);
-    hit = {
-      // "(XX牵头)" or "(XX牵头,YY配合)" at the end of a paragraph, a full stop or blanks after.
-      inline: new RegExp(
-        `[(（]([^()（）\\n]{1,80}?)(?:${words})(?:[,，;；、][^()（）\\n]{0,60})?[)）][。.;；\\s\\u00a0\\u3000]*$`,
-      ),
-      // "牵头单位:XX" at the start of a line or after the end of a sentence.
-      label: new RegExp(`(?:^|(?<=[。；;\\s\\u00a0\\u3000]))(?:${labels})[ \\u00a0\\u3000]*[:：]`, 'g'),
-      anyLabel: new RegExp(`^(?:${all})[ \\u00a0\\u3000]*[:：]`),
-    };
-    cache.set(genre, hit);
-  }
+  if (hit) return hit;
+  const g = genre.leads;
+  const roles = new Map<string, string | null>();
+  for (const l of g.lineLabels) roles.set(l, '');
+  for (const p of g.participants) for (const l of p.labels) roles.set(l, p.role);
+  for (const l of g.otherLabels) roles.set(l, null);
+  const inlineRoles = new Map<string, string>();
+  for (const p of g.participants) for (const w of p.inlineWords) inlineRoles.set(w, p.role);
+  const leadWords = alternation(g.inlineWords);
+  const partWords = inlineRoles.size > 0 ? alternation([...inlineRoles.keys()]) : '(?!)';
+  const labels = alternation([...roles.keys()]);
+  hit = {
+    bracket: /[(（]([^()（）\n]{1,160})[)）][。.;；\s\u00a0\u3000]*$/,
+    inline: new RegExp(`^(.{1,80}?)(${leadWords})(?:${BLANK}[,，;；、]${BLANK}(.{0,60}?))?${BLANK}[。.]?$`),
+    tail: new RegExp(`^(.{1,80}?)(${partWords})${BLANK}[。.]?$`),
+    clause: new RegExp(`(?<=[。；;，,]|^)${BLANK}由([^。；;，,()（）\\n]{2,60}?)负责[。.]?${BLANK}$`),
+    label: new RegExp(`(?:${labels})${BLANK}[:：]`, 'g'),
+    anyLabel: new RegExp(`^[(（]?(?:${labels})${BLANK}[:：]`),
+    roles,
+    inlineRoles,
+  };
+  cache.set(genre, hit);
   return hit;
 }
 
-/** "(XX牵头)" closing the paragraph [start, end), or null. */
+const empty = (m: LeadMarker): boolean => m.names.length === 0 && m.participants.length === 0;
+
+/**
+ * Labelled values in [start, end): "牵头单位:X,配合单位:Y" → X leads, Y takes part. A value runs
+ * to the next label, or to the end of its sentence.
+ */
+function readLabels(
+  text: string,
+  start: number,
+  end: number,
+  genre: Genre,
+  known: ReadonlySet<string>,
+  atLineStartOnly: boolean,
+): { names: LeadName[]; participants: ParticipantName[]; first: number; last: number } | null {
+  const p = patterns(genre);
+  const re = new RegExp(p.label.source, 'g');
+  const slice = text.slice(start, end);
+  const hits: { at: number; valueStart: number; role: string | null }[] = [];
+  for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
+    const at = start + m.index;
+    // A label opens the line, a bracket, or follows the end of a sentence or another value.
+    const before = at > start ? text[at - 1]! : '';
+    if (atLineStartOnly && hits.length === 0 && at > start && !/[。；;\s\u00a0\u3000(（]/.test(before))
+      continue;
+    const word = m[0].replace(/[ \u00a0\u3000]*[:：]$/, '');
+    hits.push({ at, valueStart: at + m[0].length, role: p.roles.get(word) ?? null });
+  }
+  if (hits.length === 0) return null;
+  const names: LeadName[] = [];
+  const participants: ParticipantName[] = [];
+  let last = hits[0]!.valueStart;
+  hits.forEach((h, k) => {
+    let valueEnd = hits[k + 1]?.at ?? end;
+    const stop = text.slice(h.valueStart, valueEnd).search(/[。\n]/);
+    if (stop >= 0) valueEnd = h.valueStart + stop;
+    // Separators between one value and the next label belong to neither.
+    let e = valueEnd;
+    while (e > h.valueStart && /[,，;；、\s\u00a0\u3000]/.test(text[e - 1]!)) e--;
+    last = Math.max(last, e);
+    if (h.role === null) return;
+    const units = splitUnitNames(text, h.valueStart, e, genre, known);
+    if (h.role === '') names.push(...units);
+    else participants.push(...units.filter((u) => !collective(u.name, genre)).map((u) => ({ ...u, role: h.role! })));
+  });
+  return { names, participants, first: hits[0]!.at, last };
+}
+
+/** A lead bracket or clause closing the paragraph [start, end), or null. */
 export function inlineLeadAtEnd(
   text: string,
   start: number,
@@ -50,18 +136,60 @@ export function inlineLeadAtEnd(
   genre: Genre,
   known: ReadonlySet<string>,
 ): LeadMarker | null {
+  const p = patterns(genre);
   const para = text.slice(start, end);
-  const m = patterns(genre).inline.exec(para);
-  if (m === null) return null;
-  const namesStart = start + m.index + 1;
-  const names = splitUnitNames(text, namesStart, namesStart + m[1]!.length, genre, known);
-  if (names.length === 0) return null;
-  let markerEnd = start + m.index + m[0].length;
-  while (markerEnd > start && isSpace(text[markerEnd - 1])) markerEnd--;
-  return { form: 'inline', start: start + m.index, end: markerEnd, names };
+  const b = p.bracket.exec(para);
+  if (b !== null) {
+    const open = start + b.index;
+    const inStart = open + 1;
+    const inEnd = inStart + b[1]!.length;
+    let markerEnd = open + b[0].length;
+    while (markerEnd > open && isSpace(text[markerEnd - 1])) markerEnd--;
+    const labelled = readLabels(text, inStart, inEnd, genre, known, false);
+    if (labelled !== null && labelled.first === inStart) {
+      const m: LeadMarker = {
+        form: 'inline',
+        start: open,
+        end: markerEnd,
+        names: labelled.names,
+        participants: labelled.participants,
+      };
+      return empty(m) ? null : m;
+    }
+    const inl = p.inline.exec(b[1]!);
+    if (inl !== null) {
+      const names = splitUnitNames(text, inStart, inStart + inl[1]!.length, genre, known);
+      // "(各地负责)" names no unit: with a word other than 牵头 the names must look like units.
+      const strict = !inl[2]!.includes('牵头');
+      const units = !strict || names.every((n) => looksLikeUnit(n.name, genre, known));
+      let participants: ParticipantName[] = [];
+      const t = inl[3] ? p.tail.exec(inl[3]) : null;
+      if (t !== null) {
+        const ps = inEnd - b[1]!.length + b[1]!.lastIndexOf(inl[3]!);
+        const role = p.inlineRoles.get(t[2]!)!;
+        participants = splitUnitNames(text, ps, ps + t[1]!.length, genre, known)
+          .filter((u) => !collective(u.name, genre))
+          .map((u) => ({ ...u, role }));
+      }
+      if (names.length > 0 && units)
+        return { form: 'inline', start: open, end: markerEnd, names, participants };
+    }
+  }
+  const c = p.clause.exec(para);
+  if (c !== null) {
+    const nameStart = start + c.index + c[0].indexOf('由') + 1;
+    const names = splitUnitNames(text, nameStart, nameStart + c[1]!.length, genre, known);
+    // "由各地负责" names no unit: only names that end like a unit (or are known) count.
+    if (names.length > 0 && names.every((n) => looksLikeUnit(n.name, genre, known))) {
+      let markerEnd = start + c.index + c[0].length;
+      while (markerEnd > start && isSpace(text[markerEnd - 1])) markerEnd--;
+      return { form: 'inline', start: nameStart - 1, end: markerEnd, names, participants: [] };
+    }
+  }
+  return null;
 }
 
-/** "牵头单位:XX、YY" in the paragraph [start, end) (a line of its own, or after a sentence), or null. */
+/** "牵头单位:XX、YY" / "责任单位:ZZ" in the paragraph [start, end) (a line of its own, or after a sentence), or null. */
 export function labelLeadIn(
   text: string,
   start: number,
@@ -69,28 +197,10 @@ export function labelLeadIn(
   genre: Genre,
   known: ReadonlySet<string>,
 ): LeadMarker | null {
-  const para = text.slice(start, end);
-  const re = patterns(genre).label;
-  re.lastIndex = 0;
-  const m = re.exec(para);
-  if (m === null) return null;
-  const valueStart = start + m.index + m[0].length;
-  // The value runs to the end of the sentence or to the next label ("责任单位:").
-  let valueEnd = valueStart;
-  while (valueEnd < end && !'。；;\n'.includes(text[valueEnd]!)) {
-    if (
-      valueEnd > valueStart &&
-      isSpace(text[valueEnd]) &&
-      isAssignmentLabel(text.slice(valueEnd).trimStart(), genre)
-    )
-      break;
-    valueEnd++;
-  }
-  const names = splitUnitNames(text, valueStart, valueEnd, genre, known);
-  if (names.length === 0) return null;
-  let markerEnd = valueEnd;
-  while (markerEnd > valueStart && isSpace(text[markerEnd - 1])) markerEnd--;
-  return { form: 'line', start: start + m.index, end: markerEnd, names };
+  const r = readLabels(text, start, end, genre, known, true);
+  if (r === null) return null;
+  const m: LeadMarker = { form: 'line', start: r.first, end: r.last, names: r.names, participants: r.participants };
+  return empty(m) ? null : m;
 }
 
 /** A line that starts with an assignment label: 牵头单位:, 责任单位:, 完成时限: … */
@@ -130,6 +240,10 @@ function pushTrimmed(text: string, s: number, e: number, genre: Genre, out: Lead
     if (text.slice(s, e).endsWith(suf) && e - s > suf.length) e -= suf.length;
   if (e > s) out.push({ name: text.slice(s, e), start: s, end: e });
 }
+
+/** "各部门", "有关单位": every unit of a kind, not one unit. */
+const collective = (name: string, genre: Genre): boolean =>
+  genre.leads.collectivePrefixes.some((p) => name.startsWith(p));
 
 const looksLikeUnit = (name: string, genre: Genre, known: ReadonlySet<string>): boolean =>
   known.has(name) || genre.leads.unitSuffixes.some((suf) => name.length > suf.length && name.endsWith(suf));

@@ -10,9 +10,9 @@
 import { CN_NUMERAL_CHARS, parseChineseNumeral, parseDigitString } from './numerals.ts';
 
 /** Rungs of the ladder, outermost first. */
-export const LADDER = ['cn-comma', 'cn-paren', 'arabic-dot', 'arabic-paren', 'circled'] as const;
+export const LADDER = ['cn-comma', 'cn-paren', 'arabic-dot', 'arabic-paren', 'circled', 'dash'] as const;
 export type MarkerShape = (typeof LADDER)[number];
-export type MarkerFamily = 'cn' | 'arabic' | 'circled';
+export type MarkerFamily = 'cn' | 'arabic' | 'circled' | 'dash';
 export type MarkerDamage = 'missing-close' | 'missing-open' | 'bare';
 
 export const rankOf = (shape: MarkerShape): number => LADDER.indexOf(shape);
@@ -27,6 +27,8 @@ export function familyOf(shape: MarkerShape): MarkerFamily {
       return 'arabic';
     case 'circled':
       return 'circled';
+    case 'dash':
+      return 'dash';
     default: {
       const never: never = shape;
       throw new Error(`unknown marker shape ${String(never)}`);
@@ -50,9 +52,9 @@ export interface Marker {
 
 const S = '[ \\t\\u00a0\\u3000]*';
 const D = '[0-9\\uff10-\\uff19]{1,3}';
-// "1000." may open item 1000 of a long 任务分解 table; other shapes stay within three digits so
+// "1000." or "10000." may open an item of a long 任务分解 table; other shapes stay within three digits so
 // that years in prose ("2018全国…", "(2018)年") are never read as markers.
-const D_DOT = '[0-9\\uff10-\\uff19]{1,4}';
+const D_DOT = '[0-9\\uff10-\\uff19]{1,5}';
 const CN = `[${CN_NUMERAL_CHARS}]{1,3}`;
 const NOT_DIGIT_AFTER = '(?![0-9\\uff10-\\uff19])';
 /** Text that may follow a bare number used as a marker: a Chinese character or an opening quote. */
@@ -131,6 +133,19 @@ export function markerAt(text: string, pos: number, quantityFollowers: readonly 
     };
   }
   return null;
+}
+
+/**
+ * A "——" bullet opening a paragraph (——强化政治引领。…): items without numbers, as principles
+ * and measures are often listed. Its number is its place in the list, which the caller knows.
+ */
+export function dashAt(text: string, pos: number, number: number): Marker | null {
+  const m = /(?:——|－－|--|—)(?=[^—\-－\s\u00a0\u3000])/y;
+  m.lastIndex = pos;
+  const hit = m.exec(text);
+  if (hit === null) return null;
+  const end = pos + hit[0].length;
+  return { shape: 'dash', family: 'dash', number, start: pos, end, raw: hit[0], bodyStart: end, damage: null };
 }
 
 /** How a damaged marker was read, for NUMBER_REPAIRED warnings. */

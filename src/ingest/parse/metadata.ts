@@ -7,6 +7,8 @@
 import type { ParseWarning, Span } from '../model.ts';
 import type { Genre, KnownFact } from '../seed-data.ts';
 import { isDateLine, isSignature } from './chrome.ts';
+import { comparable, DOCUMENT_NUMBER } from './notice.ts';
+import type { Notice } from './notice.ts';
 import { dateAt, dateLineLength, readDate } from './dates.ts';
 import type { LineIndex, Para } from './lines.ts';
 import { alternation, escapeRe, isSpace, normaliseInline, trimRange } from './text.ts';
@@ -40,30 +42,58 @@ const splitList = (raw: string): string[] =>
     .map((s) => s.replace(/[。.]+$/, '').trim())
     .filter((s) => s !== '');
 
-function findNotice(c: Ctx, front: readonly Para[]): Para | null {
-  const md = c.genre.metadata;
-  return (
-    front.find((p) => {
-      const t = normaliseInline(p.text);
-      return (
-        md.noticeTitleSuffixes.some((s) => t.endsWith(s)) &&
-        md.noticeIssuerSeparators.some((s) => t.includes(s))
-      );
-    }) ?? null
-  );
-}
-
-/** The 《…》 inside the notice title: offsets of its inside. */
-function innerTitle(c: Ctx, notice: Para): [number, number] | null {
-  const open = c.text.indexOf('《', notice.start);
-  const close = c.text.lastIndexOf('》', notice.end);
-  return open >= 0 && open < notice.end && close > open ? [open + 1, close] : null;
-}
-
 /** A line that may be a plan's title: short, no sentence or list punctuation, not a date or a label. */
 function titleLike(c: Ctx, p: Para): boolean {
   const t = normaliseInline(p.text);
-  return t.length >= 4 && t.length <= 60 && !/[。；;，,：:！？]/.test(t) && !isDateLine(p, c.genre);
+  return (
+    t.length >= 4 &&
+    t.length <= 60 &&
+    !/[。；;，,：:！？>|]/.test(t) &&
+    !isDateLine(p, c.genre) &&
+    !isAside(c, p) &&
+    /[\u4e00-\u9fff]{2}/.test(t)
+  );
+}
+
+/** "(2018—2020年)", "科协发智字〔2021〕41号": lines under a title that are not the title. */
+function isAside(c: Ctx, p: Para): boolean {
+  const t = normaliseInline(p.text);
+  return PERIOD_LINE.test(t) || (DOCUMENT_NUMBER.test(t) && t.length <= 30) || draftMarkAt(c, t) === t.length;
+}
+
+/** A bracketed period standing alone or closing a title: "(2018—2020年)", "(2021-2025年)". */
+const PERIOD = /[(（]\s*(?:19|20)\d{2}\s*(?:年)?\s*[—–\-－~～至到]+\s*(?:19|20)\d{2}\s*年?\s*[)）]/;
+const PERIOD_LINE = new RegExp(`^${PERIOD.source}$`);
+
+/** Offset in `t` where a closing draft mark "(征求意见稿)" starts, or -1. */
+function draftMarkAt(c: Ctx, t: string): number {
+  const m = new RegExp(`[(（]\\s*(?:${alternation(c.genre.metadata.draftMarks)})\\s*[)）]$`).exec(t);
+  return m === null ? -1 : m.index;
+}
+
+/**
+ * Narrows a title's span: a draft mark "(征求意见稿)" and a period "(2018—2020年)" closing it are
+ * recorded beside the title (metaSpans draftMark, period), never as part of it.
+ */
+function trimTitle(c: Ctx, start: number, end: number, spans: Record<string, Span>): [number, number] {
+  let e = end;
+  for (;;) {
+    const raw = c.text.slice(start, e);
+    const d = draftMarkAt(c, raw);
+    if (d > 0) {
+      spans.draftMark = c.index.span(start + d, e);
+      e = start + d;
+      continue;
+    }
+    const p = new RegExp(`${PERIOD.source}$`).exec(raw);
+    if (p !== null && p.index > 0) {
+      spans.period = c.index.span(start + p.index, e);
+      e = start + p.index;
+      continue;
+    }
+    break;
+  }
+  return trimRange(c.text, start, e);
 }
 
 function findPublished(c: Ctx, region: readonly Para[], spans: Record<string, Span>): string | null {
@@ -118,7 +148,10 @@ function findAddressees(c: Ctx, region: readonly Para[], spans: Record<string, S
 function findSignature(c: Ctx, region: readonly Para[]): { issuer: Para; date: Para } | null {
   for (const p of region) {
     if (isSignature(c.paras, p.index, c.genre) && region.includes(c.paras[p.index + 1]!)) {
-      return { issuer: p, date: c.paras[p.index + 1]! };
+      // "(中国科协办公厅代章)" under the signature: the issuer is the line above it.
+      const above = c.paras[p.index - 1];
+      const sealed = /^[(（].*代章[)）]$/.test(p.text) && above !== undefined && region.includes(above);
+      return { issuer: sealed ? above : p, date: c.paras[p.index + 1]! };
     }
   }
   return null;
@@ -150,8 +183,40 @@ function findCopyTo(c: Ctx, region: readonly Para[], spans: Record<string, Span>
   return [];
 }
 
+/** "日期:2023-03-29 08:55", "发布时间:…": a page's date line, never a title or a preamble. */
+function isPublishedLine(c: Ctx, p: Para): boolean {
+  const t = normaliseInline(p.text);
+  return /^(?:日期|时间|发布|来源|作者|编辑)/.test(t) && /[:：]/.test(t) && t.length <= 60
+    ? true
+    : new RegExp(`^(?:${alternation(c.genre.metadata.publishedLabels)})`).test(t);
+}
+
+/** A title that ends as plans of the genre name themselves: …工作要点, …实施方案. */
+function endsAsTitle(c: Ctx, raw: string): boolean {
+  const t = normaliseInline(raw).replace(/[(（][^()（）]*[)）]$/, '');
+  return c.genre.metadata.titleEndings.some((w) => t.endsWith(w));
+}
+
+/**
+ * The notice title within its line: a document number, a page's category in quotes or the
+ * brackets around a cited title before it are not part of it; whatever follows 的通知 is not either.
+ */
+function noticeTitleRange(c: Ctx, p: Para): [number, number] {
+  const suffix = new RegExp(alternation(c.genre.metadata.noticeTitleSuffixes), 'g');
+  let end = p.end;
+  for (let m = suffix.exec(p.text); m !== null; m = suffix.exec(p.text)) end = p.start + m.index + m[0].length;
+  let start = p.start;
+  const lead = /^(?:\s*(?:[\u4e00-\u9fff]{1,12}[〔[［【]\s*\d{4}\s*[〕\]］】]\s*\d{1,4}\s*号|“[^”]{1,20}”)\s*)+/.exec(
+    c.text.slice(start, end),
+  );
+  if (lead !== null) start += lead[0].length;
+  if (c.text[start] === '《' && c.text[end] === '》') start++;
+  return trimRange(c.text, start, end);
+}
+
 export function readMetadata(
   c: Ctx,
+  notice: Notice | null,
   outlineStart: number,
   outlineEnd: number,
   knownFacts: Readonly<Record<string, KnownFact>>,
@@ -162,56 +227,75 @@ export function readMetadata(
   const back = c.paras.slice(outlineEnd);
   const md = c.genre.metadata;
 
-  const notice = findNotice(c, front);
   let noticeTitle: string | null = null;
-  let inner: [number, number] | null = null;
-  if (notice) {
-    spans.noticeTitle = c.index.span(notice.start, notice.end);
-    noticeTitle = normaliseInline(notice.text);
-    inner = innerTitle(c, notice);
+  const inner = notice?.inner ?? null;
+  if (notice?.title) {
+    const [a, b] = noticeTitleRange(c, notice.title);
+    spans.noticeTitle = c.index.span(a, b);
+    noticeTitle = normaliseInline(spans.noticeTitle.quote);
   }
-  const afterNotice = notice ? front.slice(front.indexOf(notice) + 1) : front;
+  for (const p of front) {
+    const m = DOCUMENT_NUMBER.exec(p.text);
+    if (m !== null && spans.documentNumber === undefined && (notice === null || p.index <= notice.endIndex + 1))
+      spans.documentNumber = c.index.span(p.start + m.index, p.start + m.index + m[0].length);
+  }
+  const afterNotice = notice ? front.slice(notice.endIndex + 1) : front;
 
-  // The plan's own title: the line repeating the 《…》 of the notice, else the title-like line
-  // nearest above the preamble.
-  let titlePara: Para | null = null;
-  if (inner) {
-    const wanted = normaliseInline(c.text.slice(inner[0], inner[1]));
-    titlePara = afterNotice.find((p) => normaliseInline(p.text).replace(/^《|》$/g, '') === wanted) ?? null;
-  }
-  if (!titlePara) {
-    for (let k = front.length - 1, prose = 0; k >= 0; k--) {
-      const p = front[k]!;
-      if (p === notice) break;
-      if (titleLike(c, p) && !isSignature(c.paras, p.index, c.genre)) {
-        titlePara = p;
-        break;
-      }
-      if (++prose > 3) break;
+  // The plan's own title: the line(s) repeating the 《…》 of the notice, else the title-like
+  // line nearest above the preamble (joined with the line above when the title breaks there).
+  let titleRange: [number, number] | null = null;
+  let titleAt = front.length;
+  const wanted = inner ? comparable(c.text.slice(inner[0], inner[1])) : null;
+  for (let k = afterNotice.length - 1, prose = 0; k >= 0; k--) {
+    const p = afterNotice[k]!;
+    if (isAside(c, p) || isDateLine(p, c.genre) || isPublishedLine(c, p)) {
+      if (PERIOD_LINE.test(normaliseInline(p.text))) spans.period = c.index.span(p.start, p.end);
+      continue;
     }
+    if (titleLike(c, p) && !isSignature(c.paras, p.index, c.genre)) {
+      let first = p;
+      const above = afterNotice[k - 1];
+      if (above && titleLike(c, above) && !isSignature(c.paras, above.index, c.genre)) {
+        const joinedText = comparable(above.text + p.text);
+        if (
+          (wanted !== null && wanted.startsWith(joinedText)) ||
+          (wanted === null && endsAsTitle(c, p.text) && !endsAsTitle(c, above.text))
+        )
+          first = above;
+      }
+      titleRange = [first.start, p.end];
+      titleAt = front.indexOf(first);
+      break;
+    }
+    if (++prose > 3) break;
   }
   let title: string | null = null;
   let titleSpan: Span | null = null;
-  if (titlePara) {
-    titleSpan = c.index.span(titlePara.start, titlePara.end);
-    title = normaliseInline(titlePara.text);
-  } else if (inner) {
-    titleSpan = c.index.span(inner[0], inner[1]);
-    title = normaliseInline(titleSpan.quote);
+  if (titleRange === null && inner) titleRange = [inner[0], inner[1]];
+  if (titleRange !== null) {
+    const [a, b] = trimTitle(c, titleRange[0], titleRange[1], spans);
+    titleSpan = c.index.span(a, b);
+    title = normaliseInline(titleSpan.quote).replace(/^《|》$/g, '');
   }
+  if (titleAt === front.length && notice) titleAt = Math.min(front.length, notice.endIndex + 1);
 
   // Notice body: between the notice title and the plan title.
-  const titleAt = titlePara ? front.indexOf(titlePara) : front.length;
-  const noticeBody = notice ? front.slice(front.indexOf(notice) + 1, titleAt) : [];
+  const noticeBody = notice ? c.paras.slice((notice.title?.index ?? notice.startIndex - 1) + 1, notice.endIndex + 1) : [];
 
   const publishedDate = findPublished(c, front, spans);
   const addressees = notice ? findAddressees(c, noticeBody, spans) : [];
 
-  const preambleParas = titlePara
-    ? front
-        .slice(titleAt + 1)
-        .filter((p) => !isDateLine(p, c.genre) && !isSignature(c.paras, p.index, c.genre))
-    : [];
+  const preambleParas = front
+    .slice(titleRange !== null && titleAt < front.length ? titleAt + 1 : notice ? notice.endIndex + 1 : front.length)
+    .filter(
+      (p) =>
+        !isDateLine(p, c.genre) &&
+        !isSignature(c.paras, p.index, c.genre) &&
+        !isAside(c, p) &&
+        !isPublishedLine(c, p) &&
+        !(titleSpan !== null && p.start < titleSpan.end && p.end > titleSpan.start) &&
+        (/[。；;，,]/.test(p.text) || normaliseInline(p.text).length > 40),
+    );
   let preamble = '';
   if (preambleParas.length > 0) {
     spans.preamble = c.index.span(preambleParas[0]!.start, preambleParas.at(-1)!.end);
@@ -242,15 +326,15 @@ export function readMetadata(
         line: sig.date.line,
       });
     }
-  } else if (notice) {
-    // "中国科协办公厅关于印发…": the issuer is what stands before 关于.
-    const sep = new RegExp(`^(.{2,40}?)(?:${md.noticeIssuerSeparators.map(escapeRe).join('|')})`).exec(
-      notice.text,
-    );
+  } else if (spans.noticeTitle) {
+    // "中国科协办公厅关于印发…": the issuer is what stands before 关于 (or 印发).
+    const t = spans.noticeTitle;
+    const words = [...md.noticeIssuerSeparators, ...md.noticeTitleWords].map(escapeRe).join('|');
+    const sep = new RegExp(`^(.{2,40}?)(?:${words})`).exec(t.quote);
     if (sep) {
-      let e = notice.start + sep[1]!.length;
-      while (e > notice.start && isSpace(c.text[e - 1])) e--;
-      spans.issuer = c.index.span(notice.start, e);
+      let e = t.start + sep[1]!.length;
+      while (e > t.start && isSpace(c.text[e - 1])) e--;
+      spans.issuer = c.index.span(t.start, e);
       issuer = normaliseInline(spans.issuer.quote);
     }
   }

@@ -14,7 +14,7 @@ import type { Genre } from '../seed-data.ts';
 import { isBackMatter, isImprint, isPageFooter } from './chrome.ts';
 import { inlineLeadAtEnd, isAssignmentLabel, labelLeadIn } from './leads.ts';
 import type { Para } from './lines.ts';
-import { describeDamage, familyOf, LADDER, markerAt, numberedOpening, rankOf } from './markers.ts';
+import { dashAt, describeDamage, familyOf, LADDER, markerAt, numberedOpening, rankOf } from './markers.ts';
 import type { Marker, MarkerShape } from './markers.ts';
 import { endsComplete, excerpt } from './text.ts';
 
@@ -110,11 +110,21 @@ function expectation(m: Marker, stack: readonly Level[]): string {
   return same ? `item ${lastNumber(same) + 1}` : 'item 1';
 }
 
+/** A sentence ends inside it, or it is a long run of Chinese: prose, though its end may be lost. */
+function isProse(p: Para): boolean {
+  return (
+    /[。；;！？]./.test(p.text) ||
+    (/[，,、]/.test(p.text) && p.text.length > 20) ||
+    (p.text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) > 40
+  );
+}
+
 /** Prose or an assignment line: what may continue a numbered item. */
 function continuesItem(text: string, p: Para, genre: Genre): boolean {
   const none = new Set<string>();
   return (
     endsComplete(p.text) ||
+    isProse(p) ||
     isAssignmentLabel(p.text, genre) ||
     inlineLeadAtEnd(text, p.start, p.end, genre, none) !== null ||
     labelLeadIn(text, p.start, p.end, genre, none) !== null
@@ -164,14 +174,19 @@ export function walkOutline(
   let resumeAt = -1;
   for (; i < paras.length; i++) {
     const p = paras[i]!;
-    const m = markerAt(text, p.start, q);
+    const top = stack.at(-1)!;
+    const m =
+      markerAt(text, p.start, q) ??
+      (top.block !== null ? dashAt(text, p.start, top.shape === 'dash' ? top.block.number + 1 : 1) : null);
     if (m !== null) {
       const pl = place(m, stack);
       if (pl !== null) {
         apply(m, pl, p);
         continue;
       }
-      if (m.damage === null) {
+      // A five-digit number ("10000.") is a marker only where the sequence expects it: elsewhere
+      // it is more likely a figure than a jump of thousands of items.
+      if (m.damage === null && m.number < 10000) {
         throw new PlanParseError('NUMBERING_GAP', p.line, expectation(m, stack), `"${m.raw}"`, file);
       }
     }

@@ -41,12 +41,30 @@ function shapeTask(env: Env, b: Block): TaskShape {
   }
   const firstLabel = all.findIndex((p, k) => k > 0 && isAssignmentLabel(p.text, env.genre));
   let ownEnd = leadAt >= 0 ? leadAt : all.length - 1;
-  while (ownEnd + 1 < all.length && isAssignmentLabel(all[ownEnd + 1]!.text, env.genre)) ownEnd++;
+  while (ownEnd + 1 < all.length && isAssignmentLabel(all[ownEnd + 1]!.text, env.genre)) {
+    ownEnd++;
+    // "牵头单位:X" then "责任单位:Y" on lines of their own: one assignment, read line by line.
+    const p = all[ownEnd]!;
+    const more = labelLeadIn(env.text, p.start, p.end, env.genre, env.known);
+    if (more !== null && lead !== null) lead = merge(lead, more);
+    else if (more !== null) lead = more;
+  }
   const itemEnd = all[ownEnd]!.end;
-  let contentEnd = lead ? lead.start : itemEnd;
+  let contentEnd = lead ? Math.min(lead.start, itemEnd) : itemEnd;
   if (firstLabel >= 0 && firstLabel <= ownEnd) contentEnd = Math.min(contentEnd, all[firstLabel]!.start);
   const [, e] = trimRange(env.text, b.marker.bodyStart, contentEnd);
   return { contentEnd: Math.max(e, b.marker.bodyStart), itemEnd, lead, trailing: all.slice(ownEnd + 1) };
+}
+
+/** Two assignment markers of one task as one: leads and participants of both, in text order. */
+function merge(a: LeadMarker, b: LeadMarker): LeadMarker {
+  return {
+    form: a.form,
+    start: Math.min(a.start, b.start),
+    end: Math.max(a.end, b.end),
+    names: [...a.names, ...b.names],
+    participants: [...a.participants, ...b.participants],
+  };
 }
 
 interface SubDraft {
@@ -136,7 +154,7 @@ export function draftTask(env: Env, b: Block, sectionId: string, warnings: Parse
     lead: t.lead,
     facts: { hasLead: t.lead !== null, emptyCue },
   };
-  if (t.lead === null) {
+  if (t.lead === null || t.lead.names.length === 0) {
     warnings.push({
       code: 'LEAD_MISSING',
       message: `task ${b.number} names no lead unit`,
