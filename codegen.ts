@@ -47,6 +47,7 @@ const config: CodegenConfig = {
           Problem: `${rows}#ProblemRow`,
           Node: `${rows}#NodeRow`,
           Lead: `${rows}#LeadRow`,
+          Participation: `${rows}#ParticipationRow`,
           Mention: `${rows}#MentionRow`,
           Serves: `${rows}#DerivedRow`,
           Addresses: `${rows}#DerivedRow`,

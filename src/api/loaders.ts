@@ -15,6 +15,7 @@ import type {
   ElementKind,
   ElementRow,
   LeadRow,
+  ParticipationRow,
   MentionRow,
   NodeRow,
   ProblemRow,
@@ -101,6 +102,10 @@ export function createLoaders(db: Database) {
     conceptsByElement: nodes<string, ConceptRow>('concepts-by-elements'),
     leadsByTask: edges<string, LeadRow>('leads-by-tasks'),
     leadsByDepartment: edges<{ id: string; planId: string | null }, LeadRow>('leads-by-departments'),
+    participationsByTask: edges<string, ParticipationRow>('participations-by-tasks'),
+    participationsByDepartment: edges<{ id: string; planId: string | null }, ParticipationRow>(
+      'participations-by-departments',
+    ),
     mentionsByElement: edges<string, MentionRow>('mentions-by-elements'),
     mentionsByConcept,
     servesByTask: edges<string, DerivedRow>('serves-by-tasks'),

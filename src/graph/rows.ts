@@ -38,6 +38,8 @@ export interface PlanRow extends NodeRowBase, SpanProps {
   readonly loaderVersion: string;
   readonly metaSpansJson: string;
   readonly warningsJson: string;
+  /** Absent on plans written before loader 1.1.0 (they were all complete). */
+  readonly complete?: boolean;
 }
 
 export interface SectionRow extends NodeRowBase, SpanProps {
@@ -51,6 +53,7 @@ export interface SectionRow extends NodeRowBase, SpanProps {
   /** Enclosing section; absent at level 1. */
   readonly parentId: string | null;
   readonly order: number;
+  readonly truncated?: boolean;
 }
 
 export type ElementKind = 'Principle' | 'Goal' | 'Task' | 'SubItem' | 'Guarantee';
@@ -70,6 +73,7 @@ export interface ElementRow extends NodeRowBase, SpanProps {
   readonly titleEnd: number;
   readonly titleLine: number;
   readonly titleQuote: string;
+  readonly truncated?: boolean;
 }
 
 export interface DepartmentRow extends NodeRowBase {
@@ -103,6 +107,11 @@ export interface LeadRow extends SpanProps {
   readonly id: string;
   readonly departmentId: string;
   readonly taskId: string;
+}
+
+/** A unit taking part in a task without leading it. */
+export interface ParticipationRow extends LeadRow {
+  readonly role: string;
 }
 
 export interface MentionRow extends SpanProps {

@@ -225,7 +225,10 @@ export function parseGenre(json: unknown, file = 'genre.json'): Genre {
         .map((p) => ({
           role: p.field('role').string(),
           labels: w(p, 'labels'),
-          inlineWords: p.field('inlineWords').items().map((x) => x.string()),
+          inlineWords: p
+            .field('inlineWords')
+            .items()
+            .map((x) => x.string()),
         })),
       collectivePrefixes: w(leads, 'collectivePrefixes'),
     },

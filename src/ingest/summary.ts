@@ -48,18 +48,23 @@ export function formatSummary(model: PlanModel): string {
   for (const s of model.sections) {
     const items = model.elements.filter((e) => e.sectionId === s.id && e.kind !== 'SubItem').length;
     const kind = s.itemKind ? ` — ${items} ${s.itemKind}` : '';
-    out.push(`${'  '.repeat(s.level)}${s.marker}${s.title}${kind}  (line ${s.span.line})`);
+    const heading = s.marker === '' ? '(items under no heading)' : `${s.marker}${s.title}`;
+    out.push(`${'  '.repeat(s.level)}${heading}${kind}${s.truncated ? ' [cut]' : ''}  (line ${s.span.line})`);
   }
   out.push('');
 
   const tasks = model.elements.filter((e) => e.kind === 'Task');
+  const parts = (taskId: string): string => {
+    const ps = model.participations.filter((p) => p.taskId === taskId);
+    return ps.length === 0 ? '' : `; with ${ps.map((p) => `${p.span.quote} (${p.role})`).join('、')}`;
+  };
   if (tasks.length > 0) {
     out.push('Tasks:');
     for (const t of tasks) {
       const leads = model.leads.filter((l) => l.taskId === t.id).map((l) => l.span.quote);
       const subs = model.elements.filter((e) => e.parentId === t.id).length;
       out.push(
-        `  ${t.number}. ${t.title} — ${leads.length > 0 ? leads.join('、') : 'no lead'} (${subs} sub-items, line ${t.span.line})`,
+        `  ${t.number}. ${t.title} — ${leads.length > 0 ? leads.join('、') : 'no lead'}${parts(t.id)} (${subs} sub-items, line ${t.span.line})${t.truncated ? ' [cut]' : ''}`,
       );
     }
     out.push('');
@@ -74,5 +79,30 @@ export function formatSummary(model: PlanModel): string {
   out.push(`Warnings (${model.warnings.length}):`);
   for (const w of model.warnings)
     out.push(`  ${w.line === null ? '-' : `line ${w.line}`} ${w.code}: ${w.message}`);
+  out.push('');
+  out.push(`Verdict: ${verdict(model)}`);
   return out.join('\n') + '\n';
+}
+
+/**
+ * One line a user can act on: "complete", or "partial: stops at line 25 in task 2" for a cut text
+ * loaded with --partial. (A refused text never becomes a model: see `refusal`.)
+ */
+export function verdict(model: PlanModel): string {
+  if (model.complete) return 'complete';
+  const cut = model.warnings.find((w) => w.code === 'TRUNCATED');
+  const within = /in (.+?): expected/.exec(cut?.message ?? '')?.[1] ?? 'the text';
+  return `partial: stops at line ${cut?.line ?? '?'} in ${within}`;
+}
+
+/** The verdict for a text the parser refused: "refused: TRUNCATED at line 25: expected …, found …". */
+export function refusal(error: {
+  code: string;
+  line: number | null;
+  expected: string;
+  found: string;
+}): string {
+  const at = error.line === null ? '' : ` at line ${error.line}`;
+  const hint = error.code === 'TRUNCATED' ? ' (--partial loads what was read)' : '';
+  return `refused: ${error.code}${at}: expected ${error.expected}, found ${error.found}${hint}`;
 }

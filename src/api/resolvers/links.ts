@@ -51,8 +51,15 @@ export const linkResolvers: Resolvers = {
       });
       return Promise.all(leads.map((l) => required<ElementRow>(ctx, l.taskId)));
     },
+    participatesIn: (d, { planId }, ctx) =>
+      ctx.loaders.participationsByDepartment.load({ id: d.id, planId: checkPlanId('planId', planId) }),
   },
   Lead: {
+    department: (l, _a, ctx) => required<DepartmentRow>(ctx, l.departmentId),
+    task: (l, _a, ctx) => required<ElementRow>(ctx, l.taskId),
+    source: (l) => span(l),
+  },
+  Participation: {
     department: (l, _a, ctx) => required<DepartmentRow>(ctx, l.departmentId),
     task: (l, _a, ctx) => required<ElementRow>(ctx, l.taskId),
     source: (l) => span(l),

@@ -40,6 +40,7 @@ const elementFields = {
   section: (e: ElementRow, _args: unknown, ctx: Context) => required<SectionRow>(ctx, e.sectionId),
   mentions: (e: ElementRow, _args: unknown, ctx: Context) => ctx.loaders.mentionsByElement.load(e.id),
   concepts: (e: ElementRow, _args: unknown, ctx: Context) => ctx.loaders.conceptsByElement.load(e.id),
+  truncated: (e: ElementRow) => e.truncated ?? false,
 };
 
 export const planResolvers: Resolvers = {
@@ -94,6 +95,7 @@ export const planResolvers: Resolvers = {
       encoding: p.encoding,
     }),
     warnings: (p) => JSON.parse(p.warningsJson),
+    complete: (p) => p.complete ?? true,
     sections: (p, _a, ctx) => ctx.loaders.sectionsByParent.load(p.id),
     principles: owned('Principle'),
     goals: owned('Goal'),
@@ -112,6 +114,7 @@ export const planResolvers: Resolvers = {
     sections: (s, _a, ctx) => ctx.loaders.sectionsByParent.load(s.id),
     elements: (s, _a, ctx) => ctx.loaders.elementsBySection.load(s.id),
     mentions: (s, _a, ctx) => ctx.loaders.mentionsByElement.load(s.id),
+    truncated: (s) => s.truncated ?? false,
   },
   Principle: {
     ...elementFields,
@@ -125,6 +128,7 @@ export const planResolvers: Resolvers = {
     ...elementFields,
     subItems: (e, _a, ctx) => ctx.loaders.subItemsByTask.load(e.id),
     leads: (e, _a, ctx) => ctx.loaders.leadsByTask.load(e.id),
+    participants: (e, _a, ctx) => ctx.loaders.participationsByTask.load(e.id),
     leadDepartments: async (e, _a, ctx) => {
       const leads = await ctx.loaders.leadsByTask.load(e.id);
       return Promise.all(leads.map((l) => required<DepartmentRow>(ctx, l.departmentId)));

@@ -41,6 +41,7 @@ export interface LoadRows {
   readonly subItems: Props[];
   readonly departments: Props[];
   readonly leads: Props[];
+  readonly participations: Props[];
   readonly concepts: Props[];
   readonly mentions: Props[];
   readonly problems: Props[];
@@ -69,6 +70,7 @@ export function toRows(model: PlanModel): LoadRows {
     sourceBytes: model.source.bytes,
     encoding: model.source.encoding,
     loaderVersion: LOADER_VERSION,
+    complete: model.complete,
     metaSpansJson: JSON.stringify(model.metaSpans),
     warningsJson: JSON.stringify(model.warnings),
     ...spanProps(model.span),
@@ -93,6 +95,7 @@ export function toRows(model: PlanModel): LoadRows {
       // Text after the section's last item ("以上10项改革任务,由各牵头部门…").
       closingText: s.closingText ?? null,
       ...(s.closingSpan ? spanProps(s.closingSpan, 'closing') : {}),
+      truncated: s.truncated ?? false,
     },
   }));
 
@@ -110,6 +113,7 @@ export function toRows(model: PlanModel): LoadRows {
     ...spanProps(e.span),
     ...spanProps(e.titleSpan, 'title'),
     ...(e.textSpan ? spanProps(e.textSpan, 'text') : {}),
+    truncated: e.truncated ?? false,
   });
   const elements = model.elements
     .filter((e) => e.kind !== 'SubItem')
@@ -126,6 +130,12 @@ export function toRows(model: PlanModel): LoadRows {
     departmentId: l.departmentId,
     taskId: l.taskId,
     props: { id: `${l.departmentId}>LEADS>${l.taskId}`, planId, ...spanProps(l.span) },
+  }));
+
+  const participations = model.participations.map((p) => ({
+    departmentId: p.departmentId,
+    taskId: p.taskId,
+    props: { id: `${p.departmentId}>PARTICIPATES>${p.taskId}`, planId, role: p.role, ...spanProps(p.span) },
   }));
 
   const concepts = model.concepts.map((c) => ({
@@ -198,6 +208,7 @@ export function toRows(model: PlanModel): LoadRows {
     subItems,
     departments,
     leads,
+    participations,
     concepts,
     mentions,
     problems,

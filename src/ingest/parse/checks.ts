@@ -56,7 +56,8 @@ export function checkCompleteness(c: CheckInput & { readonly outlineOnOneLine: b
   const warnings: ParseWarning[] = [];
   const kids = new Map<string, number>();
   for (const s of c.sections) if (s.parentId !== null) kids.set(s.parentId, (kids.get(s.parentId) ?? 0) + 1);
-  for (const e of c.elements) if (e.kind !== 'SubItem') kids.set(e.sectionId, (kids.get(e.sectionId) ?? 0) + 1);
+  for (const e of c.elements)
+    if (e.kind !== 'SubItem') kids.set(e.sectionId, (kids.get(e.sectionId) ?? 0) + 1);
 
   for (const s of c.sections) {
     if ((kids.get(s.id) ?? 0) > 0 || s.text !== '') continue;
@@ -92,7 +93,8 @@ export function checkCompleteness(c: CheckInput & { readonly outlineOnOneLine: b
   const lastSection = c.sections.at(-1);
   if (last === undefined || (lastSection !== undefined && lastSection.span.start > last.span.start)) {
     // The text ends in a section's heading or intro: it is cut when that text stops mid-sentence.
-    if (lastSection === undefined || c.stop !== 'end-of-text' || lastSection.text === '') return { warnings, cut: null };
+    if (lastSection === undefined || c.stop !== 'end-of-text' || lastSection.text === '')
+      return { warnings, cut: null };
     if (endsComplete(lastSection.text)) return { warnings, cut: null };
     const end = lastSection.textSpan?.end ?? lastSection.span.end;
     return {
@@ -113,7 +115,8 @@ export function checkCompleteness(c: CheckInput & { readonly outlineOnOneLine: b
     cut: { line, within: label(last), expected, found, target: { type: 'element', id: last.id } },
   });
   if (c.stop === 'end-of-text') {
-    if (f.emptyCue) return at(c.index.lineAt(f.textEnd), `the sub-items of ${label(last)}`, 'the end of the text');
+    if (f.emptyCue)
+      return at(c.index.lineAt(f.textEnd), `the sub-items of ${label(last)}`, 'the end of the text');
     if (!finished) {
       return at(
         c.index.lineAt(Math.max(f.textEnd - 1, 0)),

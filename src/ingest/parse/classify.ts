@@ -122,7 +122,8 @@ function classify(
   // list (1.–16. with no 一、), or one that names its lead or reads as a sentence.
   if (top && b.children.length === 0) {
     const own = ownParas(b).some((p) => hasLead(text, p, genre));
-    if (flat || own || !headingLike(text, b)) return { type: 'element', block: b, kind: fallback ?? DEFAULT_KIND };
+    if (flat || own || !headingLike(text, b))
+      return { type: 'element', block: b, kind: fallback ?? DEFAULT_KIND };
   }
   if (top || ctx.kind === null) {
     const inner: Context = top ? { kind: fallback ?? DEFAULT_KIND, underMapped: false } : ctx;

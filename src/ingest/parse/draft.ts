@@ -47,11 +47,23 @@ export function subtreeParas(b: Block): Para[] {
   return [b.head, ...b.paras, ...b.children.flatMap(subtreeParas)];
 }
 
-/** Text of [start, end) as paragraphs: the raw lines joined by "\n", blank lines dropped. */
+/**
+ * Text of [start, end) as paragraphs: the raw lines joined by "\n", blank lines dropped. The
+ * paragraphs are in text order, so the first one is found by bisection: linear in the plan overall.
+ */
 export function joined(env: Env, start: number, end: number): string {
+  const paras = env.paras;
+  let lo = 0;
+  let hi = paras.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paras[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
   const parts: string[] = [];
-  for (const p of env.paras) {
-    if (p.end <= start || p.start >= end) continue;
+  for (let k = lo; k < paras.length && paras[k]!.start < end; k++) {
+    const p = paras[k]!;
+    if (p.end <= start) continue;
     parts.push(env.text.slice(Math.max(p.start, start), Math.min(p.end, end)));
   }
   return parts.join('\n').trim();

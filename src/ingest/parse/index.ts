@@ -84,8 +84,19 @@ export function parseDocument(source: string, ctx: ParseContext): ParsedDocument
   const outline = walkOutline(text, paras, start, ctx.genre, ctx.file);
   const after = scanAfterBody(text, paras, outline.endIndex, outline.stop, ctx.genre);
   refuseSecondPlan(text, paras, after.imprintIndex, ctx);
-  const meta = readMetadata({ text, paras, index, genre: ctx.genre }, notice, start, outline.endIndex, ctx.knownFacts);
-  const warnings: ParseWarning[] = [...split.warnings, ...meta.warnings, ...outline.warnings, ...after.warnings];
+  const meta = readMetadata(
+    { text, paras, index, genre: ctx.genre },
+    notice,
+    start,
+    outline.endIndex,
+    ctx.knownFacts,
+  );
+  const warnings: ParseWarning[] = [
+    ...split.warnings,
+    ...meta.warnings,
+    ...outline.warnings,
+    ...after.warnings,
+  ];
 
   const fallback = planDefaultKind(meta.title, ctx.genre);
   const nodes = classifyOutline(text, outline.roots, ctx.genre, fallback);
@@ -232,7 +243,12 @@ function refuseWithoutOutline(
  * After the imprint: a second notice or a second outline is a second plan in the same file. It is
  * refused rather than dropped (one plan per file: split the file).
  */
-function refuseSecondPlan(text: string, paras: readonly Para[], imprintIndex: number, ctx: ParseContext): void {
+function refuseSecondPlan(
+  text: string,
+  paras: readonly Para[],
+  imprintIndex: number,
+  ctx: ParseContext,
+): void {
   if (imprintIndex >= paras.length) return;
   const again = findOutlineStart(text, paras, ctx.genre, imprintIndex, true);
   if (again < 0) return;

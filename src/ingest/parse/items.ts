@@ -84,9 +84,12 @@ function afterCue(
   end: number,
   genre: Genre,
 ): { cue: [number, number]; first: Marker } | null {
+  // Searched within the item only: a search that ran on to the end of the text would make the
+  // parse quadratic in the number of items.
   const re = new RegExp(alternation(genre.subItemCues), 'g');
-  re.lastIndex = start;
-  for (let m = re.exec(text); m !== null && m.index < end; m = re.exec(text)) {
+  const item = text.slice(start, end);
+  for (let hit = re.exec(item); hit !== null; hit = re.exec(item)) {
+    const m = { index: start + hit.index, 0: hit[0] };
     let p = m.index + m[0].length;
     while (p < end && isSpace(text[p])) p++;
     if (':：'.includes(text[p] ?? '')) p++;

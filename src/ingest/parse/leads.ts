@@ -123,7 +123,10 @@ function readLabels(
     if (h.role === null) return;
     const units = splitUnitNames(text, h.valueStart, e, genre, known);
     if (h.role === '') names.push(...units);
-    else participants.push(...units.filter((u) => !collective(u.name, genre)).map((u) => ({ ...u, role: h.role! })));
+    else
+      participants.push(
+        ...units.filter((u) => !collective(u.name, genre)).map((u) => ({ ...u, role: h.role! })),
+      );
   });
   return { names, participants, first: hits[0]!.at, last };
 }
@@ -199,7 +202,13 @@ export function labelLeadIn(
 ): LeadMarker | null {
   const r = readLabels(text, start, end, genre, known, true);
   if (r === null) return null;
-  const m: LeadMarker = { form: 'line', start: r.first, end: r.last, names: r.names, participants: r.participants };
+  const m: LeadMarker = {
+    form: 'line',
+    start: r.first,
+    end: r.last,
+    names: r.names,
+    participants: r.participants,
+  };
   return empty(m) ? null : m;
 }
 

@@ -145,7 +145,16 @@ export function dashAt(text: string, pos: number, number: number): Marker | null
   const hit = m.exec(text);
   if (hit === null) return null;
   const end = pos + hit[0].length;
-  return { shape: 'dash', family: 'dash', number, start: pos, end, raw: hit[0], bodyStart: end, damage: null };
+  return {
+    shape: 'dash',
+    family: 'dash',
+    number,
+    start: pos,
+    end,
+    raw: hit[0],
+    bodyStart: end,
+    damage: null,
+  };
 }
 
 /** How a damaged marker was read, for NUMBER_REPAIRED warnings. */

@@ -204,11 +204,13 @@ function endsAsTitle(c: Ctx, raw: string): boolean {
 function noticeTitleRange(c: Ctx, p: Para): [number, number] {
   const suffix = new RegExp(alternation(c.genre.metadata.noticeTitleSuffixes), 'g');
   let end = p.end;
-  for (let m = suffix.exec(p.text); m !== null; m = suffix.exec(p.text)) end = p.start + m.index + m[0].length;
+  for (let m = suffix.exec(p.text); m !== null; m = suffix.exec(p.text))
+    end = p.start + m.index + m[0].length;
   let start = p.start;
-  const lead = /^(?:\s*(?:[\u4e00-\u9fff]{1,12}[〔[［【]\s*\d{4}\s*[〕\]］】]\s*\d{1,4}\s*号|“[^”]{1,20}”)\s*)+/.exec(
-    c.text.slice(start, end),
-  );
+  const lead =
+    /^(?:\s*(?:[\u4e00-\u9fff]{1,12}[〔[［【]\s*\d{4}\s*[〕\]］】]\s*\d{1,4}\s*号|“[^”]{1,20}”)\s*)+/.exec(
+      c.text.slice(start, end),
+    );
   if (lead !== null) start += lead[0].length;
   if (c.text[start] === '《' && c.text[end] === '》') start++;
   return trimRange(c.text, start, end);
@@ -236,7 +238,11 @@ export function readMetadata(
   }
   for (const p of front) {
     const m = DOCUMENT_NUMBER.exec(p.text);
-    if (m !== null && spans.documentNumber === undefined && (notice === null || p.index <= notice.endIndex + 1))
+    if (
+      m !== null &&
+      spans.documentNumber === undefined &&
+      (notice === null || p.index <= notice.endIndex + 1)
+    )
       spans.documentNumber = c.index.span(p.start + m.index, p.start + m.index + m[0].length);
   }
   const afterNotice = notice ? front.slice(notice.endIndex + 1) : front;
@@ -280,13 +286,21 @@ export function readMetadata(
   if (titleAt === front.length && notice) titleAt = Math.min(front.length, notice.endIndex + 1);
 
   // Notice body: between the notice title and the plan title.
-  const noticeBody = notice ? c.paras.slice((notice.title?.index ?? notice.startIndex - 1) + 1, notice.endIndex + 1) : [];
+  const noticeBody = notice
+    ? c.paras.slice((notice.title?.index ?? notice.startIndex - 1) + 1, notice.endIndex + 1)
+    : [];
 
   const publishedDate = findPublished(c, front, spans);
   const addressees = notice ? findAddressees(c, noticeBody, spans) : [];
 
   const preambleParas = front
-    .slice(titleRange !== null && titleAt < front.length ? titleAt + 1 : notice ? notice.endIndex + 1 : front.length)
+    .slice(
+      titleRange !== null && titleAt < front.length
+        ? titleAt + 1
+        : notice
+          ? notice.endIndex + 1
+          : front.length,
+    )
     .filter(
       (p) =>
         !isDateLine(p, c.genre) &&

@@ -25,7 +25,8 @@ export interface Notice {
 const NOTICE_REACH = 12;
 const NOTICE_LENGTH = 16;
 /** A document number: 科协发智字〔2021〕41号, 京政办发[2016]26号. */
-export const DOCUMENT_NUMBER = /[\u4e00-\u9fff]{1,12}[〔[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号/;
+export const DOCUMENT_NUMBER =
+  /[\u4e00-\u9fff]{1,12}[〔[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号/;
 
 const cache = new WeakMap<Genre, { title: RegExp; cue: RegExp }>();
 
@@ -35,7 +36,9 @@ function patterns(genre: Genre): { title: RegExp; cue: RegExp } {
     const md = genre.metadata;
     hit = {
       // "…关于印发《X》的通知", "…印发〈X〉的通知", "关于印发X的通知" (with or without 关于).
-      title: new RegExp(`(?:${alternation(md.noticeTitleWords)}).{1,120}?(?:${alternation(md.noticeTitleSuffixes)})`),
+      title: new RegExp(
+        `(?:${alternation(md.noticeTitleWords)}).{1,120}?(?:${alternation(md.noticeTitleSuffixes)})`,
+      ),
       cue: new RegExp(alternation(md.noticeBodyCues)),
     };
     cache.set(genre, hit);
@@ -122,7 +125,7 @@ export function findNotice(text: string, paras: readonly Para[], genre: Genre): 
   const inner = title ? innerTitle(text, title, genre) : null;
   const wanted = inner ? comparable(text.slice(inner[0], inner[1])) : null;
   const start = titleAt >= 0 ? titleAt : 0;
-  let end = cueAt >= 0 ? cueAt : start;
+  const end = cueAt >= 0 ? cueAt : start;
   for (let i = start + 1; i < Math.min(paras.length, start + NOTICE_LENGTH); i++) {
     const p = paras[i]!;
     if (wanted !== null && i > start && comparable(p.text) === wanted) return mk(end);

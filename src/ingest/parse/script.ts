@@ -53,7 +53,10 @@ function restore(s: string, source: string, converted: string, start: number, en
   return out;
 }
 
-const quoteOf = (span: Span, source: string): Span => ({ ...span, quote: source.slice(span.start, span.end) });
+const quoteOf = (span: Span, source: string): Span => ({
+  ...span,
+  quote: source.slice(span.start, span.end),
+});
 
 /** The parsed document with every text in the source's characters. */
 export function restoreSource(doc: ParsedDocument, source: string, converted: string): ParsedDocument {
@@ -66,7 +69,11 @@ export function restoreSource(doc: ParsedDocument, source: string, converted: st
     names.set(span.quote, original);
     return original;
   };
-  const leads = doc.leads.map((l) => ({ ...l, departmentId: `dept/${unitName(l.span)}`, span: quoteOf(l.span, source) }));
+  const leads = doc.leads.map((l) => ({
+    ...l,
+    departmentId: `dept/${unitName(l.span)}`,
+    span: quoteOf(l.span, source),
+  }));
   const participations = doc.participations.map((p) => ({
     ...p,
     departmentId: `dept/${unitName(p.span)}`,

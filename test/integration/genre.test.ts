@@ -1,0 +1,107 @@
+/**
+ * What the parser now reads of the genre, as the graph and the API give it back: participating
+ * units (PARTICIPATES with their role), a partial load of a cut text (Plan.complete false, the cut
+ * element truncated), a flat list held by an unnamed section, and traditional characters kept.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { parsePlan, readPlanFile } from '../../src/ingest/index.ts';
+import { loadPlan } from '../../src/ingest/load/load.ts';
+import { emptyGraph, loadFiles, openTestDatabase, SEED } from '../support/graph.ts';
+import { startTestServer, type Gql } from '../support/server.ts';
+
+let db: Database;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let gql: Gql;
+
+const BREAKDOWN = 'test/fixtures/forms/task-breakdown-lines.txt';
+const TRADITIONAL = 'test/fixtures/forms/traditional-notice.txt';
+const CUT = 'test/fixtures/corpus/cast-2025-work-points.txt';
+
+beforeAll(async () => {
+  db = openTestDatabase();
+  await emptyGraph(db);
+  await loadFiles(db, SEED, [BREAKDOWN, 'breakdown'], [TRADITIONAL, 'trad']);
+  const { text, source } = readPlanFile(CUT);
+  await loadPlan(db, parsePlan(text, source, { planId: 'cast-2025-cut', partial: true }), { force: true });
+  server = await startTestServer(db);
+  gql = server.gql;
+});
+afterAll(async () => {
+  await server.close();
+  await db.close();
+});
+
+describe('participating units', () => {
+  it('answers Task.participants with role and source, after the leads', async () => {
+    const { data, errors } = await gql(`{
+      task(planId: "breakdown", number: 1) {
+        leadDepartments { name }
+        participants { role department { name } task { number } source { line quote } }
+      }
+    }`);
+    expect(errors).toBeUndefined();
+    expect(data!.task).toEqual({
+      leadDepartments: [{ name: '区发展改革委' }],
+      participants: [
+        {
+          role: '责任',
+          department: { name: '区市场监管局' },
+          task: { number: 1 },
+          source: { line: 7, quote: '区市场监管局' },
+        },
+        {
+          role: '责任',
+          department: { name: '区政务服务中心' },
+          task: { number: 1 },
+          source: { line: 7, quote: '区政务服务中心' },
+        },
+      ],
+    });
+  });
+
+  it('answers Department.participatesIn, of one plan or all, in traditional characters as written', async () => {
+    const { data, errors } = await gql(`{
+      node(id: "dept/辦公廳") { ... on Department { name participatesIn { role task { id title } } } }
+      departments(planId: "trad") { name }
+    }`);
+    expect(errors).toBeUndefined();
+    expect(data!.node).toEqual({
+      name: '辦公廳',
+      participatesIn: [{ role: '配合', task: { id: 'trad/task-2', title: '深化學風建設' } }],
+    });
+    expect(data!.departments.map((d: { name: string }) => d.name).sort()).toEqual(
+      ['學術部', '學會部', '組織人事部'].sort(),
+    );
+  });
+});
+
+describe('a cut text loaded with --partial', () => {
+  it('says the plan is not complete and marks the task the text stops in', async () => {
+    const { data, errors } = await gql(`{
+      plan(id: "cast-2025-cut") { complete title tasks { number truncated } warnings { code line } }
+      seed: plan(id: "cast-2018") { complete }
+    }`);
+    expect(errors).toBeUndefined();
+    expect(data!.plan.complete).toBe(false);
+    expect(data!.plan.title).toBe('中国科协2025年工作要点');
+    expect(data!.plan.tasks).toEqual([
+      { number: 1, truncated: false },
+      { number: 2, truncated: true },
+    ]);
+    expect(data!.plan.warnings.filter((w: { code: string }) => w.code === 'TRUNCATED')).toEqual([
+      { code: 'TRUNCATED', line: 25 },
+    ]);
+    expect(data!.seed.complete).toBe(true);
+  });
+
+  it('holds a flat list in one unnamed section of level 1', async () => {
+    const { data, errors } = await gql(
+      `{ plan(id: "breakdown") { sections { marker title level elements { number } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.plan.sections).toEqual([
+      { marker: '', title: '', level: 1, elements: [{ number: 1 }, { number: 2 }, { number: 3 }] },
+    ]);
+  });
+});
