@@ -75,6 +75,51 @@ describe('lead and participating units', () => {
   });
 });
 
+describe('full-width punctuation and labels within the paragraph', () => {
+  it('reads （牵头单位：X；配合单位：Y）, labels after a sentence, （责任单位：X） and 由X负责', () => {
+    const { plan } = parse('fullwidth-labels.txt');
+    expect(verdict(plan)).toBe('complete');
+    expect(assignments(plan)).toEqual({
+      1: ['市科协办公室'],
+      2: ['市科协科普部', '市教育局 (责任)', '市科技局 (责任)'],
+      3: ['市科协组织部 (责任)'],
+      4: ['市科协学会部'],
+    });
+    // "各学会" is every society, not one unit: no participant.
+    expect(plan.departments.map((d) => d.name)).not.toContain('各学会');
+    expect(plan.warnings.filter((w) => w.code === 'LEAD_MISSING').map((w) => w.line)).toEqual([13]);
+  });
+});
+
+describe('an implementation plan with goals in prose and tasks under sub-headings', () => {
+  it('reads the notice, the period beside the title, a goal paragraph, tasks and guarantees', () => {
+    const { plan } = parse('county-implementation-plan.txt');
+    expect(verdict(plan)).toBe('complete');
+    expect([plan.title, plan.metaSpans['period']!.quote, plan.issuer]).toEqual([
+      '某某县全民科学素质行动实施方案',
+      '（2021—2025年）',
+      '某某县人民政府办公室',
+    ]);
+    const of = (kind: string) => plan.elements.filter((e) => e.kind === kind).map((e) => e.title);
+    expect(of('Goal')).toEqual(['到2025年，全县公民具备科学素质的比例超过10%']);
+    expect(of('Task')).toEqual([
+      '将弘扬科学精神贯穿于育人全链条',
+      '实施科技创新后备人才培育计划',
+      '树立相信科学、和谐理性的思想观念',
+    ]);
+    expect(of('Guarantee')).toEqual(['组织保障', '经费保障']);
+    expect(assignments(plan)).toEqual({ 1: ['县教育局'], 2: ['县科协', '县教育局'], 3: ['县农业农村局'] });
+    expect(plan.warnings.find((w) => w.code === 'ITEMS_UNNUMBERED')!.line).toBe(23);
+  });
+
+  it('ends the notice at the first line of a plan title broken over two lines', () => {
+    const { plan } = parse('title-over-two-lines.txt');
+    expect(plan.title).toBe('某某区全力打造“科创之城”三年行动计划');
+    expect(plan.elements.map((e) => e.number)).toEqual([1, 2]);
+    expect(verdict(plan)).toBe('complete');
+  });
+});
+
 describe('the notice and the plan apart', () => {
   it('does not take the notice’s own points for the plan, and reads the plan after its signature', () => {
     const { plan } = parse('notice-then-plan.txt');

@@ -71,7 +71,18 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
     // Intro: the rest of the heading line after its title, then the paragraphs before the first child.
     let introStart = te;
     if (introStart < b.head.end && SENTENCE_END.includes(text[introStart]!)) introStart++;
-    const [is, ie] = trimRange(text, introStart, b.paras.at(-1)?.end ?? b.head.end);
+    // "(二)发展目标" followed by paragraphs and no numbered item: each paragraph is one of the
+    // items the heading names (a goal, a principle), numbered by its place, and said so.
+    const unnumbered =
+      node.children.length === 0 &&
+      b.paras.length > 0 &&
+      node.mappedKind != null &&
+      node.mappedKind !== 'Task';
+    const [is, ie] = trimRange(
+      text,
+      introStart,
+      unnumbered ? b.head.end : (b.paras.at(-1)?.end ?? b.head.end),
+    );
     const directKinds = node.children.flatMap((c) => (c.type === 'element' ? [c.kind] : []));
     const itemKind: ElementKind | null = node.mappedKind ?? directKinds[0] ?? null;
     const at = sections.length;
@@ -88,6 +99,38 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
       span: index.span(b.marker.start, te),
       textSpan: ie > is ? index.span(is, ie) : null,
     });
+    if (unnumbered) {
+      const kind = node.mappedKind as Exclude<SectionItemKind, 'Task'>;
+      b.paras.forEach((p, k) => {
+        const marker = {
+          shape: null,
+          family: 'dash' as const,
+          number: k + 1,
+          start: p.start,
+          end: p.start,
+          raw: '',
+          bodyStart: p.start,
+          damage: null,
+        };
+        drafts.push({
+          kind,
+          number: k + 1,
+          marker,
+          sectionId: id,
+          parent: null,
+          span: [p.start, p.end],
+          textRange: [p.start, p.end],
+          titleRange: sentenceTitle(text, p.start, p.end),
+          lead: null,
+          facts: { hasLead: false, emptyCue: false },
+        });
+      });
+      warnings.push({
+        code: 'ITEMS_UNNUMBERED',
+        message: `the ${b.paras.length} paragraph(s) under "${b.marker.raw}${text.slice(ts, te)}" carry no numbers; read as ${b.paras.length} ${kind.toLowerCase()}(s), one per paragraph`,
+        line: b.paras[0]!.line,
+      });
+    }
     node.children.forEach((c, k) => {
       if (c.type === 'section') {
         addSection(c, id, level + 1);

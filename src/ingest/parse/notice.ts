@@ -128,7 +128,9 @@ export function findNotice(text: string, paras: readonly Para[], genre: Genre): 
   const end = cueAt >= 0 ? cueAt : start;
   for (let i = start + 1; i < Math.min(paras.length, start + NOTICE_LENGTH); i++) {
     const p = paras[i]!;
-    if (wanted !== null && i > start && comparable(p.text) === wanted) return mk(end);
+    // The plan's own title (or its first line, when it breaks over two) ends the notice.
+    const line = comparable(p.text);
+    if (wanted !== null && (line === wanted || (line.length >= 6 && wanted.startsWith(line)))) return mk(end);
     if (isSignature(paras, i, genre)) {
       let j = i + 1;
       // "(中国科协办公厅代章)" may stand between the signature and the date.
