@@ -22,19 +22,30 @@ export type Scalars = {
 /** Element → Problem: the element addresses the problem (derived). */
 export type Addresses = {
   __typename?: 'Addresses';
+  /** The kind of the strongest evidence: PHRASE, MENTION or CURATED. */
   basis: Basis;
+  /** The addressing element (a task, sub-item or guarantee). */
   element: PlanElement;
+  /** Why: the shared phrase or term and where it stands on both ends, best first. */
   evidence: Array<AddressesEvidence>;
+  /** Global, stable id (see `Node`). */
   id: Scalars['ID']['output'];
+  /** The problem addressed. */
   problem: Problem;
+  /** For curated edges, the reviewer's rationale. */
   rationale?: Maybe<Scalars['String']['output']>;
+  /** 0..1, higher is stronger (docs/model.md gives the rule). */
   score: Scalars['Float']['output'];
 };
 
+/** One piece of evidence for an ADDRESSES edge: the shared phrase and where it stands in the element and in the problem. */
 export type AddressesEvidence = {
   __typename?: 'AddressesEvidence';
+  /** Where it stands in the element. */
   elementQuote: SourceSpan;
+  /** The shared phrase, or the problem's quoted term. */
   phrase: Scalars['String']['output'];
+  /** Where it stands in the problem's clause. */
   problemQuote: SourceSpan;
 };
 
@@ -80,17 +91,25 @@ export type ConceptMentionedInArgs = {
   planId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A page of concepts (cursor pagination). */
 export type ConceptConnection = {
   __typename?: 'ConceptConnection';
+  /** The items of this page with their cursors. */
   edges: Array<ConceptEdge>;
+  /** The items of this page. */
   nodes: Array<Concept>;
+  /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** Number of items in the whole list, every page together. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One concept in a page of concepts, with its cursor. */
 export type ConceptEdge = {
   __typename?: 'ConceptEdge';
+  /** Opaque cursor of this item; pass it as `after` to get the items after it. */
   cursor: Scalars['String']['output'];
+  /** The concept. */
   node: Concept;
 };
 
@@ -106,14 +125,17 @@ export type ConceptFilter = {
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Orders of the concept list. */
 export type ConceptOrder =
   /** Most mentioned first. */
   | 'MENTIONS_DESC'
   /** By name (default). */
   | 'NAME';
 
+/** A concept with how often and where it is mentioned. */
 export type ConceptReach = {
   __typename?: 'ConceptReach';
+  /** The concept. */
   concept: Concept;
   /** Distinct elements (sections, the plan) mentioning it. */
   elementCount: Scalars['Int']['output'];
@@ -121,6 +143,7 @@ export type ConceptReach = {
   elementIds: Array<Scalars['ID']['output']>;
   /** Goals mentioning it, or served by a task that does. */
   goals: Array<Goal>;
+  /** Number of occurrences. */
   mentionCount: Scalars['Int']['output'];
   /** Tasks whose text or sub-items mention it. */
   tasks: Array<Task>;
@@ -180,8 +203,10 @@ export type DepartmentTasksArgs = {
   planId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A department with the tasks it leads, their sub-items and the goals they serve. */
 export type DepartmentLoad = {
   __typename?: 'DepartmentLoad';
+  /** The department. */
   department: Department;
   /** Goals those tasks serve. */
   goals: Array<Goal>;
@@ -189,10 +214,13 @@ export type DepartmentLoad = {
   sharesTasksWith: Array<Department>;
   /** Sub-items under the tasks it leads. */
   subItemCount: Scalars['Int']['output'];
+  /** Number of tasks it leads. */
   taskCount: Scalars['Int']['output'];
+  /** The tasks it leads, in plan and task order. */
   tasks: Array<Task>;
 };
 
+/** Orders of the department list. */
 export type DepartmentOrder =
   /** By name (default). */
   | 'NAME'
@@ -202,23 +230,36 @@ export type DepartmentOrder =
 /** A main goal (主要目标). */
 export type Goal = Node & PlanElement & {
   __typename?: 'Goal';
+  /** Distinct concepts mentioned, by name. */
   concepts: Array<Concept>;
+  /** Global, stable id (see `Node`). */
   id: Scalars['ID']['output'];
+  /** Marker as it survived in the text: 1. / (2 / 6) / 1. */
   marker: Scalars['String']['output'];
+  /** Every concept occurrence in this element's own text (for a task, not its sub-items'). */
   mentions: Array<Mention>;
+  /** Number in its sequence (1-based). */
   number: Scalars['Int']['output'];
+  /** The plan it belongs to. */
   plan: Plan;
+  /** The section that holds it. */
   section: Section;
   /** Tasks that serve this goal (derived: see `Serves.basis`), strongest first. */
   servedBy: Array<Serves>;
+  /** The whole item in the source, marker included. */
   source: SourceSpan;
+  /** Full text, without marker (and for a task, without the lead-department marker). */
   text: Scalars['String']['output'];
+  /** Lead phrase (e.g. 强化基层基础,提升组织活力). */
   title: Scalars['String']['output'];
+  /** The title in the source. */
   titleSource: SourceSpan;
 };
 
+/** A goal with the tasks that serve it and how strongly. */
 export type GoalCoverage = {
   __typename?: 'GoalCoverage';
+  /** The goal. */
   goal: Goal;
   /** The serving edges, strongest first. */
   servedBy: Array<Serves>;
@@ -228,9 +269,12 @@ export type GoalCoverage = {
   totalScore: Scalars['Float']['output'];
 };
 
+/** Counts per node label and relationship type. */
 export type GraphCounts = {
   __typename?: 'GraphCounts';
+  /** Nodes per label, most first. */
   nodes: Array<LabelCount>;
+  /** Relationships per type, most first. */
   relationships: Array<LabelCount>;
 };
 
@@ -241,7 +285,9 @@ export type GraphEdge = {
   id: Scalars['ID']['output'];
   /** Every stored property (basis, score, evidence, span). */
   properties: Scalars['JSON']['output'];
+  /** Id of the start node. */
   source: Scalars['ID']['output'];
+  /** Id of the end node. */
   target: Scalars['ID']['output'];
   /** Relationship type: LEADS, SERVES, MENTIONS, HAS_SUBITEM, … */
   type: Scalars['String']['output'];
@@ -250,6 +296,7 @@ export type GraphEdge = {
 /** A node of a graph shape, as Cytoscape.js, D3 and graphology take it. */
 export type GraphNode = {
   __typename?: 'GraphNode';
+  /** The node's global id (as `node(id)` takes it). */
   id: Scalars['ID']['output'];
   /** Short text to draw (number and title, or name). */
   label: Scalars['String']['output'];
@@ -259,17 +306,25 @@ export type GraphNode = {
   type: Scalars['String']['output'];
 };
 
+/** One shortest path: its nodes in order and the edges between them. */
 export type GraphPath = {
   __typename?: 'GraphPath';
+  /** The relationships between consecutive nodes, in order. */
   edges: Array<GraphEdge>;
+  /** Number of hops. */
   length: Scalars['Int']['output'];
+  /** The nodes from `from` to `to`, in order. */
   nodes: Array<GraphNode>;
 };
 
+/** Nodes and edges ready to draw: the shape Cytoscape.js, D3 and graphology take. */
 export type GraphShape = {
   __typename?: 'GraphShape';
+  /** The relationships among those nodes, by id. */
   edges: Array<GraphEdge>;
+  /** The most nodes this shape could hold (the `limit` asked for). */
   limit: Scalars['Int']['output'];
+  /** The nodes, nearest first, then by id. */
   nodes: Array<GraphNode>;
   /** True when `limit` cut the result. */
   truncated: Scalars['Boolean']['output'];
@@ -280,37 +335,54 @@ export type Guarantee = Node & PlanElement & {
   __typename?: 'Guarantee';
   /** Problems this guarantee addresses (derived). */
   addresses: Array<Addresses>;
+  /** Distinct concepts mentioned, by name. */
   concepts: Array<Concept>;
+  /** Global, stable id (see `Node`). */
   id: Scalars['ID']['output'];
+  /** Marker as it survived in the text: 1. / (2 / 6) / 1. */
   marker: Scalars['String']['output'];
+  /** Every concept occurrence in this element's own text (for a task, not its sub-items'). */
   mentions: Array<Mention>;
+  /** Number in its sequence (1-based). */
   number: Scalars['Int']['output'];
+  /** The plan it belongs to. */
   plan: Plan;
+  /** The section that holds it. */
   section: Section;
+  /** The whole item in the source, marker included. */
   source: SourceSpan;
+  /** Full text, without marker (and for a task, without the lead-department marker). */
   text: Scalars['String']['output'];
+  /** Lead phrase (e.g. 强化基层基础,提升组织活力). */
   title: Scalars['String']['output'];
+  /** The title in the source. */
   titleSource: SourceSpan;
 };
 
+/** A count of nodes with one label, or of relationships of one type. */
 export type LabelCount = {
   __typename?: 'LabelCount';
+  /** How many there are. */
   count: Scalars['Int']['output'];
+  /** Node label or relationship type. */
   label: Scalars['String']['output'];
 };
 
 /** Department → Task: the department is named in the task's lead marker (XX牵头). */
 export type Lead = {
   __typename?: 'Lead';
+  /** The leading department. */
   department: Department;
   /** The department's name inside the lead marker. */
   source: SourceSpan;
+  /** The task it leads. */
   task: Task;
 };
 
 /** An occurrence of a concept in an element (or a section, or a plan's preamble). */
 export type Mention = {
   __typename?: 'Mention';
+  /** The concept mentioned. */
   concept: Concept;
   /** The innermost element whose text contains it. */
   element: Node;
@@ -320,17 +392,25 @@ export type Mention = {
   source: SourceSpan;
 };
 
+/** A page of concept occurrences (cursor pagination). */
 export type MentionConnection = {
   __typename?: 'MentionConnection';
+  /** The items of this page with their cursors. */
   edges: Array<MentionEdge>;
+  /** The items of this page. */
   nodes: Array<Mention>;
+  /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** Number of items in the whole list, every page together. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One occurrence in a page of mentions, with its cursor. */
 export type MentionEdge = {
   __typename?: 'MentionEdge';
+  /** Opaque cursor of this item; pass it as `after` to get the items after it. */
   cursor: Scalars['String']['output'];
+  /** The occurrence. */
   node: Mention;
 };
 
@@ -350,7 +430,9 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   /** Cursor of the last item of the page; pass it as `after` for the next page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when items come before this page. */
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first item of the page; null when the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
@@ -359,8 +441,11 @@ export type PageInfo = {
 /** Something the parser noticed, repaired or could not recover, with the line. */
 export type ParseWarning = {
   __typename?: 'ParseWarning';
+  /** Stable code, e.g. NUMBER_REPAIRED, DATE_UNRECOVERABLE. */
   code: Scalars['String']['output'];
+  /** 1-based line of the source it concerns, when it concerns one. */
   line?: Maybe<Scalars['Int']['output']>;
+  /** What was expected, what was found and what the parser did. */
   message: Scalars['String']['output'];
 };
 
@@ -430,6 +515,7 @@ export type PlanSubItemsArgs = {
 export type PlanElement = {
   /** Distinct concepts mentioned, by name. */
   concepts: Array<Concept>;
+  /** Global, stable id (see `Node`). */
   id: Scalars['ID']['output'];
   /** Marker as it survived in the text: 1. / (2 / 6) / 1. */
   marker: Scalars['String']['output'];
@@ -437,7 +523,9 @@ export type PlanElement = {
   mentions: Array<Mention>;
   /** Number in its sequence (1-based). */
   number: Scalars['Int']['output'];
+  /** The plan it belongs to. */
   plan: Plan;
+  /** The section that holds it. */
   section: Section;
   /** The whole item in the source, marker included. */
   source: SourceSpan;
@@ -454,15 +542,20 @@ export type PlanFact = {
   __typename?: 'PlanFact';
   /** Field name: issuer, publishedDate, approvedBy, addressees, copyTo, noticeTitle, issuedDate, preamble. */
   field: Scalars['String']['output'];
+  /** Where the field's value stands in the source. */
   source: SourceSpan;
 };
 
 /** The file a plan was loaded from. */
 export type PlanSource = {
   __typename?: 'PlanSource';
+  /** Size of the file in bytes. */
   bytes: Scalars['Int']['output'];
+  /** Encoding the text was decoded from, e.g. utf-8. */
   encoding: Scalars['String']['output'];
+  /** File name, e.g. cast-2018-reform-key-tasks.txt. */
   file: Scalars['String']['output'];
+  /** SHA-256 of the file's bytes, hex: what the loader compares to skip an unchanged plan. */
   sha256: Scalars['String']['output'];
   /** Page the text was captured from, when known. */
   url?: Maybe<Scalars['String']['output']>;
@@ -471,18 +564,29 @@ export type PlanSource = {
 /** A working principle (工作原则). */
 export type Principle = Node & PlanElement & {
   __typename?: 'Principle';
+  /** Distinct concepts mentioned, by name. */
   concepts: Array<Concept>;
+  /** Global, stable id (see `Node`). */
   id: Scalars['ID']['output'];
+  /** Marker as it survived in the text: 1. / (2 / 6) / 1. */
   marker: Scalars['String']['output'];
+  /** Every concept occurrence in this element's own text (for a task, not its sub-items'). */
   mentions: Array<Mention>;
+  /** Number in its sequence (1-based). */
   number: Scalars['Int']['output'];
+  /** The plan it belongs to. */
   plan: Plan;
+  /** The section that holds it. */
   section: Section;
+  /** The whole item in the source, marker included. */
   source: SourceSpan;
   /** Problems this principle names (坚持问题导向). */
   states: Array<Problem>;
+  /** Full text, without marker (and for a task, without the lead-department marker). */
   text: Scalars['String']['output'];
+  /** Lead phrase (e.g. 强化基层基础,提升组织活力). */
   title: Scalars['String']['output'];
+  /** The title in the source. */
   titleSource: SourceSpan;
 };
 
@@ -491,11 +595,15 @@ export type Problem = Node & {
   __typename?: 'Problem';
   /** Elements that address it (derived), strongest first. */
   addressedBy: Array<Addresses>;
+  /** Global, stable id (see `Node`). */
   id: Scalars['ID']['output'];
   /** Short name: the quoted term if the text quotes one, else the clause. */
   name: Scalars['String']['output'];
+  /** Number in its sequence (1-based). */
   number: Scalars['Int']['output'];
+  /** The plan it belongs to. */
   plan: Plan;
+  /** The clause that states it, in the source. */
   source: SourceSpan;
   /** The element that states it. */
   statedIn: PlanElement;
@@ -503,12 +611,16 @@ export type Problem = Node & {
   text: Scalars['String']['output'];
 };
 
+/** A problem the plan names with the elements addressing it. */
 export type ProblemCoverage = {
   __typename?: 'ProblemCoverage';
+  /** The elements addressing it (derived), strongest first. */
   addressedBy: Array<Addresses>;
+  /** The problem. */
   problem: Problem;
 };
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type Query = {
   __typename?: 'Query';
   /** Concepts, filtered and ordered, paginated. */
@@ -548,6 +660,7 @@ export type Query = {
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QueryConceptsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ConceptFilter>;
@@ -556,22 +669,26 @@ export type QueryConceptsArgs = {
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QueryCoverageArgs = {
   planId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QueryDepartmentsArgs = {
   orderBy?: InputMaybe<DepartmentOrder>;
   planId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QueryGoalsArgs = {
   planId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QueryNeighborhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -580,16 +697,19 @@ export type QueryNeighborhoodArgs = {
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QueryPathArgs = {
   from: Scalars['ID']['input'];
   maxLength?: InputMaybe<Scalars['Int']['input']>;
@@ -598,11 +718,13 @@ export type QueryPathArgs = {
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QueryPlanArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   planId?: InputMaybe<Scalars['ID']['input']>;
@@ -611,6 +733,7 @@ export type QuerySearchArgs = {
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QuerySubItemsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -618,6 +741,7 @@ export type QuerySubItemsArgs = {
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QuerySubgraphArgs = {
   expand?: InputMaybe<Scalars['Boolean']['input']>;
   ids: Array<Scalars['ID']['input']>;
@@ -626,12 +750,14 @@ export type QuerySubgraphArgs = {
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QueryTaskArgs = {
   number: Scalars['Int']['input'];
   planId: Scalars['ID']['input'];
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QueryTasksArgs = {
   filter?: InputMaybe<TaskFilter>;
   orderBy?: InputMaybe<TaskOrder>;
@@ -658,6 +784,7 @@ export type Section = Node & {
   __typename?: 'Section';
   /** Numbered items directly under this section, in order. */
   elements: Array<PlanElement>;
+  /** Global, stable id (see `Node`). */
   id: Scalars['ID']['output'];
   /** Kind of the numbered items directly under it (Principle, Goal, Task, Guarantee), if any. */
   itemKind?: Maybe<Scalars['String']['output']>;
@@ -671,9 +798,11 @@ export type Section = Node & {
   number: Scalars['Int']['output'];
   /** Enclosing section; null at level 1. */
   parent?: Maybe<Section>;
+  /** The plan it belongs to. */
   plan: Plan;
   /** Sub-sections, in order. */
   sections: Array<Section>;
+  /** The heading in the source, marker included. */
   source: SourceSpan;
   /** Introductory text under the heading (may be empty). */
   text: Scalars['String']['output'];
@@ -684,9 +813,11 @@ export type Section = Node & {
 /** Task → Goal: the task serves the goal. The text never says so; see `basis` and `evidence` for why this edge exists. */
 export type Serves = {
   __typename?: 'Serves';
+  /** The kind of the strongest evidence: PHRASE, CONCEPT or CURATED. */
   basis: Basis;
   /** Why: the shared phrase and where it stands on both ends, best first. */
   evidence: Array<ServesEvidence>;
+  /** The goal served. */
   goal: Goal;
   /** Stable id: <task>>SERVES><goal>. */
   id: Scalars['ID']['output'];
@@ -694,19 +825,27 @@ export type Serves = {
   rationale?: Maybe<Scalars['String']['output']>;
   /** 0..1, higher is stronger (rule in the README). */
   score: Scalars['Float']['output'];
+  /** The serving task. */
   task: Task;
 };
 
+/** One piece of evidence for a SERVES edge: the shared phrase and where it stands in the task and in the goal. */
 export type ServesEvidence = {
   __typename?: 'ServesEvidence';
+  /** Where it stands in the goal. */
   goalQuote: SourceSpan;
+  /** The shared phrase or concept name (for CURATED, the reviewed entry's key phrase). */
   phrase: Scalars['String']['output'];
+  /** Where it stands in the task. */
   taskQuote: SourceSpan;
 };
 
+/** A task led by more than one department. */
 export type SharedTask = {
   __typename?: 'SharedTask';
+  /** Its lead departments, in the order the marker names them. */
   departments: Array<Department>;
+  /** The task. */
   task: Task;
 };
 
@@ -730,32 +869,51 @@ export type SourceSpan = {
 /** A numbered measure of a task. */
 export type SubItem = Node & PlanElement & {
   __typename?: 'SubItem';
+  /** Distinct concepts mentioned, by name. */
   concepts: Array<Concept>;
+  /** Global, stable id (see `Node`). */
   id: Scalars['ID']['output'];
+  /** Marker as it survived in the text: 1. / (2 / 6) / 1. */
   marker: Scalars['String']['output'];
+  /** Every concept occurrence in this element's own text (for a task, not its sub-items'). */
   mentions: Array<Mention>;
+  /** Number in its sequence (1-based). */
   number: Scalars['Int']['output'];
+  /** The plan it belongs to. */
   plan: Plan;
+  /** The section that holds it. */
   section: Section;
+  /** The whole item in the source, marker included. */
   source: SourceSpan;
   /** The task it belongs to. */
   task: Task;
+  /** Full text, without marker (and for a task, without the lead-department marker). */
   text: Scalars['String']['output'];
+  /** Lead phrase (e.g. 强化基层基础,提升组织活力). */
   title: Scalars['String']['output'];
+  /** The title in the source. */
   titleSource: SourceSpan;
 };
 
+/** A page of sub-items (cursor pagination). */
 export type SubItemConnection = {
   __typename?: 'SubItemConnection';
+  /** The items of this page with their cursors. */
   edges: Array<SubItemEdge>;
+  /** The items of this page. */
   nodes: Array<SubItem>;
+  /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** Number of items in the whole list, every page together. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One sub-item in a page of sub-items, with its cursor. */
 export type SubItemEdge = {
   __typename?: 'SubItemEdge';
+  /** Opaque cursor of this item; pass it as `after` to get the items after it. */
   cursor: Scalars['String']['output'];
+  /** The sub-item. */
   node: SubItem;
 };
 
@@ -764,24 +922,35 @@ export type Task = Node & PlanElement & {
   __typename?: 'Task';
   /** Problems this task addresses (derived), strongest first. */
   addresses: Array<Addresses>;
+  /** Distinct concepts mentioned, by name. */
   concepts: Array<Concept>;
+  /** Global, stable id (see `Node`). */
   id: Scalars['ID']['output'];
   /** Lead departments ((XX部牵头)), in the order the marker names them. */
   leadDepartments: Array<Department>;
   /** Lead edges with the span of each department's name in the marker. */
   leads: Array<Lead>;
+  /** Marker as it survived in the text: 1. / (2 / 6) / 1. */
   marker: Scalars['String']['output'];
+  /** Every concept occurrence in this element's own text (for a task, not its sub-items'). */
   mentions: Array<Mention>;
+  /** Number in its sequence (1-based). */
   number: Scalars['Int']['output'];
+  /** The plan it belongs to. */
   plan: Plan;
+  /** The section that holds it. */
   section: Section;
   /** Goals this task serves (derived), strongest first. */
   serves: Array<Serves>;
+  /** The whole item in the source, marker included. */
   source: SourceSpan;
   /** Numbered sub-items (具体包括 1…n), in order. */
   subItems: Array<SubItem>;
+  /** Full text, without marker (and for a task, without the lead-department marker). */
   text: Scalars['String']['output'];
+  /** Lead phrase (e.g. 强化基层基础,提升组织活力). */
   title: Scalars['String']['output'];
+  /** The title in the source. */
   titleSource: SourceSpan;
 };
 
@@ -797,6 +966,7 @@ export type TaskFilter = {
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Orders of the task list. */
 export type TaskOrder =
   /** Plan, then task number (default). */
   | 'NUMBER'
