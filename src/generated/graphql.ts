@@ -174,6 +174,18 @@ export type Coverage = {
   unaddressedProblems: Array<Problem>;
 };
 
+
+/** Coverage of a plan, each field answered by one aggregating query in Neo4j. */
+export type CoverageGoalsArgs = {
+  minScore?: InputMaybe<Scalars['Float']['input']>;
+};
+
+
+/** Coverage of a plan, each field answered by one aggregating query in Neo4j. */
+export type CoverageTasksServingNoGoalArgs = {
+  minScore?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** A unit that leads tasks (牵头部门), e.g. 组人部. Shared by every plan that names it. */
 export type Department = Node & {
   __typename?: 'Department';
@@ -256,6 +268,12 @@ export type Goal = Node & PlanElement & {
   titleSource: SourceSpan;
 };
 
+
+/** A main goal (主要目标). */
+export type GoalServedByArgs = {
+  minScore?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** A goal with the tasks that serve it and how strongly. */
 export type GoalCoverage = {
   __typename?: 'GoalCoverage';
@@ -267,6 +285,12 @@ export type GoalCoverage = {
   taskCount: Scalars['Int']['output'];
   /** Sum of the serving edges' scores, rounded to 3 decimals. */
   totalScore: Scalars['Float']['output'];
+};
+
+
+/** A goal with the tasks that serve it and how strongly. */
+export type GoalCoverageServedByArgs = {
+  minScore?: InputMaybe<Scalars['Float']['input']>;
 };
 
 /** Counts per node label and relationship type. */
@@ -333,7 +357,7 @@ export type GraphShape = {
 /** An organisational guarantee (组织保障). */
 export type Guarantee = Node & PlanElement & {
   __typename?: 'Guarantee';
-  /** Problems this guarantee addresses (derived). */
+  /** Problems this guarantee addresses (derived), strongest first. */
   addresses: Array<Addresses>;
   /** Distinct concepts mentioned, by name. */
   concepts: Array<Concept>;
@@ -357,6 +381,12 @@ export type Guarantee = Node & PlanElement & {
   title: Scalars['String']['output'];
   /** The title in the source. */
   titleSource: SourceSpan;
+};
+
+
+/** An organisational guarantee (组织保障). */
+export type GuaranteeAddressesArgs = {
+  minScore?: InputMaybe<Scalars['Float']['input']>;
 };
 
 /** A count of nodes with one label, or of relationships of one type. */
@@ -611,6 +641,12 @@ export type Problem = Node & {
   text: Scalars['String']['output'];
 };
 
+
+/** A problem the plan names (问题导向), e.g. 上热下冷. */
+export type ProblemAddressedByArgs = {
+  minScore?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** A problem the plan names with the elements addressing it. */
 export type ProblemCoverage = {
   __typename?: 'ProblemCoverage';
@@ -620,17 +656,33 @@ export type ProblemCoverage = {
   problem: Problem;
 };
 
+
+/** A problem the plan names with the elements addressing it. */
+export type ProblemCoverageAddressedByArgs = {
+  minScore?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * One concept by its canonical name or any alias: 四服务, "1-9-6-1", 1-9-6-1工作布局 and
+   * 1-9-6-1 find the same concept. Unknown name → NOT_FOUND whose message and
+   * `extensions.suggestions` give the nearest names.
+   */
+  concept?: Maybe<Concept>;
   /** Concepts, filtered and ordered, paginated. */
   concepts: ConceptConnection;
   /** Coverage questions about one plan (planId) or all plans. */
   coverage: Coverage;
   /** Departments that lead tasks, of one plan or all. */
   departments: Array<Department>;
+  /** One goal by its number in a plan; unknown plan or number → NOT_FOUND. */
+  goal?: Maybe<Goal>;
   /** Goals of one plan or of all plans, in order. */
   goals: Array<Goal>;
+  /** One organisational guarantee by its number in a plan; unknown plan or number → NOT_FOUND. */
+  guarantee?: Maybe<Guarantee>;
   /** Nodes within `depth` hops of a node (1–3), over the given relationship types (all when omitted), at most `limit` nodes. */
   neighborhood: GraphShape;
   /** Any node by its global id. Unknown id → error NOT_FOUND; malformed id → BAD_USER_INPUT. */
@@ -643,12 +695,19 @@ export type Query = {
   plan?: Maybe<Plan>;
   /** Every plan loaded, by id. */
   plans: Array<Plan>;
+  /** One working principle by its number in a plan; unknown plan or number → NOT_FOUND. */
+  principle?: Maybe<Principle>;
   /**
    * Full-text search over titles and texts of every element (CJK analyzer). A Chinese term is
    * searched as a phrase (四服务 finds 四服务, not every 服务); 1-9-6-1 and 3+1 are found; Lucene
    * syntax in the input is taken literally. English glossary glosses find their concepts.
    */
   search: Array<SearchHit>;
+  /**
+   * The same search as `search`, paginated: `totalCount` says how many hits there are, and
+   * `pageInfo.endCursor` passed as `after` gives the next page. Nothing is dropped silently.
+   */
+  searchPage: SearchHitConnection;
   /** Sub-items across plans (or of one plan), in document order, paginated. */
   subItems: SubItemConnection;
   /** The given nodes and the relationships among them (plus their direct neighbours when `expand`). */
@@ -661,11 +720,18 @@ export type Query = {
 
 
 /** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
+export type QueryConceptArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QueryConceptsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ConceptFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<ConceptOrder>;
+  planId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -683,8 +749,22 @@ export type QueryDepartmentsArgs = {
 
 
 /** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
+export type QueryGoalArgs = {
+  number: Scalars['Int']['input'];
+  planId: Scalars['ID']['input'];
+};
+
+
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QueryGoalsArgs = {
   planId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
+export type QueryGuaranteeArgs = {
+  number: Scalars['Int']['input'];
+  planId: Scalars['ID']['input'];
 };
 
 
@@ -725,7 +805,24 @@ export type QueryPlanArgs = {
 
 
 /** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
+export type QueryPrincipleArgs = {
+  number: Scalars['Int']['input'];
+  planId: Scalars['ID']['input'];
+};
+
+
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QuerySearchArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  planId?: InputMaybe<Scalars['ID']['input']>;
+  query: Scalars['String']['input'];
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
+export type QuerySearchPageArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   planId?: InputMaybe<Scalars['ID']['input']>;
   query: Scalars['String']['input'];
@@ -777,6 +874,28 @@ export type SearchHit = {
   snippet: Scalars['String']['output'];
   /** Its label: Task, SubItem, Concept, … */
   type: Scalars['String']['output'];
+};
+
+/** A page of search hits, best first, with how many there are in all. */
+export type SearchHitConnection = {
+  __typename?: 'SearchHitConnection';
+  /** The hits of this page with their cursors. */
+  edges: Array<SearchHitEdge>;
+  /** The hits of this page. */
+  nodes: Array<SearchHit>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** Number of hits in all, every page together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One hit in a page of search hits, with its cursor. */
+export type SearchHitEdge = {
+  __typename?: 'SearchHitEdge';
+  /** Opaque cursor of this hit; pass it as `after` to get the hits after it. */
+  cursor: Scalars['String']['output'];
+  /** The hit. */
+  node: SearchHit;
 };
 
 /** A heading of the plan's outline: 一、总体要求 (level 1), (一)工作原则 (level 2). */
@@ -954,6 +1073,18 @@ export type Task = Node & PlanElement & {
   titleSource: SourceSpan;
 };
 
+
+/** A key task (重点任务) with its numbered sub-items and lead department(s). */
+export type TaskAddressesArgs = {
+  minScore?: InputMaybe<Scalars['Float']['input']>;
+};
+
+
+/** A key task (重点任务) with its numbered sub-items and lead department(s). */
+export type TaskServesArgs = {
+  minScore?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** How tasks are filtered; every given condition must hold. */
 export type TaskFilter = {
   /** Mentions this concept (in the task or its sub-items): id or name. */
@@ -1090,6 +1221,8 @@ export type ResolversTypes = ResolversObject<{
   ProblemCoverage: ResolverTypeWrapper<ProblemCoverageRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SearchHit: ResolverTypeWrapper<SearchHitRow>;
+  SearchHitConnection: ResolverTypeWrapper<Omit<SearchHitConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SearchHitEdge']>, nodes: Array<ResolversTypes['SearchHit']> }>;
+  SearchHitEdge: ResolverTypeWrapper<Omit<SearchHitEdge, 'node'> & { node: ResolversTypes['SearchHit'] }>;
   Section: ResolverTypeWrapper<SectionRow>;
   Serves: ResolverTypeWrapper<DerivedRow>;
   ServesEvidence: ResolverTypeWrapper<ServesEvidence>;
@@ -1146,6 +1279,8 @@ export type ResolversParentTypes = ResolversObject<{
   ProblemCoverage: ProblemCoverageRow;
   Query: Record<PropertyKey, never>;
   SearchHit: SearchHitRow;
+  SearchHitConnection: Omit<SearchHitConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SearchHitEdge']>, nodes: Array<ResolversParentTypes['SearchHit']> };
+  SearchHitEdge: Omit<SearchHitEdge, 'node'> & { node: ResolversParentTypes['SearchHit'] };
   Section: SectionRow;
   Serves: DerivedRow;
   ServesEvidence: ServesEvidence;
@@ -1215,10 +1350,10 @@ export type CoverageResolvers<ContextType = Context, ParentType extends Resolver
   counts?: Resolver<ResolversTypes['GraphCounts'], ParentType, ContextType>;
   departments?: Resolver<Array<ResolversTypes['DepartmentLoad']>, ParentType, ContextType>;
   elementsWithoutConcept?: Resolver<Array<ResolversTypes['PlanElement']>, ParentType, ContextType>;
-  goals?: Resolver<Array<ResolversTypes['GoalCoverage']>, ParentType, ContextType>;
+  goals?: Resolver<Array<ResolversTypes['GoalCoverage']>, ParentType, ContextType, RequireFields<CoverageGoalsArgs, 'minScore'>>;
   problems?: Resolver<Array<ResolversTypes['ProblemCoverage']>, ParentType, ContextType>;
   sharedTasks?: Resolver<Array<ResolversTypes['SharedTask']>, ParentType, ContextType>;
-  tasksServingNoGoal?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
+  tasksServingNoGoal?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, RequireFields<CoverageTasksServingNoGoalArgs, 'minScore'>>;
   unaddressedProblems?: Resolver<Array<ResolversTypes['Problem']>, ParentType, ContextType>;
 }>;
 
@@ -1249,7 +1384,7 @@ export type GoalResolvers<ContextType = Context, ParentType extends ResolversPar
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
   section?: Resolver<ResolversTypes['Section'], ParentType, ContextType>;
-  servedBy?: Resolver<Array<ResolversTypes['Serves']>, ParentType, ContextType>;
+  servedBy?: Resolver<Array<ResolversTypes['Serves']>, ParentType, ContextType, RequireFields<GoalServedByArgs, 'minScore'>>;
   source?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1259,7 +1394,7 @@ export type GoalResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type GoalCoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GoalCoverage'] = ResolversParentTypes['GoalCoverage']> = ResolversObject<{
   goal?: Resolver<ResolversTypes['Goal'], ParentType, ContextType>;
-  servedBy?: Resolver<Array<ResolversTypes['Serves']>, ParentType, ContextType>;
+  servedBy?: Resolver<Array<ResolversTypes['Serves']>, ParentType, ContextType, Partial<GoalCoverageServedByArgs>>;
   taskCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   totalScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
@@ -1298,7 +1433,7 @@ export type GraphShapeResolvers<ContextType = Context, ParentType extends Resolv
 }>;
 
 export type GuaranteeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Guarantee'] = ResolversParentTypes['Guarantee']> = ResolversObject<{
-  addresses?: Resolver<Array<ResolversTypes['Addresses']>, ParentType, ContextType>;
+  addresses?: Resolver<Array<ResolversTypes['Addresses']>, ParentType, ContextType, RequireFields<GuaranteeAddressesArgs, 'minScore'>>;
   concepts?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   marker?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1427,7 +1562,7 @@ export type PrincipleResolvers<ContextType = Context, ParentType extends Resolve
 }>;
 
 export type ProblemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Problem'] = ResolversParentTypes['Problem']> = ResolversObject<{
-  addressedBy?: Resolver<Array<ResolversTypes['Addresses']>, ParentType, ContextType>;
+  addressedBy?: Resolver<Array<ResolversTypes['Addresses']>, ParentType, ContextType, RequireFields<ProblemAddressedByArgs, 'minScore'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1439,22 +1574,27 @@ export type ProblemResolvers<ContextType = Context, ParentType extends Resolvers
 }>;
 
 export type ProblemCoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProblemCoverage'] = ResolversParentTypes['ProblemCoverage']> = ResolversObject<{
-  addressedBy?: Resolver<Array<ResolversTypes['Addresses']>, ParentType, ContextType>;
+  addressedBy?: Resolver<Array<ResolversTypes['Addresses']>, ParentType, ContextType, RequireFields<ProblemCoverageAddressedByArgs, 'minScore'>>;
   problem?: Resolver<ResolversTypes['Problem'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  concept?: Resolver<Maybe<ResolversTypes['Concept']>, ParentType, ContextType, RequireFields<QueryConceptArgs, 'name'>>;
   concepts?: Resolver<ResolversTypes['ConceptConnection'], ParentType, ContextType, RequireFields<QueryConceptsArgs, 'first' | 'orderBy'>>;
   coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType, Partial<QueryCoverageArgs>>;
   departments?: Resolver<Array<ResolversTypes['Department']>, ParentType, ContextType, RequireFields<QueryDepartmentsArgs, 'orderBy'>>;
+  goal?: Resolver<Maybe<ResolversTypes['Goal']>, ParentType, ContextType, RequireFields<QueryGoalArgs, 'number' | 'planId'>>;
   goals?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, Partial<QueryGoalsArgs>>;
+  guarantee?: Resolver<Maybe<ResolversTypes['Guarantee']>, ParentType, ContextType, RequireFields<QueryGuaranteeArgs, 'number' | 'planId'>>;
   neighborhood?: Resolver<ResolversTypes['GraphShape'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   path?: Resolver<Array<ResolversTypes['GraphPath']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'maxLength' | 'to'>>;
   plan?: Resolver<Maybe<ResolversTypes['Plan']>, ParentType, ContextType, RequireFields<QueryPlanArgs, 'id'>>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType>;
+  principle?: Resolver<Maybe<ResolversTypes['Principle']>, ParentType, ContextType, RequireFields<QueryPrincipleArgs, 'number' | 'planId'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
+  searchPage?: Resolver<ResolversTypes['SearchHitConnection'], ParentType, ContextType, RequireFields<QuerySearchPageArgs, 'first' | 'query'>>;
   subItems?: Resolver<ResolversTypes['SubItemConnection'], ParentType, ContextType, RequireFields<QuerySubItemsArgs, 'first'>>;
   subgraph?: Resolver<ResolversTypes['GraphShape'], ParentType, ContextType, RequireFields<QuerySubgraphArgs, 'expand' | 'ids' | 'limit'>>;
   task?: Resolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType, RequireFields<QueryTaskArgs, 'number' | 'planId'>>;
@@ -1467,6 +1607,18 @@ export type SearchHitResolvers<ContextType = Context, ParentType extends Resolve
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   snippet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SearchHitConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHitConnection'] = ResolversParentTypes['SearchHitConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SearchHitEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SearchHitEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHitEdge'] = ResolversParentTypes['SearchHitEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SearchHit'], ParentType, ContextType>;
 }>;
 
 export type SectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Section'] = ResolversParentTypes['Section']> = ResolversObject<{
@@ -1543,7 +1695,7 @@ export type SubItemEdgeResolvers<ContextType = Context, ParentType extends Resol
 }>;
 
 export type TaskResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Task'] = ResolversParentTypes['Task']> = ResolversObject<{
-  addresses?: Resolver<Array<ResolversTypes['Addresses']>, ParentType, ContextType>;
+  addresses?: Resolver<Array<ResolversTypes['Addresses']>, ParentType, ContextType, RequireFields<TaskAddressesArgs, 'minScore'>>;
   concepts?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   leadDepartments?: Resolver<Array<ResolversTypes['Department']>, ParentType, ContextType>;
@@ -1553,7 +1705,7 @@ export type TaskResolvers<ContextType = Context, ParentType extends ResolversPar
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
   section?: Resolver<ResolversTypes['Section'], ParentType, ContextType>;
-  serves?: Resolver<Array<ResolversTypes['Serves']>, ParentType, ContextType>;
+  serves?: Resolver<Array<ResolversTypes['Serves']>, ParentType, ContextType, RequireFields<TaskServesArgs, 'minScore'>>;
   source?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
   subItems?: Resolver<Array<ResolversTypes['SubItem']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1598,6 +1750,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ProblemCoverage?: ProblemCoverageResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
+  SearchHitConnection?: SearchHitConnectionResolvers<ContextType>;
+  SearchHitEdge?: SearchHitEdgeResolvers<ContextType>;
   Section?: SectionResolvers<ContextType>;
   Serves?: ServesResolvers<ContextType>;
   ServesEvidence?: ServesEvidenceResolvers<ContextType>;
