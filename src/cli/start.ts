@@ -46,10 +46,20 @@ async function checkPorts(config: Config): Promise<void> {
 async function main(config: Config): Promise<void> {
   const status = statusLine();
   await checkPorts(config);
+  // Until the database answers: the build's own counting line, else seconds spent starting.
+  const started = Date.now();
+  let lastBuildStatus = 0;
+  const ticker = setInterval(() => {
+    if (Date.now() - lastBuildStatus < 2_000) return;
+    status.update(`  starting the database: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  }, 1_000);
   const { db, connection, close } = await openDatabase(config, {
     onLog: (line) => status.print(line),
-    onStatus: (text) => status.update(text),
-  });
+    onStatus: (text) => {
+      lastBuildStatus = Date.now();
+      status.update(text);
+    },
+  }).finally(() => clearInterval(ticker));
   onShutdown(close);
   status.print(
     `connected to ${connection.serverAgent} ` +
