@@ -14,9 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query GoalServedBy($planId: ID!, $number: Int!, $minScore: Float) {\n    goal(planId: $planId, number: $number) {\n      number\n      title\n      servedBy(minScore: $minScore) {\n        score\n        basis\n        task {\n          number\n          title\n        }\n        evidence {\n          phrase\n        }\n      }\n    }\n  }\n": typeof types.GoalServedByDocument,
     "\n  query Neighborhood($id: ID!, $depth: Int!) {\n    neighborhood(id: $id, depth: $depth) {\n      truncated\n      nodes {\n        id\n        type\n        label\n      }\n      edges {\n        id\n        type\n        source\n        target\n      }\n    }\n  }\n": typeof types.NeighborhoodDocument,
 };
 const documents: Documents = {
+    "\n  query GoalServedBy($planId: ID!, $number: Int!, $minScore: Float) {\n    goal(planId: $planId, number: $number) {\n      number\n      title\n      servedBy(minScore: $minScore) {\n        score\n        basis\n        task {\n          number\n          title\n        }\n        evidence {\n          phrase\n        }\n      }\n    }\n  }\n": types.GoalServedByDocument,
     "\n  query Neighborhood($id: ID!, $depth: Int!) {\n    neighborhood(id: $id, depth: $depth) {\n      truncated\n      nodes {\n        id\n        type\n        label\n      }\n      edges {\n        id\n        type\n        source\n        target\n      }\n    }\n  }\n": types.NeighborhoodDocument,
 };
 
@@ -34,6 +36,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GoalServedBy($planId: ID!, $number: Int!, $minScore: Float) {\n    goal(planId: $planId, number: $number) {\n      number\n      title\n      servedBy(minScore: $minScore) {\n        score\n        basis\n        task {\n          number\n          title\n        }\n        evidence {\n          phrase\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query GoalServedBy($planId: ID!, $number: Int!, $minScore: Float) {\n    goal(planId: $planId, number: $number) {\n      number\n      title\n      servedBy(minScore: $minScore) {\n        score\n        basis\n        task {\n          number\n          title\n        }\n        evidence {\n          phrase\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

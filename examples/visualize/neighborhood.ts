@@ -3,9 +3,10 @@
  * `cytoscape({ elements })` takes as it is. Run against a running service:
  *
  *   npx tsx examples/visualize/neighborhood.ts dept/组人部 2
+ *   GRAPHQL_URL=http://host:4000/graphql npx tsx examples/visualize/neighborhood.ts concept/四服务 1
  */
 import { graphql } from '../gql/index.ts';
-import { request } from './client.ts';
+import { ClientError, graphqlUrl, request, runExample } from './client.ts';
 
 export const NeighborhoodQuery = graphql(`
   query Neighborhood($id: ID!, $depth: Int!) {
@@ -46,8 +47,11 @@ export async function neighborhoodElements(
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [id = 'dept/组人部', depth = '1'] = process.argv.slice(2);
-  const url = process.env['GRAPHQL_URL'] ?? 'http://127.0.0.1:4000/graphql';
-  const elements = await neighborhoodElements(url, id, Number(depth));
-  console.log(JSON.stringify({ elements }, null, 2));
+  runExample(async () => {
+    const [id = 'dept/组人部', depth = '1'] = process.argv.slice(2);
+    if (!/^[1-3]$/.test(depth))
+      throw new ClientError(`depth: expected 1, 2 or 3, found ${JSON.stringify(depth)}`);
+    const elements = await neighborhoodElements(graphqlUrl(), id, Number(depth));
+    console.log(JSON.stringify({ elements }, null, 2));
+  });
 }

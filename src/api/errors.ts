@@ -67,3 +67,16 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
 }
+
+/** NOT_FOUND for a name, with the nearest known names in the message and in `extensions.suggestions`. */
+export class NotFoundWithSuggestionsError extends GraphQLError {
+  constructor(what: string, value: string, suggestions: readonly string[]) {
+    const hint =
+      suggestions.length > 0
+        ? `; did you mean ${suggestions.map((s) => JSON.stringify(s)).join(', ')}?`
+        : '; no known name is near it';
+    super(`${what} not found: ${JSON.stringify(value)}${hint}`, {
+      extensions: { code: ErrorCode.NOT_FOUND, [what]: value, suggestions: [...suggestions] },
+    });
+  }
+}

@@ -12,6 +12,7 @@ import type { Database } from '../db/database.ts';
 import type { Context } from './context.ts';
 import { formatError } from './errors.ts';
 import { exportRouter } from './export/router.ts';
+import { landingRouter } from './landing/router.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import { readTypeDefs } from './schema.ts';
@@ -84,6 +85,7 @@ export async function createApp(db: Database, options: ApiOptions = DEFAULT_API_
       res.status(503).json({ status: 'database unreachable', error: (error as Error).message });
     }
   });
+  app.use(landingRouter(db));
   app.use('/playground', playgroundRouter());
   app.use(exportRouter(db));
   app.use(

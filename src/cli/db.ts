@@ -3,14 +3,21 @@
  * for browsing the graph with other tools or for several service processes to share.
  * Ctrl-C stops it cleanly.
  */
-import { LOCAL_NEO4J_PASSWORD, loadConfig } from '../config.ts';
+import { LOCAL_NEO4J_PASSWORD, loadConfig, type Config } from '../config.ts';
 import { ensureEngineBuilt, startEngine } from '../db/engine.ts';
 import { isStopping, onShutdown, runMain, shutdown } from './lifecycle.ts';
+import { checkPortFree } from './ports.ts';
+import { program, withOptions } from './program.ts';
+import { statusLine } from './status.ts';
 
-runMain(async () => {
-  const config = loadConfig();
-  await ensureEngineBuilt({ onProgress: (line) => console.log(line) });
-  console.log(`starting Neo4j on ${config.neo4jDataDir} …`);
+async function main(config: Config): Promise<void> {
+  const status = statusLine();
+  await checkPortFree(config.neo4jPort, '127.0.0.1', 'NEO4J_PORT', '--port');
+  await ensureEngineBuilt({
+    onProgress: (line) => status.print(line),
+    onStatus: (text) => status.update(text),
+  });
+  status.print(`starting Neo4j on ${config.neo4jDataDir} …`);
   const engine = await startEngine({
     port: config.neo4jPort,
     dataDir: config.neo4jDataDir,
@@ -46,4 +53,26 @@ runMain(async () => {
       'Ctrl-C stops it.',
     ].join('\n'),
   );
-});
+}
+
+const cli = program({
+  usage: 'npm run db --',
+  summary:
+    'Runs the embedded Neo4j engine alone, in the foreground, on 127.0.0.1:NEO4J_PORT with its store in NEO4J_DATA_DIR, for any Bolt client (cypher-shell, another service process). Builds it first when engine/ changed (Maven; ~2 min on a machine that never built it). Ctrl-C stops it cleanly.',
+  variables: ['NEO4J_PORT', 'NEO4J_DATA_DIR', 'NEO4J_USER', 'NEO4J_PASSWORD'],
+  examples: [
+    ['npm run db', 'the engine on bolt://127.0.0.1:7687, store .data/neo4j'],
+    ['npm run db -- --port 7688 --data-dir /tmp/pg', 'another port and store'],
+    ['NEO4J_URI=bolt://127.0.0.1:7687 npm start', 'then, in another terminal: the service on it'],
+  ],
+})
+  .option('-p, --port <port>', 'Bolt port on 127.0.0.1 (NEO4J_PORT; 0 = a free one)')
+  .option('--data-dir <dir>', 'where the store lives (NEO4J_DATA_DIR)')
+  .action((options: { port?: string; dataDir?: string }) => {
+    runMain(async () => {
+      const env = withOptions(process.env, { NEO4J_PORT: options.port, NEO4J_DATA_DIR: options.dataDir });
+      await main(loadConfig(env));
+    });
+  });
+
+cli.parse(process.argv);

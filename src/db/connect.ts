@@ -40,6 +40,8 @@ export type ConnectionConfig = Pick<
 export interface ConnectOptions {
   /** Build progress and engine output. */
   onLog?: (line: string) => void;
+  /** A counting line during the engine's build (see BuildOptions.onStatus). */
+  onStatus?: (text: string) => void;
 }
 
 export async function connectDatabase(
@@ -49,7 +51,10 @@ export async function connectDatabase(
   let engine: EngineHandle | null = null;
   let uri = config.neo4jUri;
   if (uri === null) {
-    await ensureEngineBuilt({ onProgress: options.onLog });
+    await ensureEngineBuilt({
+      onProgress: options.onLog,
+      ...(options.onStatus ? { onStatus: options.onStatus } : {}),
+    });
     engine = await startEngine({
       port: config.neo4jPort,
       dataDir: config.neo4jDataDir,

@@ -17,7 +17,7 @@ export interface OpenDatabase {
 
 export async function openDatabase(
   config: Config,
-  options: { onLog?: (line: string) => void } = {},
+  options: { onLog?: (line: string) => void; onStatus?: (text: string) => void } = {},
 ): Promise<OpenDatabase> {
   const catalog = loadCatalog();
   const connection = await connectDatabase(config, options);

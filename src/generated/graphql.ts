@@ -22,19 +22,30 @@ export type Scalars = {
 /** Element → Problem: the element addresses the problem (derived). */
 export type Addresses = {
   __typename?: 'Addresses';
+  /** The kind of the strongest evidence: PHRASE, MENTION or CURATED. */
   basis: Basis;
+  /** The addressing element (a task, sub-item or guarantee). */
   element: PlanElement;
+  /** Why: the shared phrase or term and where it stands on both ends, best first. */
   evidence: Array<AddressesEvidence>;
+  /** Global, stable id (see `Node`). */
   id: Scalars['ID']['output'];
+  /** The problem addressed. */
   problem: Problem;
+  /** For curated edges, the reviewer's rationale. */
   rationale?: Maybe<Scalars['String']['output']>;
+  /** 0..1, higher is stronger (docs/model.md gives the rule). */
   score: Scalars['Float']['output'];
 };
 
+/** One piece of evidence for an ADDRESSES edge: the shared phrase and where it stands in the element and in the problem. */
 export type AddressesEvidence = {
   __typename?: 'AddressesEvidence';
+  /** Where it stands in the element. */
   elementQuote: SourceSpan;
+  /** The shared phrase, or the problem's quoted term. */
   phrase: Scalars['String']['output'];
+  /** Where it stands in the problem's clause. */
   problemQuote: SourceSpan;
 };
 
@@ -80,17 +91,25 @@ export type ConceptMentionedInArgs = {
   planId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A page of concepts (cursor pagination). */
 export type ConceptConnection = {
   __typename?: 'ConceptConnection';
+  /** The items of this page with their cursors. */
   edges: Array<ConceptEdge>;
+  /** The items of this page. */
   nodes: Array<Concept>;
+  /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** Number of items in the whole list, every page together. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One concept in a page of concepts, with its cursor. */
 export type ConceptEdge = {
   __typename?: 'ConceptEdge';
+  /** Opaque cursor of this item; pass it as `after` to get the items after it. */
   cursor: Scalars['String']['output'];
+  /** The concept. */
   node: Concept;
 };
 
@@ -106,14 +125,17 @@ export type ConceptFilter = {
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Orders of the concept list. */
 export type ConceptOrder =
   /** Most mentioned first. */
   | 'MENTIONS_DESC'
   /** By name (default). */
   | 'NAME';
 
+/** A concept with how often and where it is mentioned. */
 export type ConceptReach = {
   __typename?: 'ConceptReach';
+  /** The concept. */
   concept: Concept;
   /** Distinct elements (sections, the plan) mentioning it. */
   elementCount: Scalars['Int']['output'];
@@ -121,6 +143,7 @@ export type ConceptReach = {
   elementIds: Array<Scalars['ID']['output']>;
   /** Goals mentioning it, or served by a task that does. */
   goals: Array<Goal>;
+  /** Number of occurrences. */
   mentionCount: Scalars['Int']['output'];
   /** Tasks whose text or sub-items mention it. */
   tasks: Array<Task>;
@@ -149,6 +172,18 @@ export type Coverage = {
   tasksServingNoGoal: Array<Task>;
   /** Problems nothing addresses. */
   unaddressedProblems: Array<Problem>;
+};
+
+
+/** Coverage of a plan, each field answered by one aggregating query in Neo4j. */
+export type CoverageGoalsArgs = {
+  minScore?: InputMaybe<Scalars['Float']['input']>;
+};
+
+
+/** Coverage of a plan, each field answered by one aggregating query in Neo4j. */
+export type CoverageTasksServingNoGoalArgs = {
+  minScore?: InputMaybe<Scalars['Float']['input']>;
 };
 
 /** A unit that leads tasks (牵头部门), e.g. 组人部. Shared by every plan that names it. */
@@ -188,8 +223,10 @@ export type DepartmentTasksArgs = {
   planId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A department with the tasks it leads, their sub-items and the goals they serve. */
 export type DepartmentLoad = {
   __typename?: 'DepartmentLoad';
+  /** The department. */
   department: Department;
   /** Goals those tasks serve. */
   goals: Array<Goal>;
@@ -197,10 +234,13 @@ export type DepartmentLoad = {
   sharesTasksWith: Array<Department>;
   /** Sub-items under the tasks it leads. */
   subItemCount: Scalars['Int']['output'];
+  /** Number of tasks it leads. */
   taskCount: Scalars['Int']['output'];
+  /** The tasks it leads, in plan and task order. */
   tasks: Array<Task>;
 };
 
+/** Orders of the department list. */
 export type DepartmentOrder =
   /** By name (default). */
   | 'NAME'
@@ -210,25 +250,44 @@ export type DepartmentOrder =
 /** A main goal (主要目标). */
 export type Goal = Node & PlanElement & {
   __typename?: 'Goal';
+  /** Distinct concepts mentioned, by name. */
   concepts: Array<Concept>;
+  /** Global, stable id (see `Node`). */
   id: Scalars['ID']['output'];
+  /** Marker as it survived in the text: 1. / (2 / 6) / 1. */
   marker: Scalars['String']['output'];
+  /** Every concept occurrence in this element's own text (for a task, not its sub-items'). */
   mentions: Array<Mention>;
+  /** Number in its sequence (1-based). */
   number: Scalars['Int']['output'];
+  /** The plan it belongs to. */
   plan: Plan;
+  /** The section that holds it. */
   section: Section;
   /** Tasks that serve this goal (derived: see `Serves.basis`), strongest first. */
   servedBy: Array<Serves>;
+  /** The whole item in the source, marker included. */
   source: SourceSpan;
+  /** Full text, without marker (and for a task, without the lead-department marker). */
   text: Scalars['String']['output'];
+  /** Lead phrase (e.g. 强化基层基础,提升组织活力). */
   title: Scalars['String']['output'];
+  /** The title in the source. */
   titleSource: SourceSpan;
   /** True when the text stops inside this element (a cut text loaded with --partial). */
   truncated: Scalars['Boolean']['output'];
 };
 
+
+/** A main goal (主要目标). */
+export type GoalServedByArgs = {
+  minScore?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** A goal with the tasks that serve it and how strongly. */
 export type GoalCoverage = {
   __typename?: 'GoalCoverage';
+  /** The goal. */
   goal: Goal;
   /** The serving edges, strongest first. */
   servedBy: Array<Serves>;
@@ -238,9 +297,18 @@ export type GoalCoverage = {
   totalScore: Scalars['Float']['output'];
 };
 
+
+/** A goal with the tasks that serve it and how strongly. */
+export type GoalCoverageServedByArgs = {
+  minScore?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Counts per node label and relationship type. */
 export type GraphCounts = {
   __typename?: 'GraphCounts';
+  /** Nodes per label, most first. */
   nodes: Array<LabelCount>;
+  /** Relationships per type, most first. */
   relationships: Array<LabelCount>;
 };
 
@@ -251,7 +319,9 @@ export type GraphEdge = {
   id: Scalars['ID']['output'];
   /** Every stored property (basis, score, evidence, span). */
   properties: Scalars['JSON']['output'];
+  /** Id of the start node. */
   source: Scalars['ID']['output'];
+  /** Id of the end node. */
   target: Scalars['ID']['output'];
   /** Relationship type: LEADS, SERVES, MENTIONS, HAS_SUBITEM, … */
   type: Scalars['String']['output'];
@@ -260,6 +330,7 @@ export type GraphEdge = {
 /** A node of a graph shape, as Cytoscape.js, D3 and graphology take it. */
 export type GraphNode = {
   __typename?: 'GraphNode';
+  /** The node's global id (as `node(id)` takes it). */
   id: Scalars['ID']['output'];
   /** Short text to draw (number and title, or name). */
   label: Scalars['String']['output'];
@@ -269,17 +340,25 @@ export type GraphNode = {
   type: Scalars['String']['output'];
 };
 
+/** One shortest path: its nodes in order and the edges between them. */
 export type GraphPath = {
   __typename?: 'GraphPath';
+  /** The relationships between consecutive nodes, in order. */
   edges: Array<GraphEdge>;
+  /** Number of hops. */
   length: Scalars['Int']['output'];
+  /** The nodes from `from` to `to`, in order. */
   nodes: Array<GraphNode>;
 };
 
+/** Nodes and edges ready to draw: the shape Cytoscape.js, D3 and graphology take. */
 export type GraphShape = {
   __typename?: 'GraphShape';
+  /** The relationships among those nodes, by id. */
   edges: Array<GraphEdge>;
+  /** The most nodes this shape could hold (the `limit` asked for). */
   limit: Scalars['Int']['output'];
+  /** The nodes, nearest first, then by id. */
   nodes: Array<GraphNode>;
   /** True when `limit` cut the result. */
   truncated: Scalars['Boolean']['output'];
@@ -288,41 +367,64 @@ export type GraphShape = {
 /** An organisational guarantee (组织保障). */
 export type Guarantee = Node & PlanElement & {
   __typename?: 'Guarantee';
-  /** Problems this guarantee addresses (derived). */
+  /** Problems this guarantee addresses (derived), strongest first. */
   addresses: Array<Addresses>;
+  /** Distinct concepts mentioned, by name. */
   concepts: Array<Concept>;
+  /** Global, stable id (see `Node`). */
   id: Scalars['ID']['output'];
+  /** Marker as it survived in the text: 1. / (2 / 6) / 1. */
   marker: Scalars['String']['output'];
+  /** Every concept occurrence in this element's own text (for a task, not its sub-items'). */
   mentions: Array<Mention>;
+  /** Number in its sequence (1-based). */
   number: Scalars['Int']['output'];
+  /** The plan it belongs to. */
   plan: Plan;
+  /** The section that holds it. */
   section: Section;
+  /** The whole item in the source, marker included. */
   source: SourceSpan;
+  /** Full text, without marker (and for a task, without the lead-department marker). */
   text: Scalars['String']['output'];
+  /** Lead phrase (e.g. 强化基层基础,提升组织活力). */
   title: Scalars['String']['output'];
+  /** The title in the source. */
   titleSource: SourceSpan;
   /** True when the text stops inside this element (a cut text loaded with --partial). */
   truncated: Scalars['Boolean']['output'];
 };
 
+
+/** An organisational guarantee (组织保障). */
+export type GuaranteeAddressesArgs = {
+  minScore?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** A count of nodes with one label, or of relationships of one type. */
 export type LabelCount = {
   __typename?: 'LabelCount';
+  /** How many there are. */
   count: Scalars['Int']['output'];
+  /** Node label or relationship type. */
   label: Scalars['String']['output'];
 };
 
 /** Department → Task: the department is named in the task's lead marker (XX牵头). */
 export type Lead = {
   __typename?: 'Lead';
+  /** The leading department. */
   department: Department;
   /** The department's name inside the lead marker. */
   source: SourceSpan;
+  /** The task it leads. */
   task: Task;
 };
 
 /** An occurrence of a concept in an element (or a section, or a plan's preamble). */
 export type Mention = {
   __typename?: 'Mention';
+  /** The concept mentioned. */
   concept: Concept;
   /** The innermost element whose text contains it. */
   element: Node;
@@ -332,17 +434,25 @@ export type Mention = {
   source: SourceSpan;
 };
 
+/** A page of concept occurrences (cursor pagination). */
 export type MentionConnection = {
   __typename?: 'MentionConnection';
+  /** The items of this page with their cursors. */
   edges: Array<MentionEdge>;
+  /** The items of this page. */
   nodes: Array<Mention>;
+  /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** Number of items in the whole list, every page together. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One occurrence in a page of mentions, with its cursor. */
 export type MentionEdge = {
   __typename?: 'MentionEdge';
+  /** Opaque cursor of this item; pass it as `after` to get the items after it. */
   cursor: Scalars['String']['output'];
+  /** The occurrence. */
   node: Mention;
 };
 
@@ -362,7 +472,9 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   /** Cursor of the last item of the page; pass it as `after` for the next page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** True when items come before this page. */
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first item of the page; null when the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
@@ -371,8 +483,11 @@ export type PageInfo = {
 /** Something the parser noticed, repaired or could not recover, with the line. */
 export type ParseWarning = {
   __typename?: 'ParseWarning';
+  /** Stable code, e.g. NUMBER_REPAIRED, DATE_UNRECOVERABLE. */
   code: Scalars['String']['output'];
+  /** 1-based line of the source it concerns, when it concerns one. */
   line?: Maybe<Scalars['Int']['output']>;
+  /** What was expected, what was found and what the parser did. */
   message: Scalars['String']['output'];
 };
 
@@ -463,6 +578,7 @@ export type PlanSubItemsArgs = {
 export type PlanElement = {
   /** Distinct concepts mentioned, by name. */
   concepts: Array<Concept>;
+  /** Global, stable id (see `Node`). */
   id: Scalars['ID']['output'];
   /** Marker as it survived in the text: 1. / (2 / 6) / 1. */
   marker: Scalars['String']['output'];
@@ -470,7 +586,9 @@ export type PlanElement = {
   mentions: Array<Mention>;
   /** Number in its sequence (1-based). */
   number: Scalars['Int']['output'];
+  /** The plan it belongs to. */
   plan: Plan;
+  /** The section that holds it. */
   section: Section;
   /** The whole item in the source, marker included. */
   source: SourceSpan;
@@ -489,15 +607,20 @@ export type PlanFact = {
   __typename?: 'PlanFact';
   /** Field name: issuer, publishedDate, approvedBy, addressees, copyTo, noticeTitle, issuedDate, preamble. */
   field: Scalars['String']['output'];
+  /** Where the field's value stands in the source. */
   source: SourceSpan;
 };
 
 /** The file a plan was loaded from. */
 export type PlanSource = {
   __typename?: 'PlanSource';
+  /** Size of the file in bytes. */
   bytes: Scalars['Int']['output'];
+  /** Encoding the text was decoded from, e.g. utf-8. */
   encoding: Scalars['String']['output'];
+  /** File name, e.g. cast-2018-reform-key-tasks.txt. */
   file: Scalars['String']['output'];
+  /** SHA-256 of the file's bytes, hex: what the loader compares to skip an unchanged plan. */
   sha256: Scalars['String']['output'];
   /** Page the text was captured from, when known. */
   url?: Maybe<Scalars['String']['output']>;
@@ -506,18 +629,29 @@ export type PlanSource = {
 /** A working principle (工作原则). */
 export type Principle = Node & PlanElement & {
   __typename?: 'Principle';
+  /** Distinct concepts mentioned, by name. */
   concepts: Array<Concept>;
+  /** Global, stable id (see `Node`). */
   id: Scalars['ID']['output'];
+  /** Marker as it survived in the text: 1. / (2 / 6) / 1. */
   marker: Scalars['String']['output'];
+  /** Every concept occurrence in this element's own text (for a task, not its sub-items'). */
   mentions: Array<Mention>;
+  /** Number in its sequence (1-based). */
   number: Scalars['Int']['output'];
+  /** The plan it belongs to. */
   plan: Plan;
+  /** The section that holds it. */
   section: Section;
+  /** The whole item in the source, marker included. */
   source: SourceSpan;
   /** Problems this principle names (坚持问题导向). */
   states: Array<Problem>;
+  /** Full text, without marker (and for a task, without the lead-department marker). */
   text: Scalars['String']['output'];
+  /** Lead phrase (e.g. 强化基层基础,提升组织活力). */
   title: Scalars['String']['output'];
+  /** The title in the source. */
   titleSource: SourceSpan;
   /** True when the text stops inside this element (a cut text loaded with --partial). */
   truncated: Scalars['Boolean']['output'];
@@ -528,11 +662,15 @@ export type Problem = Node & {
   __typename?: 'Problem';
   /** Elements that address it (derived), strongest first. */
   addressedBy: Array<Addresses>;
+  /** Global, stable id (see `Node`). */
   id: Scalars['ID']['output'];
   /** Short name: the quoted term if the text quotes one, else the clause. */
   name: Scalars['String']['output'];
+  /** Number in its sequence (1-based). */
   number: Scalars['Int']['output'];
+  /** The plan it belongs to. */
   plan: Plan;
+  /** The clause that states it, in the source. */
   source: SourceSpan;
   /** The element that states it. */
   statedIn: PlanElement;
@@ -540,22 +678,48 @@ export type Problem = Node & {
   text: Scalars['String']['output'];
 };
 
+
+/** A problem the plan names (问题导向), e.g. 上热下冷. */
+export type ProblemAddressedByArgs = {
+  minScore?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** A problem the plan names with the elements addressing it. */
 export type ProblemCoverage = {
   __typename?: 'ProblemCoverage';
+  /** The elements addressing it (derived), strongest first. */
   addressedBy: Array<Addresses>;
+  /** The problem. */
   problem: Problem;
 };
 
+
+/** A problem the plan names with the elements addressing it. */
+export type ProblemCoverageAddressedByArgs = {
+  minScore?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * One concept by its canonical name or any alias: 四服务, "1-9-6-1", 1-9-6-1工作布局 and
+   * 1-9-6-1 find the same concept. Unknown name → NOT_FOUND whose message and
+   * `extensions.suggestions` give the nearest names.
+   */
+  concept?: Maybe<Concept>;
   /** Concepts, filtered and ordered, paginated. */
   concepts: ConceptConnection;
   /** Coverage questions about one plan (planId) or all plans. */
   coverage: Coverage;
   /** Departments that lead tasks, of one plan or all. */
   departments: Array<Department>;
+  /** One goal by its number in a plan; unknown plan or number → NOT_FOUND. */
+  goal?: Maybe<Goal>;
   /** Goals of one plan or of all plans, in order. */
   goals: Array<Goal>;
+  /** One organisational guarantee by its number in a plan; unknown plan or number → NOT_FOUND. */
+  guarantee?: Maybe<Guarantee>;
   /** Nodes within `depth` hops of a node (1–3), over the given relationship types (all when omitted), at most `limit` nodes. */
   neighborhood: GraphShape;
   /** Any node by its global id. Unknown id → error NOT_FOUND; malformed id → BAD_USER_INPUT. */
@@ -568,12 +732,19 @@ export type Query = {
   plan?: Maybe<Plan>;
   /** Every plan loaded, by id. */
   plans: Array<Plan>;
+  /** One working principle by its number in a plan; unknown plan or number → NOT_FOUND. */
+  principle?: Maybe<Principle>;
   /**
    * Full-text search over titles and texts of every element (CJK analyzer). A Chinese term is
    * searched as a phrase (四服务 finds 四服务, not every 服务); 1-9-6-1 and 3+1 are found; Lucene
    * syntax in the input is taken literally. English glossary glosses find their concepts.
    */
   search: Array<SearchHit>;
+  /**
+   * The same search as `search`, paginated: `totalCount` says how many hits there are, and
+   * `pageInfo.endCursor` passed as `after` gives the next page. Nothing is dropped silently.
+   */
+  searchPage: SearchHitConnection;
   /** Sub-items across plans (or of one plan), in document order, paginated. */
   subItems: SubItemConnection;
   /** The given nodes and the relationships among them (plus their direct neighbours when `expand`). */
@@ -585,30 +756,56 @@ export type Query = {
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
+export type QueryConceptArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QueryConceptsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ConceptFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<ConceptOrder>;
+  planId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QueryCoverageArgs = {
   planId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QueryDepartmentsArgs = {
   orderBy?: InputMaybe<DepartmentOrder>;
   planId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
+export type QueryGoalArgs = {
+  number: Scalars['Int']['input'];
+  planId: Scalars['ID']['input'];
+};
+
+
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QueryGoalsArgs = {
   planId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
+export type QueryGuaranteeArgs = {
+  number: Scalars['Int']['input'];
+  planId: Scalars['ID']['input'];
+};
+
+
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QueryNeighborhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -617,16 +814,19 @@ export type QueryNeighborhoodArgs = {
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QueryPathArgs = {
   from: Scalars['ID']['input'];
   maxLength?: InputMaybe<Scalars['Int']['input']>;
@@ -635,11 +835,20 @@ export type QueryPathArgs = {
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QueryPlanArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
+export type QueryPrincipleArgs = {
+  number: Scalars['Int']['input'];
+  planId: Scalars['ID']['input'];
+};
+
+
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   planId?: InputMaybe<Scalars['ID']['input']>;
@@ -648,6 +857,17 @@ export type QuerySearchArgs = {
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
+export type QuerySearchPageArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  planId?: InputMaybe<Scalars['ID']['input']>;
+  query: Scalars['String']['input'];
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QuerySubItemsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -655,6 +875,7 @@ export type QuerySubItemsArgs = {
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QuerySubgraphArgs = {
   expand?: InputMaybe<Scalars['Boolean']['input']>;
   ids: Array<Scalars['ID']['input']>;
@@ -663,12 +884,14 @@ export type QuerySubgraphArgs = {
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QueryTaskArgs = {
   number: Scalars['Int']['input'];
   planId: Scalars['ID']['input'];
 };
 
 
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QueryTasksArgs = {
   filter?: InputMaybe<TaskFilter>;
   orderBy?: InputMaybe<TaskOrder>;
@@ -690,11 +913,34 @@ export type SearchHit = {
   type: Scalars['String']['output'];
 };
 
+/** A page of search hits, best first, with how many there are in all. */
+export type SearchHitConnection = {
+  __typename?: 'SearchHitConnection';
+  /** The hits of this page with their cursors. */
+  edges: Array<SearchHitEdge>;
+  /** The hits of this page. */
+  nodes: Array<SearchHit>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** Number of hits in all, every page together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One hit in a page of search hits, with its cursor. */
+export type SearchHitEdge = {
+  __typename?: 'SearchHitEdge';
+  /** Opaque cursor of this hit; pass it as `after` to get the hits after it. */
+  cursor: Scalars['String']['output'];
+  /** The hit. */
+  node: SearchHit;
+};
+
 /** A heading of the plan's outline: 一、总体要求 (level 1), (一)工作原则 (level 2). */
 export type Section = Node & {
   __typename?: 'Section';
   /** Numbered items directly under this section, in order. */
   elements: Array<PlanElement>;
+  /** Global, stable id (see `Node`). */
   id: Scalars['ID']['output'];
   /** Kind of the numbered items directly under it (Principle, Goal, Task, Guarantee), if any. */
   itemKind?: Maybe<Scalars['String']['output']>;
@@ -708,9 +954,11 @@ export type Section = Node & {
   number: Scalars['Int']['output'];
   /** Enclosing section; null at level 1. */
   parent?: Maybe<Section>;
+  /** The plan it belongs to. */
   plan: Plan;
   /** Sub-sections, in order. */
   sections: Array<Section>;
+  /** The heading in the source, marker included. */
   source: SourceSpan;
   /** Introductory text under the heading (may be empty). */
   text: Scalars['String']['output'];
@@ -723,9 +971,11 @@ export type Section = Node & {
 /** Task → Goal: the task serves the goal. The text never says so; see `basis` and `evidence` for why this edge exists. */
 export type Serves = {
   __typename?: 'Serves';
+  /** The kind of the strongest evidence: PHRASE, CONCEPT or CURATED. */
   basis: Basis;
   /** Why: the shared phrase and where it stands on both ends, best first. */
   evidence: Array<ServesEvidence>;
+  /** The goal served. */
   goal: Goal;
   /** Stable id: <task>>SERVES><goal>. */
   id: Scalars['ID']['output'];
@@ -733,19 +983,27 @@ export type Serves = {
   rationale?: Maybe<Scalars['String']['output']>;
   /** 0..1, higher is stronger (rule in the README). */
   score: Scalars['Float']['output'];
+  /** The serving task. */
   task: Task;
 };
 
+/** One piece of evidence for a SERVES edge: the shared phrase and where it stands in the task and in the goal. */
 export type ServesEvidence = {
   __typename?: 'ServesEvidence';
+  /** Where it stands in the goal. */
   goalQuote: SourceSpan;
+  /** The shared phrase or concept name (for CURATED, the reviewed entry's key phrase). */
   phrase: Scalars['String']['output'];
+  /** Where it stands in the task. */
   taskQuote: SourceSpan;
 };
 
+/** A task led by more than one department. */
 export type SharedTask = {
   __typename?: 'SharedTask';
+  /** Its lead departments, in the order the marker names them. */
   departments: Array<Department>;
+  /** The task. */
   task: Task;
 };
 
@@ -769,34 +1027,53 @@ export type SourceSpan = {
 /** A numbered measure of a task. */
 export type SubItem = Node & PlanElement & {
   __typename?: 'SubItem';
+  /** Distinct concepts mentioned, by name. */
   concepts: Array<Concept>;
+  /** Global, stable id (see `Node`). */
   id: Scalars['ID']['output'];
+  /** Marker as it survived in the text: 1. / (2 / 6) / 1. */
   marker: Scalars['String']['output'];
+  /** Every concept occurrence in this element's own text (for a task, not its sub-items'). */
   mentions: Array<Mention>;
+  /** Number in its sequence (1-based). */
   number: Scalars['Int']['output'];
+  /** The plan it belongs to. */
   plan: Plan;
+  /** The section that holds it. */
   section: Section;
+  /** The whole item in the source, marker included. */
   source: SourceSpan;
   /** The task it belongs to. */
   task: Task;
+  /** Full text, without marker (and for a task, without the lead-department marker). */
   text: Scalars['String']['output'];
+  /** Lead phrase (e.g. 强化基层基础,提升组织活力). */
   title: Scalars['String']['output'];
+  /** The title in the source. */
   titleSource: SourceSpan;
   /** True when the text stops inside this element (a cut text loaded with --partial). */
   truncated: Scalars['Boolean']['output'];
 };
 
+/** A page of sub-items (cursor pagination). */
 export type SubItemConnection = {
   __typename?: 'SubItemConnection';
+  /** The items of this page with their cursors. */
   edges: Array<SubItemEdge>;
+  /** The items of this page. */
   nodes: Array<SubItem>;
+  /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
+  /** Number of items in the whole list, every page together. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** One sub-item in a page of sub-items, with its cursor. */
 export type SubItemEdge = {
   __typename?: 'SubItemEdge';
+  /** Opaque cursor of this item; pass it as `after` to get the items after it. */
   cursor: Scalars['String']['output'];
+  /** The sub-item. */
   node: SubItem;
 };
 
@@ -805,29 +1082,52 @@ export type Task = Node & PlanElement & {
   __typename?: 'Task';
   /** Problems this task addresses (derived), strongest first. */
   addresses: Array<Addresses>;
+  /** Distinct concepts mentioned, by name. */
   concepts: Array<Concept>;
+  /** Global, stable id (see `Node`). */
   id: Scalars['ID']['output'];
   /** Lead departments ((XX部牵头)), in the order the marker names them. */
   leadDepartments: Array<Department>;
   /** Lead edges with the span of each department's name in the marker. */
   leads: Array<Lead>;
+  /** Marker as it survived in the text: 1. / (2 / 6) / 1. */
   marker: Scalars['String']['output'];
+  /** Every concept occurrence in this element's own text (for a task, not its sub-items'). */
   mentions: Array<Mention>;
+  /** Number in its sequence (1-based). */
   number: Scalars['Int']['output'];
   /** Units that take part without leading (配合单位, 责任单位, (X牵头,Y配合)), in the order the text names them. */
   participants: Array<Participation>;
+  /** The plan it belongs to. */
   plan: Plan;
+  /** The section that holds it. */
   section: Section;
   /** Goals this task serves (derived), strongest first. */
   serves: Array<Serves>;
+  /** The whole item in the source, marker included. */
   source: SourceSpan;
   /** Numbered sub-items (具体包括 1…n), in order. */
   subItems: Array<SubItem>;
+  /** Full text, without marker (and for a task, without the lead-department marker). */
   text: Scalars['String']['output'];
+  /** Lead phrase (e.g. 强化基层基础,提升组织活力). */
   title: Scalars['String']['output'];
+  /** The title in the source. */
   titleSource: SourceSpan;
   /** True when the text stops inside this element (a cut text loaded with --partial). */
   truncated: Scalars['Boolean']['output'];
+};
+
+
+/** A key task (重点任务) with its numbered sub-items and lead department(s). */
+export type TaskAddressesArgs = {
+  minScore?: InputMaybe<Scalars['Float']['input']>;
+};
+
+
+/** A key task (重点任务) with its numbered sub-items and lead department(s). */
+export type TaskServesArgs = {
+  minScore?: InputMaybe<Scalars['Float']['input']>;
 };
 
 /** How tasks are filtered; every given condition must hold. */
@@ -842,6 +1142,7 @@ export type TaskFilter = {
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Orders of the task list. */
 export type TaskOrder =
   /** Plan, then task number (default). */
   | 'NUMBER'
@@ -966,6 +1267,8 @@ export type ResolversTypes = ResolversObject<{
   ProblemCoverage: ResolverTypeWrapper<ProblemCoverageRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SearchHit: ResolverTypeWrapper<SearchHitRow>;
+  SearchHitConnection: ResolverTypeWrapper<Omit<SearchHitConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SearchHitEdge']>, nodes: Array<ResolversTypes['SearchHit']> }>;
+  SearchHitEdge: ResolverTypeWrapper<Omit<SearchHitEdge, 'node'> & { node: ResolversTypes['SearchHit'] }>;
   Section: ResolverTypeWrapper<SectionRow>;
   Serves: ResolverTypeWrapper<DerivedRow>;
   ServesEvidence: ResolverTypeWrapper<ServesEvidence>;
@@ -1023,6 +1326,8 @@ export type ResolversParentTypes = ResolversObject<{
   ProblemCoverage: ProblemCoverageRow;
   Query: Record<PropertyKey, never>;
   SearchHit: SearchHitRow;
+  SearchHitConnection: Omit<SearchHitConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SearchHitEdge']>, nodes: Array<ResolversParentTypes['SearchHit']> };
+  SearchHitEdge: Omit<SearchHitEdge, 'node'> & { node: ResolversParentTypes['SearchHit'] };
   Section: SectionRow;
   Serves: DerivedRow;
   ServesEvidence: ServesEvidence;
@@ -1092,10 +1397,10 @@ export type CoverageResolvers<ContextType = Context, ParentType extends Resolver
   counts?: Resolver<ResolversTypes['GraphCounts'], ParentType, ContextType>;
   departments?: Resolver<Array<ResolversTypes['DepartmentLoad']>, ParentType, ContextType>;
   elementsWithoutConcept?: Resolver<Array<ResolversTypes['PlanElement']>, ParentType, ContextType>;
-  goals?: Resolver<Array<ResolversTypes['GoalCoverage']>, ParentType, ContextType>;
+  goals?: Resolver<Array<ResolversTypes['GoalCoverage']>, ParentType, ContextType, RequireFields<CoverageGoalsArgs, 'minScore'>>;
   problems?: Resolver<Array<ResolversTypes['ProblemCoverage']>, ParentType, ContextType>;
   sharedTasks?: Resolver<Array<ResolversTypes['SharedTask']>, ParentType, ContextType>;
-  tasksServingNoGoal?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
+  tasksServingNoGoal?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, RequireFields<CoverageTasksServingNoGoalArgs, 'minScore'>>;
   unaddressedProblems?: Resolver<Array<ResolversTypes['Problem']>, ParentType, ContextType>;
 }>;
 
@@ -1127,7 +1432,7 @@ export type GoalResolvers<ContextType = Context, ParentType extends ResolversPar
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
   section?: Resolver<ResolversTypes['Section'], ParentType, ContextType>;
-  servedBy?: Resolver<Array<ResolversTypes['Serves']>, ParentType, ContextType>;
+  servedBy?: Resolver<Array<ResolversTypes['Serves']>, ParentType, ContextType, RequireFields<GoalServedByArgs, 'minScore'>>;
   source?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1138,7 +1443,7 @@ export type GoalResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type GoalCoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GoalCoverage'] = ResolversParentTypes['GoalCoverage']> = ResolversObject<{
   goal?: Resolver<ResolversTypes['Goal'], ParentType, ContextType>;
-  servedBy?: Resolver<Array<ResolversTypes['Serves']>, ParentType, ContextType>;
+  servedBy?: Resolver<Array<ResolversTypes['Serves']>, ParentType, ContextType, Partial<GoalCoverageServedByArgs>>;
   taskCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   totalScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
@@ -1177,7 +1482,7 @@ export type GraphShapeResolvers<ContextType = Context, ParentType extends Resolv
 }>;
 
 export type GuaranteeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Guarantee'] = ResolversParentTypes['Guarantee']> = ResolversObject<{
-  addresses?: Resolver<Array<ResolversTypes['Addresses']>, ParentType, ContextType>;
+  addresses?: Resolver<Array<ResolversTypes['Addresses']>, ParentType, ContextType, RequireFields<GuaranteeAddressesArgs, 'minScore'>>;
   concepts?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   marker?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1316,7 +1621,7 @@ export type PrincipleResolvers<ContextType = Context, ParentType extends Resolve
 }>;
 
 export type ProblemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Problem'] = ResolversParentTypes['Problem']> = ResolversObject<{
-  addressedBy?: Resolver<Array<ResolversTypes['Addresses']>, ParentType, ContextType>;
+  addressedBy?: Resolver<Array<ResolversTypes['Addresses']>, ParentType, ContextType, RequireFields<ProblemAddressedByArgs, 'minScore'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1328,22 +1633,27 @@ export type ProblemResolvers<ContextType = Context, ParentType extends Resolvers
 }>;
 
 export type ProblemCoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProblemCoverage'] = ResolversParentTypes['ProblemCoverage']> = ResolversObject<{
-  addressedBy?: Resolver<Array<ResolversTypes['Addresses']>, ParentType, ContextType>;
+  addressedBy?: Resolver<Array<ResolversTypes['Addresses']>, ParentType, ContextType, RequireFields<ProblemCoverageAddressedByArgs, 'minScore'>>;
   problem?: Resolver<ResolversTypes['Problem'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  concept?: Resolver<Maybe<ResolversTypes['Concept']>, ParentType, ContextType, RequireFields<QueryConceptArgs, 'name'>>;
   concepts?: Resolver<ResolversTypes['ConceptConnection'], ParentType, ContextType, RequireFields<QueryConceptsArgs, 'first' | 'orderBy'>>;
   coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType, Partial<QueryCoverageArgs>>;
   departments?: Resolver<Array<ResolversTypes['Department']>, ParentType, ContextType, RequireFields<QueryDepartmentsArgs, 'orderBy'>>;
+  goal?: Resolver<Maybe<ResolversTypes['Goal']>, ParentType, ContextType, RequireFields<QueryGoalArgs, 'number' | 'planId'>>;
   goals?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, Partial<QueryGoalsArgs>>;
+  guarantee?: Resolver<Maybe<ResolversTypes['Guarantee']>, ParentType, ContextType, RequireFields<QueryGuaranteeArgs, 'number' | 'planId'>>;
   neighborhood?: Resolver<ResolversTypes['GraphShape'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   path?: Resolver<Array<ResolversTypes['GraphPath']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'maxLength' | 'to'>>;
   plan?: Resolver<Maybe<ResolversTypes['Plan']>, ParentType, ContextType, RequireFields<QueryPlanArgs, 'id'>>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType>;
+  principle?: Resolver<Maybe<ResolversTypes['Principle']>, ParentType, ContextType, RequireFields<QueryPrincipleArgs, 'number' | 'planId'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
+  searchPage?: Resolver<ResolversTypes['SearchHitConnection'], ParentType, ContextType, RequireFields<QuerySearchPageArgs, 'first' | 'query'>>;
   subItems?: Resolver<ResolversTypes['SubItemConnection'], ParentType, ContextType, RequireFields<QuerySubItemsArgs, 'first'>>;
   subgraph?: Resolver<ResolversTypes['GraphShape'], ParentType, ContextType, RequireFields<QuerySubgraphArgs, 'expand' | 'ids' | 'limit'>>;
   task?: Resolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType, RequireFields<QueryTaskArgs, 'number' | 'planId'>>;
@@ -1356,6 +1666,18 @@ export type SearchHitResolvers<ContextType = Context, ParentType extends Resolve
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   snippet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SearchHitConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHitConnection'] = ResolversParentTypes['SearchHitConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SearchHitEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SearchHitEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHitEdge'] = ResolversParentTypes['SearchHitEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SearchHit'], ParentType, ContextType>;
 }>;
 
 export type SectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Section'] = ResolversParentTypes['Section']> = ResolversObject<{
@@ -1434,7 +1756,7 @@ export type SubItemEdgeResolvers<ContextType = Context, ParentType extends Resol
 }>;
 
 export type TaskResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Task'] = ResolversParentTypes['Task']> = ResolversObject<{
-  addresses?: Resolver<Array<ResolversTypes['Addresses']>, ParentType, ContextType>;
+  addresses?: Resolver<Array<ResolversTypes['Addresses']>, ParentType, ContextType, RequireFields<TaskAddressesArgs, 'minScore'>>;
   concepts?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   leadDepartments?: Resolver<Array<ResolversTypes['Department']>, ParentType, ContextType>;
@@ -1445,7 +1767,7 @@ export type TaskResolvers<ContextType = Context, ParentType extends ResolversPar
   participants?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType>;
   plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
   section?: Resolver<ResolversTypes['Section'], ParentType, ContextType>;
-  serves?: Resolver<Array<ResolversTypes['Serves']>, ParentType, ContextType>;
+  serves?: Resolver<Array<ResolversTypes['Serves']>, ParentType, ContextType, RequireFields<TaskServesArgs, 'minScore'>>;
   source?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
   subItems?: Resolver<Array<ResolversTypes['SubItem']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1492,6 +1814,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ProblemCoverage?: ProblemCoverageResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
+  SearchHitConnection?: SearchHitConnectionResolvers<ContextType>;
+  SearchHitEdge?: SearchHitEdgeResolvers<ContextType>;
   Section?: SectionResolvers<ContextType>;
   Serves?: ServesResolvers<ContextType>;
   ServesEvidence?: ServesEvidenceResolvers<ContextType>;

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listExamples, renderSection, withSection } from '../../docs/examples.ts';
+import { listExamples, QUESTIONS_PAGE, renderSection, withSection } from '../../docs/examples.ts';
 import type { Database } from '../../src/db/database.ts';
 import { emptyGraph, loadFiles, openTestDatabase, SEED } from '../support/graph.ts';
 import { startTestServer, type Gql } from '../support/server.ts';
@@ -24,7 +24,7 @@ afterAll(async () => {
   await db.close();
 });
 
-describe('the README examples (docs/queries)', () => {
+describe('the documented questions (docs/queries, docs/questions.md)', () => {
   const examples = listExamples();
 
   it('there are at least five questions', () => {
@@ -45,9 +45,9 @@ describe('the README examples (docs/queries)', () => {
     });
   }
 
-  it('README.md shows every query with its answer as the files hold them', () => {
-    const readme = readFileSync('README.md', 'utf8');
-    if (UPDATE) writeFileSync('README.md', withSection(readme, renderSection()));
-    expect(readFileSync('README.md', 'utf8')).toContain(renderSection());
+  it('docs/questions.md shows every query with its answer as the files hold them', () => {
+    const page = readFileSync(QUESTIONS_PAGE, 'utf8');
+    if (UPDATE) writeFileSync(QUESTIONS_PAGE, withSection(page, renderSection()));
+    expect(readFileSync(QUESTIONS_PAGE, 'utf8')).toContain(renderSection());
   });
 });

@@ -11,6 +11,8 @@ export interface GoalCoverageRow {
   readonly goal: ElementRow;
   readonly taskCount: number;
   readonly totalScore: number;
+  /** The `minScore` the counts were made with: GoalCoverage.servedBy's default. */
+  readonly minScore?: number;
 }
 export interface DepartmentLoadRow {
   readonly department: DepartmentRow;

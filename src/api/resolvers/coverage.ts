@@ -13,6 +13,7 @@ import type {
   SharedTaskRow,
 } from '../coverage/types.ts';
 import { checkPlanId } from './args.ts';
+import { atLeast, checkMinScore } from './scores.ts';
 
 const nodes = <T>(rows: { node: T }[]) => rows.map((r) => r.node);
 
@@ -21,10 +22,21 @@ export const coverageResolvers: Resolvers = {
     coverage: (_root, { planId }) => ({ planId: checkPlanId('planId', planId) }),
   },
   Coverage: {
-    goals: ({ planId }, _a, ctx) =>
-      ctx.db.read<GoalCoverageRow & Record<string, unknown>>('coverage-goals', { planId }),
-    tasksServingNoGoal: async ({ planId }, _a, ctx) =>
-      nodes(await ctx.db.read<{ node: ElementRow }>('coverage-tasks-serving-none', { planId })),
+    goals: async ({ planId }, { minScore }, ctx) => {
+      const threshold = checkMinScore(minScore);
+      const rows = await ctx.db.read<GoalCoverageRow & Record<string, unknown>>('coverage-goals', {
+        planId,
+        minScore: threshold,
+      });
+      return rows.map((row) => ({ ...row, minScore: threshold }));
+    },
+    tasksServingNoGoal: async ({ planId }, { minScore }, ctx) =>
+      nodes(
+        await ctx.db.read<{ node: ElementRow }>('coverage-tasks-serving-none', {
+          planId,
+          minScore: checkMinScore(minScore),
+        }),
+      ),
     departments: ({ planId }, _a, ctx) =>
       ctx.db.read<DepartmentLoadRow & Record<string, unknown>>('coverage-departments', { planId }),
     sharedTasks: ({ planId }, _a, ctx) =>
@@ -49,7 +61,8 @@ export const coverageResolvers: Resolvers = {
     },
   },
   GoalCoverage: {
-    servedBy: (row, _a, ctx) => ctx.loaders.servesByGoal.load(row.goal.id),
+    servedBy: (row, { minScore }, ctx) =>
+      atLeast(ctx.loaders.servesByGoal.load(row.goal.id), minScore ?? row.minScore),
   },
   DepartmentLoad: {
     tasks: (row) => [...row.tasks],
@@ -65,6 +78,7 @@ export const coverageResolvers: Resolvers = {
     goals: (row) => [...row.goals],
   },
   ProblemCoverage: {
-    addressedBy: (row, _a, ctx) => ctx.loaders.addressesByProblem.load(row.problem.id),
+    addressedBy: (row, { minScore }, ctx) =>
+      atLeast(ctx.loaders.addressesByProblem.load(row.problem.id), minScore),
   },
 };

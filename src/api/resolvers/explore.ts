@@ -1,12 +1,12 @@
 /** Full-text search and graph shapes (neighbourhood, subgraph, shortest paths) for visualizations. */
 import type { Resolvers } from '../../generated/graphql.ts';
-import { snippet, toLuceneQuery } from '../../graph/lucene.ts';
+import { toLuceneQuery } from '../../graph/lucene.ts';
 import type { NodeRow } from '../../graph/rows.ts';
 import { byId, shapeNode, type ShapeEdge } from '../../graph/shape.ts';
 import { BadInputError, NotFoundError } from '../errors.ts';
 import type { Context } from '../context.ts';
 import { checkId, checkPlanId } from './args.ts';
-import { typeOf } from './shared.ts';
+import { searchHit } from '../search/hits.ts';
 
 const MAX_HITS = 100;
 const MAX_SHAPE = 2_000;
@@ -52,18 +52,9 @@ export const exploreResolvers: Resolvers = {
       if (rows.length === 0) {
         rows = await ctx.db.read('search-substring', { ...params, text: query.trim() });
       }
-      return rows.map(({ node, score }) => {
-        ctx.loaders.node.prime(node.id, node);
-        const n = node as NodeRow & Record<string, unknown>;
-        const text = [n['title'], n['name'], n['aliasText'], n['gloss'], n['text']]
-          .filter((v): v is string => typeof v === 'string' && v !== '')
-          .find((v) => v.toLowerCase().includes(query.trim().split(/\s+/u)[0]!.toLowerCase()));
-        return {
-          id: node.id,
-          type: typeOf(node),
-          score,
-          snippet: snippet(text ?? String(n['text'] ?? n['title'] ?? n['name'] ?? ''), query),
-        };
+      return rows.map((row) => {
+        ctx.loaders.node.prime(row.node.id, row.node);
+        return searchHit(row, query);
       });
     },
     neighborhood: async (_root, { id, depth, types, limit }, ctx) => {

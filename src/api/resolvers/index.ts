@@ -4,8 +4,10 @@ import { JSONScalar } from '../scalars.ts';
 import { coverageResolvers } from './coverage.ts';
 import { exploreResolvers } from './explore.ts';
 import { linkResolvers } from './links.ts';
+import { lookupResolvers } from './lookups.ts';
 import { nodeResolvers } from './nodes.ts';
 import { planResolvers } from './plan.ts';
+import { searchPageResolvers } from './search-page.ts';
 
 function merge(...maps: Resolvers[]): Resolvers {
   const out: Record<string, Record<string, unknown>> = {};
@@ -18,6 +20,14 @@ function merge(...maps: Resolvers[]): Resolvers {
 }
 
 export const resolvers: Resolvers = {
-  ...merge(nodeResolvers, planResolvers, linkResolvers, coverageResolvers, exploreResolvers),
+  ...merge(
+    nodeResolvers,
+    planResolvers,
+    linkResolvers,
+    coverageResolvers,
+    exploreResolvers,
+    lookupResolvers,
+    searchPageResolvers,
+  ),
   JSON: JSONScalar,
 };

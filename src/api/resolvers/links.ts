@@ -9,8 +9,10 @@ import type {
   ProblemRow,
 } from '../../graph/rows.ts';
 import type { Context } from '../context.ts';
+import { BadInputError } from '../errors.ts';
 import type { EvidenceModel } from '../../ingest/model.ts';
 import { checkFirst, checkPlanId, connection, offsetAfter } from './args.ts';
+import { atLeast } from './scores.ts';
 import { required, span } from './shared.ts';
 
 const basis = (row: DerivedRow) => row.basis.toUpperCase() as 'PHRASE' | 'CONCEPT' | 'MENTION' | 'CURATED';
@@ -25,11 +27,18 @@ export const linkResolvers: Resolvers = {
       });
       return rows.map((r) => r.node);
     },
-    concepts: async (_root, { filter, orderBy, first, after }, ctx) => {
+    concepts: async (_root, { planId, filter, orderBy, first, after }, ctx) => {
       const size = checkFirst(first);
       const offset = offsetAfter(after);
+      if (planId && filter?.planId && planId !== filter.planId) {
+        throw new BadInputError(
+          'planId',
+          `the same plan as filter.planId (${filter.planId}) or no planId`,
+          planId,
+        );
+      }
       const [page] = await ctx.db.read<{ total: number; nodes: ConceptRow[] }>('concepts-page', {
-        planId: checkPlanId('filter.planId', filter?.planId),
+        planId: planId ? checkPlanId('planId', planId) : checkPlanId('filter.planId', filter?.planId),
         kind: filter?.kind ?? null,
         text: filter?.text ?? null,
         inGlossary: filter?.inGlossary ?? null,
@@ -87,7 +96,7 @@ export const linkResolvers: Resolvers = {
     plan: (p, _a, ctx) => required<PlanRow>(ctx, p.planId),
     source: (p) => span(p),
     statedIn: (p, _a, ctx) => required<ElementRow>(ctx, p.statedInId),
-    addressedBy: (p, _a, ctx) => ctx.loaders.addressesByProblem.load(p.id),
+    addressedBy: (p, { minScore }, ctx) => atLeast(ctx.loaders.addressesByProblem.load(p.id), minScore),
   },
   Serves: {
     task: (s, _a, ctx) => required<ElementRow>(ctx, s.fromId),

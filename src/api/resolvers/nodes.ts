@@ -1,7 +1,8 @@
 /** Node interface lookups: node(id), nodes(ids) and the type of any node row. */
 import type { Resolvers } from '../../generated/graphql.ts';
-import { NotFoundError } from '../errors.ts';
+import { NotFoundError, NotFoundWithSuggestionsError } from '../errors.ts';
 import { checkId } from './args.ts';
+import { nearestIds } from './lookups.ts';
 import { typeOf } from './shared.ts';
 
 export const nodeResolvers: Resolvers = {
@@ -12,7 +13,12 @@ export const nodeResolvers: Resolvers = {
   Query: {
     node: async (_root, { id }, ctx) => {
       const row = await ctx.loaders.node.load(checkId('id', id));
-      if (row === null) throw new NotFoundError('id', id);
+      if (row === null) {
+        const nearest = await nearestIds(ctx, id);
+        throw nearest.length > 0
+          ? new NotFoundWithSuggestionsError('id', id, nearest)
+          : new NotFoundError('id', id);
+      }
       return row;
     },
     nodes: async (_root, { ids }, ctx) =>

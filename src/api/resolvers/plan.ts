@@ -4,6 +4,7 @@ import type { DepartmentRow, ElementKind, ElementRow, PlanRow, SectionRow } from
 import type { Context } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { checkFirst, checkPlanId, connection, offsetAfter } from './args.ts';
+import { atLeast } from './scores.ts';
 import { required, span } from './shared.ts';
 
 async function planOrFail(ctx: Context, id: string): Promise<PlanRow> {
@@ -122,7 +123,7 @@ export const planResolvers: Resolvers = {
   },
   Goal: {
     ...elementFields,
-    servedBy: (e, _a, ctx) => ctx.loaders.servesByGoal.load(e.id),
+    servedBy: (e, { minScore }, ctx) => atLeast(ctx.loaders.servesByGoal.load(e.id), minScore),
   },
   Task: {
     ...elementFields,
@@ -133,8 +134,8 @@ export const planResolvers: Resolvers = {
       const leads = await ctx.loaders.leadsByTask.load(e.id);
       return Promise.all(leads.map((l) => required<DepartmentRow>(ctx, l.departmentId)));
     },
-    serves: (e, _a, ctx) => ctx.loaders.servesByTask.load(e.id),
-    addresses: (e, _a, ctx) => ctx.loaders.addressesByElement.load(e.id),
+    serves: (e, { minScore }, ctx) => atLeast(ctx.loaders.servesByTask.load(e.id), minScore),
+    addresses: (e, { minScore }, ctx) => atLeast(ctx.loaders.addressesByElement.load(e.id), minScore),
   },
   SubItem: {
     ...elementFields,
@@ -142,6 +143,6 @@ export const planResolvers: Resolvers = {
   },
   Guarantee: {
     ...elementFields,
-    addresses: (e, _a, ctx) => ctx.loaders.addressesByElement.load(e.id),
+    addresses: (e, { minScore }, ctx) => atLeast(ctx.loaders.addressesByElement.load(e.id), minScore),
   },
 };

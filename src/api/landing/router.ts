@@ -1,0 +1,54 @@
+/**
+ * GET / (the start page) and GET /docs/<page>.md (the docs it links to, as plain text, which every browser shows).
+ * Mount with `app.use(landingRouter(db))`.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Router } from 'express';
+import type { Database } from '../../db/database.ts';
+import { type LandingPlan, renderLanding } from './page.ts';
+
+export const DOCS_DIR = fileURLToPath(new URL('../../../docs/', import.meta.url));
+const DOC_NAME = /^[a-z0-9-]+\.md$/;
+
+export interface LandingOptions {
+  /** Path of the graph explorer, when the service serves one (e.g. /explore). */
+  readonly explorer?: string;
+  readonly docsDir?: string;
+}
+
+export function landingRouter(db: Database, options: LandingOptions = {}): Router {
+  const docsDir = options.docsDir ?? DOCS_DIR;
+  const docs = readdirSync(docsDir)
+    .filter((f) => DOC_NAME.test(f))
+    .sort();
+  const router = Router();
+  router.get('/', async (_req, res) => {
+    let plans: LandingPlan[];
+    try {
+      plans = await db.read<LandingPlan & Record<string, unknown>>('landing-plans');
+    } catch {
+      res
+        .status(503)
+        .type('html')
+        .send(
+          '<!doctype html><meta charset="utf-8"><title>plan-graph</title><p>The graph database is unreachable right now; try again in a moment (<a href="/ready">/ready</a>).</p>',
+        );
+      return;
+    }
+    res
+      .type('html')
+      .set('Cache-Control', 'no-cache')
+      .send(renderLanding(plans, { explorer: options.explorer, docs }));
+  });
+  router.get('/docs/:page', (req, res, next) => {
+    const { page } = req.params;
+    if (!docs.includes(page) || !DOC_NAME.test(page)) {
+      next();
+      return;
+    }
+    res.sendFile(join(docsDir, page), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  });
+  return router;
+}

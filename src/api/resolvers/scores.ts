@@ -1,0 +1,21 @@
+/** `minScore` on derived edges (SERVES, ADDRESSES): one check and one filter for every field. */
+import type { DerivedRow } from '../../graph/rows.ts';
+import { BadInputError } from '../errors.ts';
+
+/** The threshold, checked: a number from 0 to 1; omitted or null → 0 (every edge). */
+export function checkMinScore(minScore: number | null | undefined): number {
+  const value = minScore ?? 0;
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw new BadInputError('minScore', 'a number from 0 to 1', value);
+  }
+  return value;
+}
+
+/** The edges scoring at least `minScore`, in their order. */
+export async function atLeast(
+  rows: Promise<readonly DerivedRow[]> | readonly DerivedRow[],
+  minScore: number | null | undefined,
+): Promise<DerivedRow[]> {
+  const threshold = checkMinScore(minScore);
+  return (await rows).filter((row) => row.score >= threshold);
+}
