@@ -12,7 +12,7 @@ import { openDatabase } from '../db/open.ts';
 import { parsePlan, readPlanFile } from '../ingest/index.ts';
 import { LOAD_STEPS, loadPlan } from '../ingest/load/load.ts';
 import { ensureSchema } from '../ingest/load/schema.ts';
-import { startServer } from '../api/server.ts';
+import { apiOptionsFrom, startServer } from '../api/server.ts';
 import { isStopping, onShutdown, runMain, shutdown } from './lifecycle.ts';
 
 /** Parses and loads one plan file; the loader itself skips a source the graph already holds. */
@@ -55,14 +55,7 @@ runMain(async () => {
   const server = await startServer(db, {
     port: config.port,
     host: config.host,
-    api: {
-      introspection: config.introspection,
-      csrfPrevention: config.csrfPrevention,
-      maxDepth: config.maxDepth,
-      maxAliases: config.maxAliases,
-      maxCost: config.maxCost,
-      maxTokens: 2_000,
-    },
+    api: apiOptionsFrom(config),
   });
   onShutdown(() => server.close());
   console.log(`ready: ${server.url}/graphql (playground: ${server.url}/playground)`);
