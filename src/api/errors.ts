@@ -74,14 +74,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { code, message } = DATABASE_ERRORS[original.code];
     return { message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
-  // graphql-js wraps a parser's stack overflow (a 5000-deep list literal) as a GraphQLError.
-  if (original instanceof RangeError) {
+  const code = formatted.extensions?.['code'];
+  // The parser is recursive: a list literal nested thousands deep overflows its stack before the
+  // token limit stops it. Apollo reports it as a parse failure with the RangeError's message.
+  if (code === 'GRAPHQL_PARSE_FAILED' && /call stack/i.test(formatted.message)) {
     return {
-      message: 'The document is nested too deeply to read.',
-      extensions: { code: ErrorCode.BAD_REQUEST },
+      message: 'Syntax Error: the document nests lists, objects or selections too deeply to be read.',
+      extensions: { code },
     };
   }
-  const code = formatted.extensions?.['code'];
   if (typeof code === 'string' && (PASS_THROUGH.has(code) || original instanceof GraphQLError)) {
     const { stacktrace: _drop, exception: _too, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };

@@ -23,6 +23,7 @@ import { formatError } from './errors.ts';
 import { jsonErrorHandler, notFoundHandler, timeBudget } from './http-errors.ts';
 import { ListBounds } from './limits/bounds.ts';
 import { costLimitPlugin } from './limits/cost.ts';
+import { KnownOperationTypes } from './limits/operations.ts';
 import { parseErrorStatusPlugin } from './limits/status.ts';
 import { exportRouter } from './export/router.ts';
 import { createLoaders } from './loaders.ts';
@@ -121,7 +122,7 @@ export async function createApp(db: Database, options: ApiOptions = DEFAULT_API_
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: options.maxTokens },
-    validationRules: protection.validationRules,
+    validationRules: [KnownOperationTypes, ...protection.validationRules],
     // These plugins are context-agnostic.
     plugins: [
       ...protection.plugins,
@@ -187,7 +188,8 @@ export async function startServer(
 ): Promise<RunningServer> {
   const { app, apollo } = await createApp(db, api);
   const server: Server = createServer(
-    { requestTimeout: RECEIVE_TIMEOUT_MS, headersTimeout: RECEIVE_TIMEOUT_MS },
+    // Node checks these every connectionsCheckingInterval (30 s by default): check every second.
+    { requestTimeout: RECEIVE_TIMEOUT_MS, headersTimeout: RECEIVE_TIMEOUT_MS, connectionsCheckingInterval: 1_000 },
     app,
   );
   await new Promise<void>((resolve, reject) => {

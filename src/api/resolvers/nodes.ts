@@ -1,7 +1,7 @@
 /** Node interface lookups: node(id), nodes(ids) and the type of any node row. */
 import type { Resolvers } from '../../generated/graphql.ts';
-import { NotFoundError } from '../errors.ts';
-import { checkId } from './args.ts';
+import { BadInputError, NotFoundError } from '../errors.ts';
+import { NODE_ID_EXPECTED, checkNodeId } from './args.ts';
 import { typeOf } from './shared.ts';
 
 export const nodeResolvers: Resolvers = {
@@ -11,12 +11,14 @@ export const nodeResolvers: Resolvers = {
   },
   Query: {
     node: async (_root, { id }, ctx) => {
-      const row = await ctx.loaders.node.load(checkId('id', id));
-      if (row === null) throw new NotFoundError('id', id);
-      return row;
+      const row = await ctx.loaders.node.load(checkNodeId('id', id));
+      if (row !== null) return row;
+      // A one-segment id can only name a plan: when no plan has it, it is no id at all.
+      if (!id.includes('/')) throw new BadInputError('id', `${NODE_ID_EXPECTED} (no plan has this id)`, id);
+      throw new NotFoundError('id', id);
     },
     nodes: async (_root, { ids }, ctx) =>
-      ctx.loaders.node.loadMany(ids.map((id) => checkId('ids', id))).then((rows) =>
+      ctx.loaders.node.loadMany(ids.map((id) => checkNodeId('ids', id))).then((rows) =>
         rows.map((r) => {
           if (r instanceof Error) throw r;
           return r;
