@@ -176,6 +176,9 @@ describe('describeConfig', () => {
       'GRAPHQL_MAX_DEPTH',
       'GRAPHQL_MAX_ALIASES',
       'GRAPHQL_MAX_COST',
+      'REQUEST_TIMEOUT_MS',
+      'NEO4J_READ_TIMEOUT_MS',
+      'NEO4J_ENGINE_RESTARTS',
     ]);
     for (const key of describeConfig()) expect(key.doc.length).toBeGreaterThan(20);
   });

@@ -8,15 +8,7 @@
  * limit. graphql-query-complexity walks the document (fragments, variables, skip/include);
  * the estimator is this project's.
  */
-import {
-  GraphQLError,
-  getNamedType,
-  getNullableType,
-  isLeafType,
-  isListType,
-  type DocumentNode,
-  type GraphQLSchema,
-} from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ErrorCode } from '../errors.ts';
@@ -35,18 +27,32 @@ function pageSize(args: Record<string, unknown>): number | null {
   return null;
 }
 
+/**
+ * The shape of a field's type, read by structure rather than with graphql's `isListType` and
+ * friends: those check `instanceof`, which fails when the schema was built by another copy of
+ * graphql (CommonJS and ES module builds of the same version count as two, e.g. under Vite).
+ */
+function shapeOf(type: GraphQLOutputType): { list: boolean; item: string; leaf: boolean } {
+  const kind = (t: unknown) => (t as { constructor: { name: string } }).constructor.name;
+  let t: unknown = type;
+  if (kind(t) === 'GraphQLNonNull') t = (t as { ofType: unknown }).ofType;
+  const list = kind(t) === 'GraphQLList';
+  while ((t as { ofType?: unknown }).ofType !== undefined) t = (t as { ofType: unknown }).ofType;
+  const leaf = typeof (t as { getFields?: unknown }).getFields !== 'function' && kind(t) !== 'GraphQLUnionType';
+  return { list, item: (t as { name: string }).name, leaf };
+}
+
 /** The estimator: 1 for the field's own value, times the list bound or the page size. */
 export function listAwareEstimator(size: GraphSize | null): ComplexityEstimator {
   return ({ type, field, args, childComplexity }) => {
-    const nullable = getNullableType(field.type);
-    const itemType = getNamedType(field.type);
+    const shape = shapeOf(field.type);
     // A list of scalars is one leaf: it cannot nest, so it cannot amplify.
-    if (isLeafType(itemType)) return 1;
+    if (shape.leaf) return 1;
     const perItem = 1 + childComplexity;
     const page = pageSize(args);
     if (page !== null) return 1 + page * perItem;
-    if (!isListType(nullable)) return perItem;
-    return 1 + listBound(size, type.name, itemType.name) * perItem;
+    if (!shape.list) return perItem;
+    return 1 + listBound(size, type.name, shape.item) * perItem;
   };
 }
 
@@ -67,10 +73,11 @@ export function operationCost(
 }
 
 export class CostLimitError extends GraphQLError {
-  constructor(limit: number, found: number) {
+  /** `found` null: the cost could not be computed, and the operation is refused all the same. */
+  constructor(limit: number, found: number | null) {
     super(
-      `Operation too expensive: its answer could hold up to ${found} values, the limit is ${limit}. ` +
-        'Ask for fewer nested lists, aliases or smaller pages.',
+      `Operation too expensive: ${found === null ? 'its cost could not be computed' : `its answer could hold up to ${found} values`}, ` +
+        `the limit is ${limit}. Ask for fewer nested lists, aliases or smaller pages.`,
       { extensions: { code: ErrorCode.TOO_EXPENSIVE, cost: found, maxCost: limit, http: { status: 400 } } },
     );
   }
@@ -92,8 +99,12 @@ export function costLimitPlugin(
           let cost: number;
           try {
             cost = operationCost(schema, document, size, request.variables ?? {}, operationName ?? undefined);
-          } catch {
-            return;
+          } catch (error) {
+            // Variables that do not fit: execution refuses them with BAD_USER_INPUT, at no cost.
+            if (/variable/i.test(String((error as Error)?.message))) return;
+            // Anything else: an operation that cannot be priced is not run.
+            console.error('[api] cost of an operation not computed:', error);
+            throw new CostLimitError(maxCost, null);
           }
           if (cost > maxCost) throw new CostLimitError(maxCost, cost);
         },
