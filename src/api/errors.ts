@@ -69,7 +69,11 @@ const DATABASE_ERRORS = {
 
 /** Apollo's formatError: never throws, never leaks a stack or a Cypher text. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const unwrapped = unwrapResolverError(error);
+  // A plugin's failure (the cost limit reading the graph's size) arrives wrapped, without a path.
+  // (Read by property: Apollo's GraphQLError may come from another copy of graphql than ours.)
+  const wrapped = (unwrapped as { originalError?: unknown } | null)?.originalError;
+  const original = wrapped instanceof DatabaseError ? wrapped : unwrapped;
   if (original instanceof DatabaseError && original.code !== 'QUERY_FAILED') {
     const { code, message } = DATABASE_ERRORS[original.code];
     return { message, locations: formatted.locations, path: formatted.path, extensions: { code } };

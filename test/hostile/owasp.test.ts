@@ -70,7 +70,7 @@ describe('amplification through back-edges', () => {
   it('one turn of the back-edge is priced by the list sizes and answered', async () => {
     const answer = await query('{ plans { tasks { plan { id } } } }');
     const body = JSON.parse(answer.text) as { data: { plans: { tasks: unknown[] }[] } };
-    expect(body.data.plans[0]!.tasks.length).toBeGreaterThan(10);
+    expect(body.data.plans[0]!.tasks).toHaveLength(10);
   });
 
   it('a variable page size counts too: first: $n is priced with its value', async () => {
@@ -90,7 +90,7 @@ describe('OWASP GraphQL cheat sheet', () => {
   });
 
   it('aliases: 21 of them is GRAPHQL_VALIDATION_FAILED', async () => {
-    const answer = await query(`{ ${Array.from({ length: 21 }, (_, i) => `a${i}: __typename`).join(' ')} }`);
+    const answer = await query(`{ ${Array.from({ length: 21 }, (_, i) => `a${i}: plans { id }`).join(' ')} }`);
     expect(expectCodedError(answer, 200, 'GRAPHQL_VALIDATION_FAILED').message).toMatch(/alias/i);
   });
 
@@ -185,20 +185,15 @@ describe('time budget', () => {
     const hurried = await startServer(db, {
       port: 0,
       host: '127.0.0.1',
-      api: { ...DEFAULT_API_OPTIONS, requestTimeoutMs: 100 },
+      api: { ...DEFAULT_API_OPTIONS, requestTimeoutMs: 1 },
     });
     try {
-      // Seven levels of loaders, each a round trip: well over 100 ms on any machine.
-      const slow = '{ plans { sections { sections { elements { ... on Task { subItems { mentions { concept { mentionedIn(first: 2) { nodes { element { id } } } } } } } } } } } }';
-      const answer = await query(slow, hurried.url);
+      // Body, parse, validation and a few round trips: more than 1 ms on any machine.
+      const answer = await query('{ plans { tasks { subItems { id } } } }', hurried.url);
       const body = JSON.parse(answer.text) as { errors?: { message: string; extensions: { code: string } }[] };
-      expect(body.errors?.[0]).toMatchObject({
-        message: 'The request ran out of its time budget; ask for less (fewer fields, aliases or smaller pages).',
-        extensions: { code: 'REQUEST_TIMEOUT' },
-      });
-      expect(JSON.parse((await query('{ __typename }', hurried.url)).text)).toEqual({
-        data: { __typename: 'Query' },
-      });
+      expect(body.errors?.[0]?.extensions.code, answer.text).toBe('REQUEST_TIMEOUT');
+      expect(body.errors?.[0]?.message).toMatch(/time budget/);
+      expect(JSON.parse((await query('{ plans { id } }')).text)).toEqual({ data: { plans: [{ id: 'cast-2018' }] } });
     } finally {
       await hurried.close();
     }

@@ -70,15 +70,19 @@ export interface GraphSize {
 export class ListBounds {
   private size: GraphSize | null = null;
   private readAt = 0;
-  private pending: Promise<GraphSize | null> | null = null;
+  private pending: Promise<GraphSize> | null = null;
 
   constructor(
     private readonly db: Database,
     private readonly maxAgeMs = 30_000,
   ) {}
 
-  /** The graph's counts, at most `maxAgeMs` old; the last known (or none) while the database is down. */
-  async current(): Promise<GraphSize | null> {
+  /**
+   * The graph's counts, at most `maxAgeMs` old; the last known while the database does not
+   * answer. With none known yet, the database's error (DATABASE_UNAVAILABLE, TIMEOUT) is the
+   * request's: an operation is not priced on guesses.
+   */
+  async current(): Promise<GraphSize> {
     if (this.size !== null && Date.now() - this.readAt < this.maxAgeMs) return this.size;
     this.pending ??= this.refresh().finally(() => {
       this.pending = null;
@@ -86,7 +90,7 @@ export class ListBounds {
     return this.pending;
   }
 
-  private async refresh(): Promise<GraphSize | null> {
+  private async refresh(): Promise<GraphSize> {
     try {
       const [labels, relationships] = await Promise.all([
         this.db.read<{ label: string; count: number }>('count-all-labels'),
@@ -97,8 +101,8 @@ export class ListBounds {
         relationships: new Map(relationships.map((r) => [r.type, r.count])),
       };
       this.readAt = Date.now();
-    } catch {
-      // Unknown sizes: lists count as UNKNOWN_LIST_BOUND until the database answers again.
+    } catch (error) {
+      if (this.size === null) throw error;
     }
     return this.size;
   }
