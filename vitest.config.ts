@@ -15,7 +15,11 @@ export default defineConfig({
         test: {
           name: 'integration',
           // test/hostile: what a hostile but fair client sends (docs/security.md).
-          include: ['test/integration/**/*.test.ts', 'test/browser/**/*.test.ts', 'test/hostile/**/*.test.ts'],
+          include: [
+            'test/integration/**/*.test.ts',
+            'test/browser/**/*.test.ts',
+            'test/hostile/**/*.test.ts',
+          ],
           globalSetup: ['test/setup/engine.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,

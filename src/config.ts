@@ -174,7 +174,7 @@ const SETTINGS = {
     env: 'GRAPHQL_MAX_COST',
     doc:
       'Most values an answer may hold, priced before execution: each object or scalar counts 1 and ' +
-      'every list multiplies by its bound (the graph\'s count of that kind of node, or the page size). ' +
+      "every list multiplies by its bound (the graph's count of that kind of node, or the page size). " +
       'Operations over it are refused with TOO_EXPENSIVE.',
     expected: 'an integer from 1 to 10000000',
     read: integer(1, 10_000_000, 50_000),
@@ -226,7 +226,9 @@ export function securityWarnings(config: Config): string[] {
     const host = /^[a-z+]+:\/\/([^/:]+|\[[^\]]+\])/.exec(config.neo4jUri)?.[1] ?? '';
     const local = ['localhost', '127.0.0.1', '[::1]'].includes(host);
     const published =
-      config.neo4jPassword === null || config.neo4jPassword === LOCAL_NEO4J_PASSWORD || config.neo4jPassword === 'neo4j';
+      config.neo4jPassword === null ||
+      config.neo4jPassword === LOCAL_NEO4J_PASSWORD ||
+      config.neo4jPassword === 'neo4j';
     if (!local && published) {
       warnings.push(
         `NEO4J_URI=${config.neo4jUri} is another machine and NEO4J_PASSWORD is ` +

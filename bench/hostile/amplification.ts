@@ -24,7 +24,8 @@ async function main() {
     const started = performance.now();
     const one = await post(bench.url, AMPLIFICATION);
     const oneMs = performance.now() - started;
-    const code = one.status === 200 && !one.body.startsWith('{"errors"') ? 'data' : /"code":"(\w+)"/.exec(one.body)?.[1];
+    const code =
+      one.status === 200 && !one.body.startsWith('{"errors"') ? 'data' : /"code":"(\w+)"/.exec(one.body)?.[1];
     const peakOne = peak;
 
     // Six at once, and /health every 50 ms until they are all answered.

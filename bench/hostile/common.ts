@@ -15,7 +15,8 @@ export const SEED = 'seeds/cast-2018-reform-key-tasks.txt';
 /** The report's query: 20 aliases of plans → tasks → plan → tasks …, depth 11, 2 KB. */
 export const AMPLIFICATION = `{ ${Array.from(
   { length: 20 },
-  (_, i) => `a${i}: plans { tasks { plan { tasks { plan { tasks { plan { tasks { plan { tasks { id } } } } } } } } } }`,
+  (_, i) =>
+    `a${i}: plans { tasks { plan { tasks { plan { tasks { plan { tasks { plan { tasks { id } } } } } } } } } }`,
 ).join(' ')} }`;
 
 export interface Bench {
@@ -39,7 +40,11 @@ export async function startBench(api: Partial<ApiOptions> = {}): Promise<Bench> 
   await ensureSchema(db);
   const { text, source } = readPlanFile(SEED);
   await loadPlan(db, parsePlan(text, source), { force: true });
-  const server = await startServer(db, { port: 0, host: '127.0.0.1', api: { ...DEFAULT_API_OPTIONS, ...api } });
+  const server = await startServer(db, {
+    port: 0,
+    host: '127.0.0.1',
+    api: { ...DEFAULT_API_OPTIONS, ...api },
+  });
   return {
     url: server.url,
     db,
@@ -64,7 +69,10 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-export async function post(url: string, query: string): Promise<{ status: number; bytes: number; body: string }> {
+export async function post(
+  url: string,
+  query: string,
+): Promise<{ status: number; bytes: number; body: string }> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

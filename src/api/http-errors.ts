@@ -52,7 +52,10 @@ export function sendError(res: Response, status: number, code: string, message: 
     res.destroy();
     return;
   }
-  res.status(status).type('application/json; charset=utf-8').json({ errors: [{ message, extensions: { code } }] });
+  res
+    .status(status)
+    .type('application/json; charset=utf-8')
+    .json({ errors: [{ message, extensions: { code } }] });
 }
 
 /** The app's last handler: every error any middleware passes on ends here. */

@@ -189,7 +189,11 @@ export async function startServer(
   const { app, apollo } = await createApp(db, api);
   const server: Server = createServer(
     // Node checks these every connectionsCheckingInterval (30 s by default): check every second.
-    { requestTimeout: RECEIVE_TIMEOUT_MS, headersTimeout: RECEIVE_TIMEOUT_MS, connectionsCheckingInterval: 1_000 },
+    {
+      requestTimeout: RECEIVE_TIMEOUT_MS,
+      headersTimeout: RECEIVE_TIMEOUT_MS,
+      connectionsCheckingInterval: 1_000,
+    },
     app,
   );
   await new Promise<void>((resolve, reject) => {

@@ -80,7 +80,10 @@ export class Database {
     if (deadline === undefined) return this.readTimeoutMs;
     const left = Math.floor(deadline - Date.now());
     if (left <= 0) {
-      throw new DatabaseError('TIMEOUT', `cypher/${name}.cypher not started: the request's time budget is spent`);
+      throw new DatabaseError(
+        'TIMEOUT',
+        `cypher/${name}.cypher not started: the request's time budget is spent`,
+      );
     }
     return Math.min(this.readTimeoutMs, left);
   }

@@ -102,7 +102,9 @@ export function superviseEngine(
           log(`the engine is back (process ${current.pid}, ${Date.now() - began} ms)`);
           break;
         } catch (error) {
-          log(`restart attempt ${attempt} failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+          log(
+            `restart attempt ${attempt} failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+          );
           if ((phase as Phase) === 'stopping') {
             settle(code);
             return;

@@ -33,8 +33,7 @@ afterAll(async () => {
 
 const post = (body: string | Buffer, headers: Record<string, string> = {}) =>
   raw(`${server.url}/graphql`, { body, headers: { 'content-type': 'application/json', ...headers } });
-const query = (q: string, accept?: string) =>
-  post(JSON.stringify({ query: q }), accept ? { accept } : {});
+const query = (q: string, accept?: string) => post(JSON.stringify({ query: q }), accept ? { accept } : {});
 
 describe('documents that do not parse', () => {
   it('a syntax error is 200 for application/json and 400 for application/graphql-response+json', async () => {
@@ -68,7 +67,12 @@ describe('bodies that are not a GraphQL request', () => {
     ['malformed JSON', () => post('{"query": "{ plans { id } }"'), 400, /must be a JSON object/],
     ['the JSON null', () => post('null'), 400, /must be a JSON object/],
     ['the JSON number 42', () => post('42'), 400, /must be a JSON object/],
-    ['a body over 200 KB', () => post(JSON.stringify({ query: `{ plans { id } } #${'x'.repeat(210_000)}` })), 413, /at most 204800 bytes/],
+    [
+      'a body over 200 KB',
+      () => post(JSON.stringify({ query: `{ plans { id } } #${'x'.repeat(210_000)}` })),
+      413,
+      /at most 204800 bytes/,
+    ],
     [
       'charset=latin1',
       () => post('{"query":"{ plans { id } }"}', { 'content-type': 'application/json; charset=latin1' }),
@@ -132,7 +136,9 @@ describe('wrong arguments and unknown ids', () => {
   const error = async (q: string) => {
     const answer = await query(q);
     expectNoLeak(answer.text);
-    const body = JSON.parse(answer.text) as { errors?: { message: string; extensions: Record<string, unknown> }[] };
+    const body = JSON.parse(answer.text) as {
+      errors?: { message: string; extensions: Record<string, unknown> }[];
+    };
     expect(body.errors, answer.text).toHaveLength(1);
     return body.errors![0]!;
   };
@@ -169,9 +175,13 @@ describe('wrong arguments and unknown ids', () => {
   it('node(id: "garbage") is BAD_USER_INPUT; a well-formed unknown id is NOT_FOUND', async () => {
     const garbage = await error('{ node(id: "garbage") { id } }');
     expect(garbage.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
-    expect(garbage.message).toMatch(/^Argument "id": expected a node id: a plan \(cast-2018\).*found "garbage"$/);
+    expect(garbage.message).toMatch(
+      /^Argument "id": expected a node id: a plan \(cast-2018\).*found "garbage"$/,
+    );
     for (const id of ['cast-2018/nope-1', 'cast 2018', 'dept/', '../../etc/passwd']) {
-      expect((await error(`{ node(id: ${JSON.stringify(id)}) { id } }`)).extensions['code'], id).toBe('BAD_USER_INPUT');
+      expect((await error(`{ node(id: ${JSON.stringify(id)}) { id } }`)).extensions['code'], id).toBe(
+        'BAD_USER_INPUT',
+      );
     }
     expect(await error('{ node(id: "cast-2018/task-99") { id } }')).toMatchObject({
       message: 'id not found: "cast-2018/task-99"',
@@ -210,13 +220,17 @@ describe('wrong arguments and unknown ids', () => {
     };
     expect(body.errors).toBeUndefined();
     const types = new Set(body.data.coverage.elementsWithoutConcept.map((e) => e.__typename));
-    expect([...types].every((t) => ['Principle', 'Goal', 'Task', 'SubItem', 'Guarantee'].includes(t))).toBe(true);
+    expect([...types].every((t) => ['Principle', 'Goal', 'Task', 'SubItem', 'Guarantee'].includes(t))).toBe(
+      true,
+    );
   });
 
   it('`mutation { x }` is refused in validation: this API is read-only', async () => {
     const answer = await query('mutation { x }');
     const first = expectCodedError(answer, 200, 'GRAPHQL_VALIDATION_FAILED');
-    expect(first.message).toBe('This API is read-only: it answers query operations, found a mutation operation.');
+    expect(first.message).toBe(
+      'This API is read-only: it answers query operations, found a mutation operation.',
+    );
     expectCodedError(await query('subscription { x }'), 200, 'GRAPHQL_VALIDATION_FAILED');
   });
 });

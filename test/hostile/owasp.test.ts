@@ -40,7 +40,8 @@ const query = (q: string, url = server.url) => post(JSON.stringify({ query: q })
 /** The query of the report: 20 aliases of plans → tasks → plan → tasks … depth 11, 2 KB. */
 export const AMPLIFICATION = `{ ${Array.from(
   { length: 20 },
-  (_, i) => `a${i}: plans { tasks { plan { tasks { plan { tasks { plan { tasks { plan { tasks { id } } } } } } } } } }`,
+  (_, i) =>
+    `a${i}: plans { tasks { plan { tasks { plan { tasks { plan { tasks { plan { tasks { id } } } } } } } } } }`,
 ).join(' ')} }`;
 
 describe('amplification through back-edges', () => {
@@ -74,7 +75,8 @@ describe('amplification through back-edges', () => {
   });
 
   it('a variable page size counts too: first: $n is priced with its value', async () => {
-    const q = 'query($n: Int) { concepts(first: $n) { nodes { mentionedIn(first: $n) { nodes { element { id } } } } } }';
+    const q =
+      'query($n: Int) { concepts(first: $n) { nodes { mentionedIn(first: $n) { nodes { element { id } } } } } }';
     const big = await post(JSON.stringify({ query: q, variables: { n: 500 } }));
     expectCodedError(big, 400, 'TOO_EXPENSIVE');
     const small = await post(JSON.stringify({ query: q, variables: { n: 5 } }));
@@ -84,13 +86,18 @@ describe('amplification through back-edges', () => {
 
 describe('OWASP GraphQL cheat sheet', () => {
   it('depth: 13 levels is GRAPHQL_VALIDATION_FAILED', async () => {
-    const nested = Array.from({ length: 6 }).reduce<string>((inner) => `subItems { task { ${inner} } }`, 'id');
+    const nested = Array.from({ length: 6 }).reduce<string>(
+      (inner) => `subItems { task { ${inner} } }`,
+      'id',
+    );
     const answer = await query(`{ tasks { ${nested} } }`);
     expect(expectCodedError(answer, 200, 'GRAPHQL_VALIDATION_FAILED').message).toMatch(/depth/i);
   });
 
   it('aliases: 21 of them is GRAPHQL_VALIDATION_FAILED', async () => {
-    const answer = await query(`{ ${Array.from({ length: 21 }, (_, i) => `a${i}: plans { id }`).join(' ')} }`);
+    const answer = await query(
+      `{ ${Array.from({ length: 21 }, (_, i) => `a${i}: plans { id }`).join(' ')} }`,
+    );
     expect(expectCodedError(answer, 200, 'GRAPHQL_VALIDATION_FAILED').message).toMatch(/alias/i);
   });
 
@@ -115,7 +122,8 @@ describe('OWASP GraphQL cheat sheet', () => {
   });
 
   it('introspection is bounded by the depth limit, and off when GRAPHQL_INTROSPECTION=false', async () => {
-    const deep = '{ __schema { types { fields { type { fields { type { fields { type { fields { type { fields { name } } } } } } } } } } } }';
+    const deep =
+      '{ __schema { types { fields { type { fields { type { fields { type { fields { type { fields { name } } } } } } } } } } } }';
     expect(expectCodedError(await query(deep), 200, 'GRAPHQL_VALIDATION_FAILED').message).toMatch(/depth/i);
     const closed = await startServer(db, {
       port: 0,
@@ -140,7 +148,11 @@ describe('OWASP GraphQL cheat sheet', () => {
   });
 
   it('CSRF: a simple request (text/plain, form) is refused; a JSON one is not', async () => {
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+    ]) {
       const answer = await raw(`${server.url}/graphql`, {
         body: '{"query":"{ plans { id } }"}',
         headers: { 'content-type': type },
@@ -190,10 +202,14 @@ describe('time budget', () => {
     try {
       // Body, parse, validation and a few round trips: more than 1 ms on any machine.
       const answer = await query('{ plans { tasks { subItems { id } } } }', hurried.url);
-      const body = JSON.parse(answer.text) as { errors?: { message: string; extensions: { code: string } }[] };
+      const body = JSON.parse(answer.text) as {
+        errors?: { message: string; extensions: { code: string } }[];
+      };
       expect(body.errors?.[0]?.extensions.code, answer.text).toBe('REQUEST_TIMEOUT');
       expect(body.errors?.[0]?.message).toMatch(/time budget/);
-      expect(JSON.parse((await query('{ plans { id } }')).text)).toEqual({ data: { plans: [{ id: 'cast-2018' }] } });
+      expect(JSON.parse((await query('{ plans { id } }')).text)).toEqual({
+        data: { plans: [{ id: 'cast-2018' }] },
+      });
     } finally {
       await hurried.close();
     }

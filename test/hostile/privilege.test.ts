@@ -31,7 +31,10 @@ describe('reads cannot write', () => {
     try {
       const error = await session
         .executeRead((tx) => tx.run("CREATE (:Entity {id: 'intruder'})"))
-        .then(() => null, (e: unknown) => e);
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
       expect(error).toBeInstanceOf(Neo4jError);
       expect((error as Neo4jError).code).toBe('Neo.ClientError.Statement.AccessMode');
     } finally {

@@ -22,7 +22,11 @@ export function raw(
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }),
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          text: Buffer.concat(chunks).toString('utf8'),
+        }),
       );
       res.on('error', reject);
     });
@@ -32,7 +36,8 @@ export function raw(
 }
 
 /** Stack frames, absolute paths of this machine, Node's internal module names. */
-const LEAK = /\bat [\w.<>]+ \(|\.ts:\d+|\.js:\d+|\/work\/|\/home\/|\/root\/|node_modules|node:internal|stacktrace/;
+const LEAK =
+  /\bat [\w.<>]+ \(|\.ts:\d+|\.js:\d+|\/work\/|\/home\/|\/root\/|node_modules|node:internal|stacktrace/;
 
 export function expectNoLeak(text: string): void {
   expect(text).not.toMatch(LEAK);

@@ -1,11 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  ConfigError,
-  REPO_ROOT,
-  describeConfig,
-  loadConfig,
-} from '../../src/config.ts';
+import { ConfigError, REPO_ROOT, describeConfig, loadConfig } from '../../src/config.ts';
 
 function failure(env: NodeJS.ProcessEnv): ConfigError {
   try {

@@ -79,7 +79,9 @@ describe('securityWarnings', () => {
       'NEO4J_URI=neo4j+s://graph.example.org is another machine and NEO4J_PASSWORD is unset (the published default is used): set a password of your own on that server and in NEO4J_PASSWORD',
     ]);
     expect(
-      securityWarnings(loadConfig({ NEO4J_URI: 'bolt://db.internal:7687', NEO4J_PASSWORD: 'plan-graph-local' })),
+      securityWarnings(
+        loadConfig({ NEO4J_URI: 'bolt://db.internal:7687', NEO4J_PASSWORD: 'plan-graph-local' }),
+      ),
     ).toHaveLength(1);
     expect(
       securityWarnings(loadConfig({ NEO4J_URI: 'bolt://db.internal:7687', NEO4J_PASSWORD: 'a-real-secret' })),

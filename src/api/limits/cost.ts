@@ -38,7 +38,8 @@ function shapeOf(type: GraphQLOutputType): { list: boolean; item: string; leaf: 
   if (kind(t) === 'GraphQLNonNull') t = (t as { ofType: unknown }).ofType;
   const list = kind(t) === 'GraphQLList';
   while ((t as { ofType?: unknown }).ofType !== undefined) t = (t as { ofType: unknown }).ofType;
-  const leaf = typeof (t as { getFields?: unknown }).getFields !== 'function' && kind(t) !== 'GraphQLUnionType';
+  const leaf =
+    typeof (t as { getFields?: unknown }).getFields !== 'function' && kind(t) !== 'GraphQLUnionType';
   return { list, item: (t as { name: string }).name, leaf };
 }
 

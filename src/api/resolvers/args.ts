@@ -22,7 +22,10 @@ const ELEMENT_PATH = String.raw`sec-${N}(?:/sec-${N}){0,5}|(?:principle|goal|gua
  * Every id a node can have: a plan (`cast-2018`), a plan's element (`cast-2018/sec-1/sec-2`,
  * `cast-2018/task-4/item-2`, `cast-2018/problem-3`), or a shared node (`dept/…`, `concept/…`).
  */
-const NODE_ID = new RegExp(String.raw`^(?:[a-z0-9][a-z0-9-]{0,63}(?:/(?:${ELEMENT_PATH}))?|(?:dept|concept)/\S{1,200})$`, 'u');
+const NODE_ID = new RegExp(
+  String.raw`^(?:[a-z0-9][a-z0-9-]{0,63}(?:/(?:${ELEMENT_PATH}))?|(?:dept|concept)/\S{1,200})$`,
+  'u',
+);
 const GOAL_ID = new RegExp(String.raw`^[a-z0-9][a-z0-9-]{0,63}/goal-${N}$`);
 
 export const NODE_ID_EXPECTED =
@@ -84,7 +87,8 @@ export function offsetAfter(after: string | null | undefined): number {
   if (after === null || after === undefined) return 0;
   const match = /^offset:(\d{1,8})$/.exec(Buffer.from(after, 'base64').toString('utf8'));
   const offset = match ? Number(match[1]) : NaN;
-  if (!(offset < MAX_OFFSET)) throw new BadInputError('after', 'a cursor from a previous page (endCursor)', after);
+  if (!(offset < MAX_OFFSET))
+    throw new BadInputError('after', 'a cursor from a previous page (endCursor)', after);
   return offset + 1;
 }
 
