@@ -1,6 +1,7 @@
 /**
  * One failure story in both modes: the embedded engine is killed (SIGKILL, as the out-of-memory
- * killer would) while requests keep coming. The service answers DATABASE_UNAVAILABLE meanwhile,
+ * killer would) while requests keep coming. The service answers DATABASE_UNAVAILABLE meanwhile
+ * (never INTERNAL_SERVER_ERROR),
  * restarts the engine on the same store and port by itself, and answers again — the same service
  * process, the same driver, nothing done by hand.
  */
@@ -93,7 +94,11 @@ describe('when the embedded engine is killed under load', () => {
     const after = answers.filter((a) => a.at > killedAt);
     const failures = after.filter((a) => !a.ok);
     expect(failures.length).toBeGreaterThan(0);
-    expect(new Set(failures.map((f) => f.code))).toEqual(new Set(['DATABASE_UNAVAILABLE']));
+    // DATABASE_UNAVAILABLE while nothing listens; a request caught by the restart itself (Bolt up,
+    // the database still starting) may instead run out of its time budget.
+    const codes = new Set(failures.map((f) => f.code));
+    expect(codes.has('DATABASE_UNAVAILABLE')).toBe(true);
+    expect([...codes].filter((c) => c !== 'DATABASE_UNAVAILABLE' && c !== 'REQUEST_TIMEOUT')).toEqual([]);
     for (const f of failures) expectNoLeak(f.text);
     expect(after.at(-1)!.ok).toBe(true);
     expect(connection.engine!.pid).not.toBe(firstPid);
