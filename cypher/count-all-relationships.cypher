@@ -1,4 +1,4 @@
-// Counts every relationship per type, across all plans (list bounds of the API's cost model).
+// Counts every relationship per type, across all plans.
 // params: -
 // returns: type, count
 MATCH ()-[r]->()

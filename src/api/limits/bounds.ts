@@ -49,6 +49,7 @@ const RELATIONSHIP_TYPES: Readonly<Record<string, string>> = {
   Lead: 'LEADS',
   Serves: 'SERVES',
   Addresses: 'ADDRESSES',
+  Participation: 'PARTICIPATES',
 };
 
 /** Lists whose length the data model fixes or the Cypher caps. */
