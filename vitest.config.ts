@@ -14,7 +14,12 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts', 'test/browser/**/*.test.ts'],
+          // test/hostile: what a hostile but fair client sends (docs/security.md).
+          include: [
+            'test/integration/**/*.test.ts',
+            'test/browser/**/*.test.ts',
+            'test/hostile/**/*.test.ts',
+          ],
           globalSetup: ['test/setup/engine.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,

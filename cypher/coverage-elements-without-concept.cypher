@@ -2,6 +2,6 @@
 // params: $planId
 // returns: node
 MATCH (n:Entity)
-WHERE n.kind IS NOT NULL AND ($planId IS NULL OR n.planId = $planId) AND NOT (n)-[:MENTIONS]->(:Concept)
+WHERE (n:Principle OR n:Goal OR n:Task OR n:SubItem OR n:Guarantee) AND ($planId IS NULL OR n.planId = $planId) AND NOT (n)-[:MENTIONS]->(:Concept)
 RETURN n {.*, labels: [l IN labels(n) WHERE l <> 'Entity']} AS node
 ORDER BY n.planId, n.order

@@ -11,7 +11,12 @@ import { fileURLToPath } from 'node:url';
 /** Root of this checkout (src/config.ts sits one level below it). */
 export const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
-/** The password the embedded engine uses when NEO4J_PASSWORD is unset. Local use only. */
+/**
+ * The published password: what docker-compose.yml gives Neo4j's image when NEO4J_PASSWORD is
+ * unset, and so what the service tries on a NEO4J_URI server without NEO4J_PASSWORD (with a
+ * warning when that server is not on this machine). The embedded engine never uses it: without
+ * NEO4J_PASSWORD it generates a password per install (src/db/credentials.ts).
+ */
 export const LOCAL_NEO4J_PASSWORD = 'plan-graph-local';
 
 export class ConfigError extends Error {
@@ -83,15 +88,13 @@ const SETTINGS = {
   neo4jPassword: {
     env: 'NEO4J_PASSWORD',
     doc:
-      `Neo4j password. The embedded engine sets it at every start; default "${LOCAL_NEO4J_PASSWORD}" ` +
-      '(fine on 127.0.0.1, set your own for anything else).',
+      'Neo4j password. The embedded engine sets it at every start; unset, the embedded engine uses a ' +
+      'random password generated at its first start and kept in NEO4J_DATA_DIR/credentials, and a ' +
+      `NEO4J_URI server is tried with the published "${LOCAL_NEO4J_PASSWORD}" (docker-compose.yml's default).`,
     expected: 'at least 8 characters (Neo4j refuses shorter passwords)',
     secret: true,
-    read: (raw) => {
-      const value = text(LOCAL_NEO4J_PASSWORD)(raw);
-      return value.length >= 8 ? value : undefined;
-    },
-  } satisfies Setting<string>,
+    read: (raw) => (raw === undefined || raw === '' ? null : raw.length >= 8 ? raw : undefined),
+  } satisfies Setting<string | null>,
   neo4jDatabase: {
     env: 'NEO4J_DATABASE',
     doc: 'Database on the Neo4j server. Community edition has one user database, neo4j.',
@@ -169,9 +172,35 @@ const SETTINGS = {
   } satisfies Setting<number>,
   maxCost: {
     env: 'GRAPHQL_MAX_COST',
-    doc: "Highest cost an operation may have, by graphql-armor's object/scalar/depth model.",
+    doc:
+      'Most values an answer may hold, priced before execution: each object or scalar counts 1 and ' +
+      "every list multiplies by its bound (the graph's count of that kind of node, or the page size). " +
+      'Operations over it are refused with TOO_EXPENSIVE.',
     expected: 'an integer from 1 to 10000000',
-    read: integer(1, 10_000_000, 20_000),
+    read: integer(1, 10_000_000, 50_000),
+  } satisfies Setting<number>,
+  requestTimeoutMs: {
+    env: 'REQUEST_TIMEOUT_MS',
+    doc:
+      'Time budget of one HTTP request in ms: its database reads get a Neo4j transaction timeout ' +
+      'no longer than the time left, and a request not answered by then gets REQUEST_TIMEOUT.',
+    expected: 'an integer from 100 to 600000',
+    read: integer(100, 600_000, 15_000),
+  } satisfies Setting<number>,
+  neo4jReadTimeoutMs: {
+    env: 'NEO4J_READ_TIMEOUT_MS',
+    doc: 'Neo4j transaction timeout of every read in ms, inside or outside a request.',
+    expected: 'an integer from 100 to 600000',
+    read: integer(100, 600_000, 10_000),
+  } satisfies Setting<number>,
+  engineRestarts: {
+    env: 'NEO4J_ENGINE_RESTARTS',
+    doc:
+      'How many times in a row the service restarts an embedded engine that died (1 s, 2 s, 4 s … ' +
+      'apart) before it gives up and stops; 0 never restarts. A restart that stays up 5 minutes ' +
+      'resets the count. Requests meanwhile answer DATABASE_UNAVAILABLE.',
+    expected: 'an integer from 0 to 100',
+    read: integer(0, 100, 5),
   } satisfies Setting<number>,
 } as const;
 
@@ -180,6 +209,36 @@ type Settings = typeof SETTINGS;
 export type Config = {
   readonly [K in keyof Settings]: Exclude<ReturnType<Settings[K]['read']>, undefined>;
 };
+
+/**
+ * What in `config` a person should know is unsafe: listening on every interface, and the
+ * published password on a Neo4j server that is not on this machine. One line per finding.
+ */
+export function securityWarnings(config: Config): string[] {
+  const warnings: string[] = [];
+  if (config.host === '0.0.0.0' || config.host === '::' || config.host === '[::]') {
+    warnings.push(
+      `HOST=${config.host}: the API answers every machine that can reach this one; it has no ` +
+        'authentication of its own (docs/security.md)',
+    );
+  }
+  if (config.neo4jUri !== null) {
+    const host = /^[a-z+]+:\/\/([^/:]+|\[[^\]]+\])/.exec(config.neo4jUri)?.[1] ?? '';
+    const local = ['localhost', '127.0.0.1', '[::1]'].includes(host);
+    const published =
+      config.neo4jPassword === null ||
+      config.neo4jPassword === LOCAL_NEO4J_PASSWORD ||
+      config.neo4jPassword === 'neo4j';
+    if (!local && published) {
+      warnings.push(
+        `NEO4J_URI=${config.neo4jUri} is another machine and NEO4J_PASSWORD is ` +
+          `${config.neo4jPassword === null ? 'unset (the published default is used)' : 'a published default'}: ` +
+          'set a password of your own on that server and in NEO4J_PASSWORD',
+      );
+    }
+  }
+  return warnings;
+}
 
 /** The documentation of every key, for `--help` output and docs. */
 export function describeConfig(): { env: string; doc: string; expected: string }[] {

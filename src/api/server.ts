@@ -1,16 +1,30 @@
 /**
  * HTTP assembly: express 5 with Apollo Server at /graphql, the offline playground, health and
  * readiness. `startServer` returns `{ url, close }`; tests pass port 0.
+ *
+ * What bounds a request (docs/security.md): the body's size and the time it may take to arrive;
+ * the document's tokens (Apollo's parser), depth, aliases and directives (graphql-armor); the
+ * operation's cost, which multiplies by list sizes (limits/cost.ts); and its time, cut by a
+ * deadline that every database read of the request inherits. Every failure answers JSON with a
+ * code, never a stack or a path.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import helmet from 'helmet';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { withDeadline } from '../db/deadline.ts';
 import type { Context } from './context.ts';
 import { formatError } from './errors.ts';
+import { jsonErrorHandler, notFoundHandler, timeBudget } from './http-errors.ts';
+import { ListBounds } from './limits/bounds.ts';
+import { costLimitPlugin } from './limits/cost.ts';
+import { KnownOperationTypes } from './limits/operations.ts';
+import { parseErrorStatusPlugin } from './limits/status.ts';
 import { exportRouter } from './export/router.ts';
 import { landingRouter } from './landing/router.ts';
 import { createLoaders } from './loaders.ts';
@@ -25,10 +39,12 @@ export interface ApiOptions {
   readonly maxDepth: number;
   /** Most aliases in one operation. */
   readonly maxAliases: number;
-  /** Highest cost (graphql-armor's object/scalar/depth model) accepted. */
+  /** Most values an answer may hold by the cost model (limits/cost.ts) that multiplies by list sizes. */
   readonly maxCost: number;
-  /** Most tokens in one document. */
+  /** Most tokens in one document (Apollo's parser stops counting there). */
   readonly maxTokens: number;
+  /** Time budget of one request, in ms: its database reads stop by then, and so does the answer. */
+  readonly requestTimeoutMs: number;
 }
 
 export const DEFAULT_API_OPTIONS: ApiOptions = {
@@ -36,20 +52,68 @@ export const DEFAULT_API_OPTIONS: ApiOptions = {
   csrfPrevention: true,
   maxDepth: 12,
   maxAliases: 20,
-  maxCost: 20_000,
+  maxCost: 50_000,
   maxTokens: 2_000,
+  requestTimeoutMs: 15_000,
 };
 
+/** The API's options as the service's configuration sets them. */
+export function apiOptionsFrom(config: Config): ApiOptions {
+  return {
+    introspection: config.introspection,
+    csrfPrevention: config.csrfPrevention,
+    maxDepth: config.maxDepth,
+    maxAliases: config.maxAliases,
+    maxCost: config.maxCost,
+    maxTokens: DEFAULT_API_OPTIONS.maxTokens,
+    requestTimeoutMs: config.requestTimeoutMs,
+  };
+}
+
+/** Largest request body accepted. */
+const BODY_LIMIT = '200kb';
+/** A body (or the headers) that takes longer than this to arrive is cut off: slow clients hold nothing. */
+const RECEIVE_TIMEOUT_MS = 10_000;
+
+/**
+ * Security headers for the HTML pages (the playground): everything from this origin only, no
+ * framing, no sniffing. Monaco sets inline styles and runs its workers from blob: URLs.
+ */
+const pageHeaders = helmet({
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'", 'data:'],
+      workerSrc: ["'self'", 'blob:'],
+      connectSrc: ["'self'"],
+      frameAncestors: ["'none'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+    },
+  },
+  crossOriginEmbedderPolicy: false,
+  strictTransportSecurity: false,
+});
+
 export async function createApp(db: Database, options: ApiOptions = DEFAULT_API_OPTIONS) {
+  // Armor keeps depth, aliases, directives and field suggestions. Not its token limit (it parses
+  // a second time inside parsingDidStart, turning every syntax error into a 500: Apollo's own
+  // parseOptions.maxTokens does it in the one parse), nor its cost limit (it does not multiply by
+  // list sizes: limits/cost.ts does).
   const armor = new ApolloArmor({
     maxDepth: { n: options.maxDepth, flattenFragments: true },
     maxAliases: { n: options.maxAliases },
-    costLimit: { maxCost: options.maxCost },
-    maxTokens: { n: options.maxTokens },
+    costLimit: { enabled: false },
+    maxTokens: { enabled: false },
     maxDirectives: { n: 20 },
     blockFieldSuggestion: { enabled: !options.introspection },
   });
   const protection = armor.protect();
+  const bounds = new ListBounds(db);
   const apollo = new ApolloServer<Context>({
     typeDefs: readTypeDefs(),
     resolvers: resolvers as never,
@@ -58,9 +122,15 @@ export async function createApp(db: Database, options: ApiOptions = DEFAULT_API_
     formatError,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
-    validationRules: protection.validationRules,
-    // Armor's and the landing page's plugins are context-agnostic.
-    plugins: [...protection.plugins, playgroundLandingPage()] as ApolloServerPlugin<Context>[],
+    parseOptions: { maxTokens: options.maxTokens },
+    validationRules: [KnownOperationTypes, ...protection.validationRules],
+    // These plugins are context-agnostic.
+    plugins: [
+      ...protection.plugins,
+      costLimitPlugin(options.maxCost, () => bounds.current()),
+      parseErrorStatusPlugin(),
+      playgroundLandingPage(),
+    ] as ApolloServerPlugin<Context>[],
   });
   await apollo.start();
 
@@ -69,32 +139,49 @@ export async function createApp(db: Database, options: ApiOptions = DEFAULT_API_
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Public: ready or not, nothing more (no server version, no driver error text).
   app.get('/ready', async (_req, res) => {
     try {
-      const [info, plans] = await Promise.all([
-        db.serverInfo(),
-        db.read<{ node: { id: string } }>('plans-all'),
-      ]);
+      const plans = await db.read<{ node: { id: string } }>('plans-all');
       const ready = plans.length > 0;
-      res.status(ready ? 200 : 503).json({
-        status: ready ? 'ready' : 'no plan loaded',
-        neo4j: info.agent,
-        plans: plans.map((p) => p.node.id),
-      });
-    } catch (error) {
-      res.status(503).json({ status: 'database unreachable', error: (error as Error).message });
+      res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
+    } catch {
+      res.status(503).json({ status: 'not ready' });
     }
   });
-  app.use(landingRouter(db));
-  app.use('/playground', playgroundRouter());
-  app.use(exportRouter(db));
+  app.use('/playground', pageHeaders, playgroundRouter());
+  // The deadline is fixed when the request arrives; the reads inherit it from where the request
+  // resumes after its body is read (stream callbacks do not carry async context).
+  app.use(timeBudget(options.requestTimeoutMs));
+  const bounded: express.RequestHandler = (_req, res, next) => {
+    withDeadline(res.locals['deadline'] as number, next);
+  };
+  app.use(bounded, exportRouter(db));
+  // The landing page and the docs it links: HTML pages, with the pages' headers.
+  app.use(
+    (req, res, next) =>
+      req.path === '/' || req.path.startsWith('/docs/') ? pageHeaders(req, res, next) : next(),
+    bounded,
+    landingRouter(db),
+  );
   app.use(
     '/graphql',
-    express.json({ limit: '200kb' }),
+    (req, res, next) => {
+      // GET /graphql from a browser is the playground page: same headers as /playground.
+      if (req.method === 'GET' && req.accepts(['text/html', 'application/json']) === 'text/html') {
+        pageHeaders(req, res, next);
+      } else {
+        next();
+      }
+    },
+    express.json({ limit: BODY_LIMIT }),
+    bounded,
     expressMiddleware(apollo, {
       context: async () => ({ db, loaders: createLoaders(db) }),
     }),
   );
+  app.use(notFoundHandler);
+  app.use(jsonErrorHandler);
   return { app, apollo };
 }
 
@@ -108,7 +195,15 @@ export async function startServer(
   { port, host, api = DEFAULT_API_OPTIONS }: { port: number; host: string; api?: ApiOptions },
 ): Promise<RunningServer> {
   const { app, apollo } = await createApp(db, api);
-  const server: Server = createServer(app);
+  const server: Server = createServer(
+    // Node checks these every connectionsCheckingInterval (30 s by default): check every second.
+    {
+      requestTimeout: RECEIVE_TIMEOUT_MS,
+      headersTimeout: RECEIVE_TIMEOUT_MS,
+      connectionsCheckingInterval: 1_000,
+    },
+    app,
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);

@@ -3,7 +3,8 @@
  * for browsing the graph with other tools or for several service processes to share.
  * Ctrl-C stops it cleanly.
  */
-import { LOCAL_NEO4J_PASSWORD, loadConfig, type Config } from '../config.ts';
+import { loadConfig, type Config } from '../config.ts';
+import { CREDENTIALS_FILE, resolvePassword } from '../db/credentials.ts';
 import { ensureEngineBuilt, startEngine } from '../db/engine.ts';
 import { isStopping, onShutdown, runMain, shutdown } from './lifecycle.ts';
 import { checkPortFree } from './ports.ts';
@@ -22,7 +23,7 @@ async function main(config: Config): Promise<void> {
     port: config.neo4jPort,
     dataDir: config.neo4jDataDir,
     user: config.neo4jUser,
-    password: config.neo4jPassword,
+    password: resolvePassword({ ...config, neo4jUri: null }),
     onLog: (line) => {
       if (!line.startsWith('NEO4J-ENGINE READY')) console.log(`engine: ${line}`);
     },
@@ -35,8 +36,8 @@ async function main(config: Config): Promise<void> {
   });
 
   const password =
-    config.neo4jPassword === LOCAL_NEO4J_PASSWORD
-      ? `${LOCAL_NEO4J_PASSWORD} (the local default)`
+    config.neo4jPassword === null
+      ? `(this install's own, in ${engine.dataDir}/${CREDENTIALS_FILE})`
       : '(the value of NEO4J_PASSWORD)';
   console.log(
     [

@@ -13,7 +13,7 @@ import { openDatabase } from '../db/open.ts';
 import { parsePlan, readPlanFile } from '../ingest/index.ts';
 import { loadPlan } from '../ingest/load/load.ts';
 import { ensureSchema } from '../ingest/load/schema.ts';
-import { startServer } from '../api/server.ts';
+import { apiOptionsFrom, startServer } from '../api/server.ts';
 import { isStopping, onShutdown, runMain, shutdown } from './lifecycle.ts';
 import { checkPortFree } from './ports.ts';
 import { program, withOptions } from './program.ts';
@@ -77,14 +77,7 @@ async function main(config: Config): Promise<void> {
   const server = await startServer(db, {
     port: config.port,
     host: config.host,
-    api: {
-      introspection: config.introspection,
-      csrfPrevention: config.csrfPrevention,
-      maxDepth: config.maxDepth,
-      maxAliases: config.maxAliases,
-      maxCost: config.maxCost,
-      maxTokens: 2_000,
-    },
+    api: apiOptionsFrom(config),
   });
   onShutdown(() => server.close());
   status.print(

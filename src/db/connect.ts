@@ -6,7 +6,9 @@
  */
 import neo4j, { type Driver, Neo4jError } from 'neo4j-driver';
 import type { Config } from '../config.ts';
+import { resolvePassword } from './credentials.ts';
 import { type EngineHandle, ensureEngineBuilt, startEngine } from './engine.ts';
+import { superviseEngine } from './supervisor.ts';
 
 export type ConnectErrorCode = 'UNREACHABLE' | 'UNAUTHORIZED' | 'NO_SUCH_DATABASE' | 'FAILED';
 
@@ -24,8 +26,14 @@ export class ConnectError extends Error {
 export interface DatabaseConnection {
   readonly driver: Driver;
   readonly database: string;
-  /** The embedded engine, or null when NEO4J_URI names the server. */
+  /**
+   * The embedded engine, or null when NEO4J_URI names the server. It is supervised: restarted
+   * when it dies (supervisor.ts), and its `exited` settles only when the restarts are spent.
+   */
   readonly engine: EngineHandle | null;
+  /** The credentials in use (the embedded engine's own password when NEO4J_PASSWORD is unset). */
+  readonly user: string;
+  readonly password: string;
   /** "Neo4j/5.26.30" */
   readonly serverAgent: string;
   /** Closes the driver, then stops the embedded engine if there is one. Safe to call twice. */
@@ -35,7 +43,8 @@ export interface DatabaseConnection {
 export type ConnectionConfig = Pick<
   Config,
   'neo4jUri' | 'neo4jUser' | 'neo4jPassword' | 'neo4jDatabase' | 'neo4jDataDir' | 'neo4jPort'
->;
+> &
+  Partial<Pick<Config, 'engineRestarts'>>;
 
 export interface ConnectOptions {
   /** Build progress and engine output. */
@@ -50,22 +59,30 @@ export async function connectDatabase(
 ): Promise<DatabaseConnection> {
   let engine: EngineHandle | null = null;
   let uri = config.neo4jUri;
+  const password = resolvePassword(config);
   if (uri === null) {
     await ensureEngineBuilt({
       onProgress: options.onLog,
       ...(options.onStatus ? { onStatus: options.onStatus } : {}),
     });
-    engine = await startEngine({
-      port: config.neo4jPort,
-      dataDir: config.neo4jDataDir,
-      user: config.neo4jUser,
-      password: config.neo4jPassword,
+    const start = (port: number) =>
+      startEngine({
+        port,
+        dataDir: config.neo4jDataDir,
+        user: config.neo4jUser,
+        password,
+        onLog: options.onLog,
+      });
+    const first = await start(config.neo4jPort);
+    // Restarted on the port it got, so the driver finds it where it was.
+    engine = superviseEngine(first, () => start(first.port), {
+      maxRestarts: config.engineRestarts ?? 5,
       onLog: options.onLog,
     });
     uri = engine.uri;
   }
 
-  const driver = createDriver(uri, config.neo4jUser, config.neo4jPassword);
+  const driver = createDriver(uri, config.neo4jUser, password);
   let serverAgent: string;
   try {
     serverAgent = await ping(driver, config.neo4jDatabase);
@@ -80,6 +97,8 @@ export async function connectDatabase(
     driver,
     database: config.neo4jDatabase,
     engine,
+    user: config.neo4jUser,
+    password,
     serverAgent,
     close() {
       closing ??= (async () => {

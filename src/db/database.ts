@@ -6,7 +6,8 @@
  */
 import neo4j, { type Driver, type ManagedTransaction, isInt } from 'neo4j-driver';
 import { type CypherCatalog, statement } from './catalog.ts';
-import { mapDriverError } from './errors.ts';
+import { currentDeadline } from './deadline.ts';
+import { DatabaseError, mapDriverError } from './errors.ts';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -48,16 +49,44 @@ export function toCypher(value: unknown): unknown {
   return value;
 }
 
+export interface DatabaseOptions {
+  /**
+   * Neo4j transaction timeout of every read, in ms (default 10 s). Inside a request with a
+   * deadline (deadline.ts) a read gets the shorter of this and the time left.
+   */
+  readonly readTimeoutMs?: number;
+}
+
+export const DEFAULT_READ_TIMEOUT_MS = 10_000;
+
 export class Database {
   /** Round trips since start (or the last reset). */
   private count = 0;
   private readonly listeners = new Set<(event: QueryEvent) => void>();
+  readonly readTimeoutMs: number;
 
   constructor(
     readonly driver: Driver,
     readonly databaseName: string,
     readonly catalog: CypherCatalog,
-  ) {}
+    options: DatabaseOptions = {},
+  ) {
+    this.readTimeoutMs = options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
+  }
+
+  /** The transaction timeout of a read starting now: the read timeout, cut to the request's deadline. */
+  private readTimeout(name: string): number {
+    const deadline = currentDeadline();
+    if (deadline === undefined) return this.readTimeoutMs;
+    const left = Math.floor(deadline - Date.now());
+    if (left <= 0) {
+      throw new DatabaseError(
+        'TIMEOUT',
+        `cypher/${name}.cypher not started: the request's time budget is spent`,
+      );
+    }
+    return Math.min(this.readTimeoutMs, left);
+  }
 
   get roundTrips(): number {
     return this.count;
@@ -82,13 +111,14 @@ export class Database {
   /** Runs one catalog statement in a read transaction. */
   async read<R extends Row = Row>(name: string, params: Params = {}): Promise<R[]> {
     const { text } = statement(this.catalog, name);
+    const timeout = this.readTimeout(name);
     const session = this.driver.session({
       database: this.databaseName,
       defaultAccessMode: neo4j.session.READ,
     });
     try {
       this.note(name, 'READ');
-      return (await session.executeRead((tx) => Database.runIn(tx, text, params))) as R[];
+      return (await session.executeRead((tx) => Database.runIn(tx, text, params), { timeout })) as R[];
     } catch (error) {
       throw mapDriverError(error, name);
     } finally {

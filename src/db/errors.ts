@@ -4,7 +4,12 @@
  */
 import { Neo4jError, isRetryableError } from 'neo4j-driver';
 
-export type DatabaseErrorCode = 'DATABASE_UNAVAILABLE' | 'QUERY_FAILED';
+/**
+ * DATABASE_UNAVAILABLE: the server cannot be reached (try again). TIMEOUT: the transaction ran out
+ * of its time (Neo4j's transaction timeout or the request's deadline). MEMORY_LIMIT: the
+ * transaction needed more memory than the server grants one. QUERY_FAILED: anything else.
+ */
+export type DatabaseErrorCode = 'DATABASE_UNAVAILABLE' | 'TIMEOUT' | 'MEMORY_LIMIT' | 'QUERY_FAILED';
 
 export class DatabaseError extends Error {
   override readonly name = 'DatabaseError';
@@ -32,6 +37,18 @@ export function mapDriverError(error: unknown, statementName: string): unknown {
       return new DatabaseError(
         'DATABASE_UNAVAILABLE',
         `the Neo4j database cannot be reached (${error.code}); the service retries on the next request`,
+        { cause: error },
+      );
+    }
+    if (/TransactionTimedOut|Transaction\.Terminated/.test(error.code)) {
+      return new DatabaseError('TIMEOUT', `cypher/${statementName}.cypher ran out of time (${error.code})`, {
+        cause: error,
+      });
+    }
+    if (/MemoryPoolOutOfMemoryError|OutOfMemory/.test(error.code)) {
+      return new DatabaseError(
+        'MEMORY_LIMIT',
+        `cypher/${statementName}.cypher needed more memory than a transaction may use (${error.code})`,
         { cause: error },
       );
     }

@@ -2,7 +2,7 @@
  * Opens the service's database: connects (starting the embedded engine when NEO4J_URI is unset),
  * reads the Cypher catalog, and hands back the one door every other module uses.
  */
-import type { Config } from '../config.ts';
+import { type Config, securityWarnings } from '../config.ts';
 import { loadCatalog } from './catalog.ts';
 import { type DatabaseConnection, connectDatabase } from './connect.ts';
 import { Database } from './database.ts';
@@ -20,7 +20,10 @@ export async function openDatabase(
   options: { onLog?: (line: string) => void; onStatus?: (text: string) => void } = {},
 ): Promise<OpenDatabase> {
   const catalog = loadCatalog();
+  for (const warning of securityWarnings(config)) options.onLog?.(`WARNING: ${warning}`);
   const connection = await connectDatabase(config, options);
-  const db = new Database(connection.driver, connection.database, catalog);
+  const db = new Database(connection.driver, connection.database, catalog, {
+    readTimeoutMs: config.neo4jReadTimeoutMs,
+  });
   return { db, connection, close: () => connection.close() };
 }

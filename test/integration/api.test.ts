@@ -175,9 +175,7 @@ describe('health and readiness', () => {
     expect(await (await fetch(`${server.url}/health`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${server.url}/ready`);
     expect(ready.status).toBe(200);
-    const body = (await ready.json()) as { status: string; neo4j: string; plans: string[] };
-    expect(body.status).toBe('ready');
-    expect(body.neo4j).toMatch(/^Neo4j\/5\.26/);
-    expect(body.plans).toEqual(['cast-2018']);
+    // Only ready or not: the server's version and the plans are nobody's business (docs/security.md).
+    expect(await ready.json()).toEqual({ status: 'ready' });
   });
 });

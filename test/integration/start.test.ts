@@ -73,7 +73,13 @@ describe('npm start', () => {
       );
       const ready = await fetch(`${first.url}/ready`);
       expect(ready.status).toBe(200);
-      expect(((await ready.json()) as { plans: string[] }).plans).toEqual(['local-2019']);
+      expect(await ready.json()).toEqual({ status: 'ready' });
+      const plans = await fetch(`${first.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ plans { id } }' }),
+      });
+      expect(await plans.json()).toEqual({ data: { plans: [{ id: 'local-2019' }] } });
     } finally {
       expect(await stop(first)).toBe(0);
     }

@@ -45,8 +45,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   );
   project.provide('neo4j', {
     uri,
-    user: config.neo4jUser,
-    password: config.neo4jPassword,
+    user: db.user,
+    password: db.password,
     database: config.neo4jDatabase,
   });
 

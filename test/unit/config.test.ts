@@ -1,12 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  ConfigError,
-  LOCAL_NEO4J_PASSWORD,
-  REPO_ROOT,
-  describeConfig,
-  loadConfig,
-} from '../../src/config.ts';
+import { ConfigError, REPO_ROOT, describeConfig, loadConfig } from '../../src/config.ts';
 
 function failure(env: NodeJS.ProcessEnv): ConfigError {
   try {
@@ -23,7 +17,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       neo4jUri: null,
       neo4jUser: 'neo4j',
-      neo4jPassword: LOCAL_NEO4J_PASSWORD,
+      neo4jPassword: null,
       neo4jDatabase: 'neo4j',
       neo4jDataDir: join(REPO_ROOT, '.data', 'neo4j'),
       neo4jPort: 7687,
@@ -34,7 +28,10 @@ describe('loadConfig', () => {
       csrfPrevention: true,
       maxDepth: 12,
       maxAliases: 20,
-      maxCost: 20_000,
+      maxCost: 50_000,
+      requestTimeoutMs: 15_000,
+      neo4jReadTimeoutMs: 10_000,
+      engineRestarts: 5,
     });
   });
 
@@ -58,6 +55,9 @@ describe('loadConfig', () => {
       GRAPHQL_MAX_DEPTH: '8',
       GRAPHQL_MAX_ALIASES: '0',
       GRAPHQL_MAX_COST: '5000',
+      REQUEST_TIMEOUT_MS: '2000',
+      NEO4J_READ_TIMEOUT_MS: '1000',
+      NEO4J_ENGINE_RESTARTS: '0',
     });
     expect(config).toEqual({
       neo4jUri: 'neo4j+s://graph.example.org:7687',
@@ -74,6 +74,9 @@ describe('loadConfig', () => {
       maxDepth: 8,
       maxAliases: 0,
       maxCost: 5000,
+      requestTimeoutMs: 2000,
+      neo4jReadTimeoutMs: 1000,
+      engineRestarts: 0,
     });
   });
 
@@ -168,6 +171,9 @@ describe('describeConfig', () => {
       'GRAPHQL_MAX_DEPTH',
       'GRAPHQL_MAX_ALIASES',
       'GRAPHQL_MAX_COST',
+      'REQUEST_TIMEOUT_MS',
+      'NEO4J_READ_TIMEOUT_MS',
+      'NEO4J_ENGINE_RESTARTS',
     ]);
     for (const key of describeConfig()) expect(key.doc.length).toBeGreaterThan(20);
   });

@@ -12,14 +12,14 @@ import type {
   ProblemCoverageRow,
   SharedTaskRow,
 } from '../coverage/types.ts';
-import { checkPlanId } from './args.ts';
 import { atLeast, checkMinScore } from './scores.ts';
+import { optionalPlan } from './shared.ts';
 
 const nodes = <T>(rows: { node: T }[]) => rows.map((r) => r.node);
 
 export const coverageResolvers: Resolvers = {
   Query: {
-    coverage: (_root, { planId }) => ({ planId: checkPlanId('planId', planId) }),
+    coverage: async (_root, { planId }, ctx) => ({ planId: await optionalPlan(ctx, planId) }),
   },
   Coverage: {
     goals: async ({ planId }, { minScore }, ctx) => {

@@ -5,8 +5,9 @@ import type { NodeRow } from '../../graph/rows.ts';
 import { byId, shapeNode, type ShapeEdge } from '../../graph/shape.ts';
 import { BadInputError, NotFoundError } from '../errors.ts';
 import type { Context } from '../context.ts';
-import { checkId, checkPlanId } from './args.ts';
+import { checkId, checkSearchText } from './args.ts';
 import { searchHit } from '../search/hits.ts';
+import { optionalPlan } from './shared.ts';
 
 const MAX_HITS = 100;
 const MAX_SHAPE = 2_000;
@@ -41,9 +42,9 @@ export const exploreResolvers: Resolvers = {
   Query: {
     search: async (_root, { query, planId, types, first }, ctx) => {
       const size = checkRange('first', first ?? 10, 1, MAX_HITS);
-      const lucene = toLuceneQuery(query);
+      const lucene = toLuceneQuery(checkSearchText('query', query));
       if (lucene === null) throw new BadInputError('query', 'some text to search for', query);
-      const params = { planId: checkPlanId('planId', planId), types: types ?? null, first: size };
+      const params = { planId: await optionalPlan(ctx, planId), types: types ?? null, first: size };
       let rows = await ctx.db.read<{ node: NodeRow; score: number }>('search-fulltext', {
         ...params,
         lucene,

@@ -13,7 +13,7 @@ import { BadInputError } from '../errors.ts';
 import type { EvidenceModel } from '../../ingest/model.ts';
 import { checkFirst, checkPlanId, connection, offsetAfter } from './args.ts';
 import { atLeast } from './scores.ts';
-import { required, span } from './shared.ts';
+import { optionalPlan, required, span } from './shared.ts';
 
 const basis = (row: DerivedRow) => row.basis.toUpperCase() as 'PHRASE' | 'CONCEPT' | 'MENTION' | 'CURATED';
 const evidence = (row: DerivedRow): EvidenceModel[] => JSON.parse(row.evidenceJson);
@@ -22,7 +22,7 @@ export const linkResolvers: Resolvers = {
   Query: {
     departments: async (_root, { planId, orderBy }, ctx) => {
       const rows = await ctx.db.read<{ node: DepartmentRow }>('departments-filtered', {
-        planId: checkPlanId('planId', planId),
+        planId: await optionalPlan(ctx, planId),
         orderBy: orderBy ?? 'NAME',
       });
       return rows.map((r) => r.node);
@@ -38,7 +38,9 @@ export const linkResolvers: Resolvers = {
         );
       }
       const [page] = await ctx.db.read<{ total: number; nodes: ConceptRow[] }>('concepts-page', {
-        planId: planId ? checkPlanId('planId', planId) : checkPlanId('filter.planId', filter?.planId),
+        planId: planId
+          ? await optionalPlan(ctx, planId, 'planId')
+          : await optionalPlan(ctx, filter?.planId, 'filter.planId'),
         kind: filter?.kind ?? null,
         text: filter?.text ?? null,
         inGlossary: filter?.inGlossary ?? null,

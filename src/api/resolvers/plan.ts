@@ -3,15 +3,9 @@ import type { Resolvers } from '../../generated/graphql.ts';
 import type { DepartmentRow, ElementKind, ElementRow, PlanRow, SectionRow } from '../../graph/rows.ts';
 import type { Context } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
-import { checkFirst, checkPlanId, connection, offsetAfter } from './args.ts';
+import { checkFirst, checkGoalId, connection, offsetAfter } from './args.ts';
 import { atLeast } from './scores.ts';
-import { required, span } from './shared.ts';
-
-async function planOrFail(ctx: Context, id: string): Promise<PlanRow> {
-  const row = await ctx.loaders.node.load(checkPlanId('planId', id)!);
-  if (row === null || !row.labels.includes('Plan')) throw new NotFoundError('planId', id);
-  return row as PlanRow;
-}
+import { planOrFail, required, span } from './shared.ts';
 
 async function subItemsPage(
   ctx: Context,
@@ -53,11 +47,15 @@ export const planResolvers: Resolvers = {
     plan: (_root, { id }, ctx) => planOrFail(ctx, id),
     tasks: async (_root, { planId, filter, orderBy }, ctx) => {
       if (planId) await planOrFail(ctx, planId);
+      const goalId = checkGoalId('filter.goalId', filter?.goalId);
+      if (goalId !== null && (await ctx.loaders.node.load(goalId)) === null) {
+        throw new NotFoundError('filter.goalId', goalId);
+      }
       const rows = await ctx.db.read<{ node: ElementRow }>('tasks-filtered', {
         planId: planId ?? null,
         department: filter?.department ?? null,
         concept: filter?.concept ?? null,
-        goalId: filter?.goalId ?? null,
+        goalId,
         text: filter?.text ?? null,
         orderBy: orderBy ?? 'NUMBER',
       });

@@ -3,7 +3,9 @@
  * and "load by id or fail" helpers.
  */
 import type { Context } from '../context.ts';
-import type { NodeRow, SpanProps } from '../../graph/rows.ts';
+import type { NodeRow, PlanRow, SpanProps } from '../../graph/rows.ts';
+import { NotFoundError } from '../errors.ts';
+import { checkPlanId } from './args.ts';
 
 /** Node types in the order a label decides them (a node has one of these labels). */
 export const NODE_TYPES = [
@@ -47,4 +49,18 @@ export async function required<T extends NodeRow>(ctx: Context, id: string): Pro
 
 export async function requiredAll<T extends NodeRow>(ctx: Context, ids: readonly string[]): Promise<T[]> {
   return Promise.all(ids.map((id) => required<T>(ctx, id)));
+}
+
+/** The plan `id` names (checked for shape as `argument`); NOT_FOUND naming `argument` when none. */
+export async function planOrFail(ctx: Context, id: string, argument = 'planId'): Promise<PlanRow> {
+  const row = await ctx.loaders.node.load(checkPlanId(argument, id)!);
+  if (row === null || !row.labels.includes('Plan')) throw new NotFoundError(argument, id);
+  return row as PlanRow;
+}
+
+/** Like planOrFail for an optional argument: null stays null (all plans). */
+export async function optionalPlan(ctx: Context, id: string | null | undefined, argument = 'planId') {
+  if (id === null || id === undefined) return null;
+  await planOrFail(ctx, id, argument);
+  return id;
 }

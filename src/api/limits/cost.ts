@@ -1,0 +1,115 @@
+/**
+ * The cost of an operation: how many values its answer can hold at most, in the graph as it is.
+ * Each object and each scalar counts 1, and a list multiplies what one item costs by the most
+ * items the list can have (bounds.ts): the known size of the graph for lists of nodes and
+ * relationships, the page size for pages. A query that follows back-edges
+ * (`plans { tasks { plan { tasks … } } }`) multiplies at every turn, so its price grows as fast
+ * as its answer would, and it is refused before any resolver runs when the price passes the
+ * limit. graphql-query-complexity walks the document (fragments, variables, skip/include);
+ * the estimator is this project's.
+ */
+import { GraphQLError, type DocumentNode, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { ErrorCode } from '../errors.ts';
+import { type GraphSize, listBound } from './bounds.ts';
+
+/** Arguments that size a page: the field's items are at most this many (ids: one per id). */
+const PAGE_ARGUMENTS = ['first', 'limit'] as const;
+
+function pageSize(args: Record<string, unknown>): number | null {
+  for (const name of PAGE_ARGUMENTS) {
+    const value = args[name];
+    if (typeof value === 'number' && Number.isFinite(value)) return Math.max(1, Math.ceil(value));
+  }
+  // nodes(ids: …) answers one item per id asked.
+  if (Array.isArray(args['ids'])) return Math.max(1, args['ids'].length);
+  return null;
+}
+
+/**
+ * The shape of a field's type, read by structure rather than with graphql's `isListType` and
+ * friends: those check `instanceof`, which fails when the schema was built by another copy of
+ * graphql (CommonJS and ES module builds of the same version count as two, e.g. under Vite).
+ */
+function shapeOf(type: GraphQLOutputType): { list: boolean; item: string; leaf: boolean } {
+  const kind = (t: unknown) => (t as { constructor: { name: string } }).constructor.name;
+  let t: unknown = type;
+  if (kind(t) === 'GraphQLNonNull') t = (t as { ofType: unknown }).ofType;
+  const list = kind(t) === 'GraphQLList';
+  while ((t as { ofType?: unknown }).ofType !== undefined) t = (t as { ofType: unknown }).ofType;
+  const leaf =
+    typeof (t as { getFields?: unknown }).getFields !== 'function' && kind(t) !== 'GraphQLUnionType';
+  return { list, item: (t as { name: string }).name, leaf };
+}
+
+/** The estimator: 1 for the field's own value, times the list bound or the page size. */
+export function listAwareEstimator(size: GraphSize | null): ComplexityEstimator {
+  return ({ type, field, args, childComplexity }) => {
+    const shape = shapeOf(field.type);
+    // A list of scalars is one leaf: it cannot nest, so it cannot amplify.
+    if (shape.leaf) return 1;
+    const perItem = 1 + childComplexity;
+    const page = pageSize(args);
+    if (page !== null) return 1 + page * perItem;
+    if (!shape.list) return perItem;
+    return 1 + listBound(size, type.name, shape.item) * perItem;
+  };
+}
+
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  size: GraphSize | null,
+  variables: Record<string, unknown> = {},
+  operationName?: string,
+): number {
+  return getComplexity({
+    schema,
+    query: document,
+    variables,
+    ...(operationName ? { operationName } : {}),
+    estimators: [listAwareEstimator(size)],
+  });
+}
+
+export class CostLimitError extends GraphQLError {
+  /** `found` null: the cost could not be computed, and the operation is refused all the same. */
+  constructor(limit: number, found: number | null) {
+    super(
+      `Operation too expensive: ${found === null ? 'its cost could not be computed' : `its answer could hold up to ${found} values`}, ` +
+        `the limit is ${limit}. Ask for fewer nested lists, aliases or smaller pages.`,
+      { extensions: { code: ErrorCode.TOO_EXPENSIVE, cost: found, maxCost: limit, http: { status: 400 } } },
+    );
+  }
+}
+
+/**
+ * Prices each operation once it is resolved (variables known) and refuses it over `maxCost`.
+ * A document whose variables do not fit is not priced: its execution fails on them anyway.
+ */
+export function costLimitPlugin(
+  maxCost: number,
+  graphSize: () => Promise<GraphSize | null>,
+): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, operationName, schema }) {
+          const size = await graphSize();
+          let cost: number;
+          try {
+            cost = operationCost(schema, document, size, request.variables ?? {}, operationName ?? undefined);
+          } catch (error) {
+            // Variables that do not fit: execution refuses them with BAD_USER_INPUT, at no cost.
+            if (/variable/i.test(String((error as Error)?.message))) return;
+            // Anything else: an operation that cannot be priced is not run.
+            console.error('[api] cost of an operation not computed:', error);
+            throw new CostLimitError(maxCost, null);
+          }
+          if (cost > maxCost) throw new CostLimitError(maxCost, cost);
+        },
+      };
+    },
+  };
+}
