@@ -10,6 +10,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Database } from '../db/database.ts';
 import type { Context } from './context.ts';
+import { corsMiddleware, type CorsOrigins } from './cors.ts';
 import { formatError } from './errors.ts';
 import { exportRouter } from './export/router.ts';
 import { createLoaders } from './loaders.ts';
@@ -28,6 +29,8 @@ export interface ApiOptions {
   readonly maxCost: number;
   /** Most tokens in one document. */
   readonly maxTokens: number;
+  /** Origins allowed to read the API and the exports from a browser page (CORS). */
+  readonly corsOrigins?: CorsOrigins;
 }
 
 export const DEFAULT_API_OPTIONS: ApiOptions = {
@@ -85,6 +88,7 @@ export async function createApp(db: Database, options: ApiOptions = DEFAULT_API_
     }
   });
   app.use('/playground', playgroundRouter());
+  app.use(['/graphql', '/plans'], corsMiddleware(options.corsOrigins ?? '*'));
   app.use(exportRouter(db));
   app.use(
     '/graphql',

@@ -62,6 +62,7 @@ runMain(async () => {
       maxAliases: config.maxAliases,
       maxCost: config.maxCost,
       maxTokens: 2_000,
+      corsOrigins: config.corsOrigins,
     },
   });
   onShutdown(() => server.close());

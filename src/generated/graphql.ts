@@ -261,6 +261,8 @@ export type GraphNode = {
 
 export type GraphPath = {
   __typename?: 'GraphPath';
+  /** The path as Cytoscape.js elements, like `GraphShape.cytoscape`. */
+  cytoscape: Scalars['JSON']['output'];
   edges: Array<GraphEdge>;
   length: Scalars['Int']['output'];
   nodes: Array<GraphNode>;
@@ -268,6 +270,12 @@ export type GraphPath = {
 
 export type GraphShape = {
   __typename?: 'GraphShape';
+  /**
+   * The same nodes and edges as Cytoscape.js elements, `{ nodes: [{ data }], edges: [{ data }] }`:
+   * pass it as `cytoscape({ elements })` unchanged. Attributes as in the exports (`type` is the node
+   * type, an edge's type is `relation`, SERVES/ADDRESSES carry `weight` and an upper-case `basis`).
+   */
+  cytoscape: Scalars['JSON']['output'];
   edges: Array<GraphEdge>;
   limit: Scalars['Int']['output'];
   nodes: Array<GraphNode>;
@@ -1115,12 +1123,14 @@ export type GraphNodeResolvers<ContextType = Context, ParentType extends Resolve
 }>;
 
 export type GraphPathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphPath'] = ResolversParentTypes['GraphPath']> = ResolversObject<{
+  cytoscape?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
   length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['GraphNode']>, ParentType, ContextType>;
 }>;
 
 export type GraphShapeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphShape'] = ResolversParentTypes['GraphShape']> = ResolversObject<{
+  cytoscape?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
   limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['GraphNode']>, ParentType, ContextType>;

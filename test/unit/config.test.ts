@@ -32,6 +32,7 @@ describe('loadConfig', () => {
       planFiles: [join(REPO_ROOT, 'seeds', 'cast-2018-reform-key-tasks.txt')],
       introspection: true,
       csrfPrevention: true,
+      corsOrigins: '*',
       maxDepth: 12,
       maxAliases: 20,
       maxCost: 20_000,
