@@ -12,6 +12,7 @@ import type { Database } from '../db/database.ts';
 import type { Context } from './context.ts';
 import { corsMiddleware, type CorsOrigins } from './cors.ts';
 import { formatError } from './errors.ts';
+import { explorerRouter } from './explorer/serve.ts';
 import { exportRouter } from './export/router.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -88,6 +89,7 @@ export async function createApp(db: Database, options: ApiOptions = DEFAULT_API_
     }
   });
   app.use('/playground', playgroundRouter());
+  app.use('/explore', explorerRouter());
   app.use(['/graphql', '/plans'], corsMiddleware(options.corsOrigins ?? '*'));
   app.use(exportRouter(db));
   app.use(

@@ -171,7 +171,11 @@ describe('Cytoscape JSON', () => {
     expect(cy.getElementById('cast-2018/task-6/item-3').data('label')).toMatch(/^6\.3 /);
     // Goals task 6 serves, and the department that leads it, straight from Cytoscape's own traversal.
     const served = cy.getElementById('cast-2018/task-6').outgoers('node[type = "Goal"]');
-    expect(served.map((n) => n.id()).sort()).toEqual(['cast-2018/goal-1', 'cast-2018/goal-2', 'cast-2018/goal-3']);
+    expect(served.map((n) => n.id()).sort()).toEqual([
+      'cast-2018/goal-1',
+      'cast-2018/goal-2',
+      'cast-2018/goal-3',
+    ]);
     expect(
       cy
         .getElementById('cast-2018/task-6')
