@@ -19,8 +19,8 @@ import { GraphMLWriter } from './graphml.ts';
 
 const PLAN_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-/** Nodes per page: a page of a large plan (nodes with their edges) stays well under a megabyte. */
-export const PAGE_SIZE = 500;
+/** Nodes per page: a page of a large plan (nodes with their edges) stays a few megabytes. */
+export const PAGE_SIZE = 2_000;
 
 type Format = 'graphml' | 'json';
 
