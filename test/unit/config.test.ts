@@ -39,6 +39,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('refuses a CORS origin that is not scheme://host[:port], naming the key', () => {
+    const error = failure({ CORS_ORIGINS: 'localhost:5173' });
+    expect(error.key).toBe('CORS_ORIGINS');
+    expect(error.message).toBe(
+      'CORS_ORIGINS must be * or comma-separated origins such as https://example.org or http://localhost:5173; found "localhost:5173"',
+    );
+  });
+
   it('treats an empty value as unset', () => {
     expect(loadConfig({ NEO4J_URI: '', PORT: '' })).toMatchObject({ neo4jUri: null, port: 4000 });
   });
@@ -59,6 +67,7 @@ describe('loadConfig', () => {
       GRAPHQL_MAX_DEPTH: '8',
       GRAPHQL_MAX_ALIASES: '0',
       GRAPHQL_MAX_COST: '5000',
+      CORS_ORIGINS: 'http://localhost:5173, https://observablehq.com,null',
     });
     expect(config).toEqual({
       neo4jUri: 'neo4j+s://graph.example.org:7687',
@@ -72,6 +81,7 @@ describe('loadConfig', () => {
       planFiles: [],
       introspection: false,
       csrfPrevention: false,
+      corsOrigins: ['http://localhost:5173', 'https://observablehq.com', 'null'],
       maxDepth: 8,
       maxAliases: 0,
       maxCost: 5000,

@@ -104,15 +104,10 @@ export function createGraph(container: HTMLElement): Core {
         selector: 'edge:selected',
         style: { 'line-color': '#d62728', 'target-arrow-color': '#d62728', width: 5 },
       },
+      { selector: 'node.path', style: { 'border-color': '#d62728', 'border-width': 4 } },
       {
-        selector: '.path',
-        style: {
-          'border-color': '#d62728',
-          'border-width': 4,
-          'line-color': '#d62728',
-          'target-arrow-color': '#d62728',
-          width: 5,
-        },
+        selector: 'edge.path',
+        style: { 'line-color': '#d62728', 'target-arrow-color': '#d62728', width: 4 },
       },
       { selector: '.hidden', style: { display: 'none' } },
     ],
