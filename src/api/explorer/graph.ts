@@ -160,7 +160,7 @@ export function runLayout(cy: Core, layout: Layout, animate = false): Promise<vo
   const visible = cy.elements(':visible');
   const options =
     layout === 'tree'
-      ? { name: 'dagre', rankDir: 'TB', nodeSep: 20, rankSep: 60, fit: true, padding: 30, animate }
+      ? { name: 'dagre', rankDir: 'TB', nodeSep: 90, rankSep: 90, fit: true, padding: 30, animate }
       : {
           name: 'fcose',
           quality: 'default',
