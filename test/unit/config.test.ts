@@ -179,6 +179,7 @@ describe('describeConfig', () => {
       'GRAPHQL_MAX_DEPTH',
       'GRAPHQL_MAX_ALIASES',
       'GRAPHQL_MAX_COST',
+      'CORS_ORIGINS',
     ]);
     for (const key of describeConfig()) expect(key.doc.length).toBeGreaterThan(20);
   });
