@@ -202,6 +202,22 @@ const SETTINGS = {
     expected: 'an integer from 0 to 100',
     read: integer(0, 100, 5),
   } satisfies Setting<number>,
+  corsOrigins: {
+    env: 'CORS_ORIGINS',
+    doc:
+      'Origins whose pages may read the API and the exports from a browser (CORS), comma-separated ' +
+      '(e.g. http://localhost:5173,https://observablehq.com; "null" is a file:// page); "*" (default) ' +
+      'allows any origin, never with credentials: the API is read-only.',
+    expected: '* or comma-separated origins such as https://example.org or http://localhost:5173',
+    read: (raw) => {
+      const value = text('*')(raw).trim();
+      if (value === '*') return '*' as const;
+      const origins = value.split(',').map((o) => o.trim());
+      return origins.every((o) => o === 'null' || /^https?:\/\/[A-Za-z0-9.[\]:-]+$/.test(o))
+        ? (origins as readonly string[])
+        : undefined;
+    },
+  } satisfies Setting<'*' | readonly string[]>,
 } as const;
 
 type Settings = typeof SETTINGS;

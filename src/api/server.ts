@@ -19,12 +19,14 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { withDeadline } from '../db/deadline.ts';
 import type { Context } from './context.ts';
+import { corsMiddleware, type CorsOrigins } from './cors.ts';
 import { formatError } from './errors.ts';
 import { jsonErrorHandler, notFoundHandler, timeBudget } from './http-errors.ts';
 import { ListBounds } from './limits/bounds.ts';
 import { costLimitPlugin } from './limits/cost.ts';
 import { KnownOperationTypes } from './limits/operations.ts';
 import { parseErrorStatusPlugin } from './limits/status.ts';
+import { explorerRouter } from './explorer/serve.ts';
 import { exportRouter } from './export/router.ts';
 import { landingRouter } from './landing/router.ts';
 import { createLoaders } from './loaders.ts';
@@ -45,6 +47,8 @@ export interface ApiOptions {
   readonly maxTokens: number;
   /** Time budget of one request, in ms: its database reads stop by then, and so does the answer. */
   readonly requestTimeoutMs: number;
+  /** Origins allowed to read the API and the exports from a browser page (CORS). */
+  readonly corsOrigins?: CorsOrigins;
 }
 
 export const DEFAULT_API_OPTIONS: ApiOptions = {
@@ -67,6 +71,7 @@ export function apiOptionsFrom(config: Config): ApiOptions {
     maxCost: config.maxCost,
     maxTokens: DEFAULT_API_OPTIONS.maxTokens,
     requestTimeoutMs: config.requestTimeoutMs,
+    corsOrigins: config.corsOrigins,
   };
 }
 
@@ -150,12 +155,14 @@ export async function createApp(db: Database, options: ApiOptions = DEFAULT_API_
     }
   });
   app.use('/playground', pageHeaders, playgroundRouter());
+  app.use('/explore', pageHeaders, explorerRouter());
   // The deadline is fixed when the request arrives; the reads inherit it from where the request
   // resumes after its body is read (stream callbacks do not carry async context).
   app.use(timeBudget(options.requestTimeoutMs));
   const bounded: express.RequestHandler = (_req, res, next) => {
     withDeadline(res.locals['deadline'] as number, next);
   };
+  app.use(['/graphql', '/plans'], corsMiddleware(options.corsOrigins ?? '*'));
   app.use(bounded, exportRouter(db));
   // The landing page and the docs it links: HTML pages, with the pages' headers.
   app.use(

@@ -343,6 +343,8 @@ export type GraphNode = {
 /** One shortest path: its nodes in order and the edges between them. */
 export type GraphPath = {
   __typename?: 'GraphPath';
+  /** The path as Cytoscape.js elements, like `GraphShape.cytoscape`. */
+  cytoscape: Scalars['JSON']['output'];
   /** The relationships between consecutive nodes, in order. */
   edges: Array<GraphEdge>;
   /** Number of hops. */
@@ -354,6 +356,12 @@ export type GraphPath = {
 /** Nodes and edges ready to draw: the shape Cytoscape.js, D3 and graphology take. */
 export type GraphShape = {
   __typename?: 'GraphShape';
+  /**
+   * The same nodes and edges as Cytoscape.js elements, `{ nodes: [{ data }], edges: [{ data }] }`:
+   * pass it as `cytoscape({ elements })` unchanged. Attributes as in the exports (`type` is the node
+   * type, an edge's type is `relation`, SERVES/ADDRESSES carry `weight` and an upper-case `basis`).
+   */
+  cytoscape: Scalars['JSON']['output'];
   /** The relationships among those nodes, by id. */
   edges: Array<GraphEdge>;
   /** The most nodes this shape could hold (the `limit` asked for). */
@@ -1469,12 +1477,14 @@ export type GraphNodeResolvers<ContextType = Context, ParentType extends Resolve
 }>;
 
 export type GraphPathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphPath'] = ResolversParentTypes['GraphPath']> = ResolversObject<{
+  cytoscape?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
   length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['GraphNode']>, ParentType, ContextType>;
 }>;
 
 export type GraphShapeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphShape'] = ResolversParentTypes['GraphShape']> = ResolversObject<{
+  cytoscape?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
   limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['GraphNode']>, ParentType, ContextType>;

@@ -32,7 +32,7 @@ const TYPES = [
   'Problem',
 ];
 
-/** A short label: "任务6 强化基层基础,提升组织活力", a department's or concept's name, a plan's title. */
+/** A short label: "Task 6: 强化基层基础,提升组织活力", "6.3 推进…" for a sub-item, a name, a plan's title. */
 function labelOf(type: string, p: Record<string, unknown>): string {
   const number = p['number'];
   const title = String(p['title'] ?? p['name'] ?? p['id']);
@@ -43,8 +43,11 @@ function labelOf(type: string, p: Record<string, unknown>): string {
     case 'Guarantee':
     case 'Problem':
       return `${type} ${String(number)}: ${title}`;
-    case 'SubItem':
-      return `(${String(number)}) ${title}`;
+    case 'SubItem': {
+      // Where it is: "6.3 推进…" (task 6, sub-item 3), from the id the loader gives it.
+      const task = /\/task-(\d+)\/item-\d+$/.exec(String(p['id'] ?? ''))?.[1];
+      return task === undefined ? `(${String(number)}) ${title}` : `${task}.${String(number)} ${title}`;
+    }
     case 'Section':
       return `${String(p['marker'] ?? '')}${title}`;
     default:

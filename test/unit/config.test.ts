@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       planFiles: [join(REPO_ROOT, 'seeds', 'cast-2018-reform-key-tasks.txt')],
       introspection: true,
       csrfPrevention: true,
+      corsOrigins: '*',
       maxDepth: 12,
       maxAliases: 20,
       maxCost: 50_000,
@@ -33,6 +34,14 @@ describe('loadConfig', () => {
       neo4jReadTimeoutMs: 10_000,
       engineRestarts: 5,
     });
+  });
+
+  it('refuses a CORS origin that is not scheme://host[:port], naming the key', () => {
+    const error = failure({ CORS_ORIGINS: 'localhost:5173' });
+    expect(error.key).toBe('CORS_ORIGINS');
+    expect(error.message).toBe(
+      'CORS_ORIGINS must be * or comma-separated origins such as https://example.org or http://localhost:5173; found "localhost:5173"',
+    );
   });
 
   it('treats an empty value as unset', () => {
@@ -58,6 +67,7 @@ describe('loadConfig', () => {
       REQUEST_TIMEOUT_MS: '2000',
       NEO4J_READ_TIMEOUT_MS: '1000',
       NEO4J_ENGINE_RESTARTS: '0',
+      CORS_ORIGINS: 'http://localhost:5173, https://observablehq.com,null',
     });
     expect(config).toEqual({
       neo4jUri: 'neo4j+s://graph.example.org:7687',
@@ -71,6 +81,7 @@ describe('loadConfig', () => {
       planFiles: [],
       introspection: false,
       csrfPrevention: false,
+      corsOrigins: ['http://localhost:5173', 'https://observablehq.com', 'null'],
       maxDepth: 8,
       maxAliases: 0,
       maxCost: 5000,
@@ -174,6 +185,7 @@ describe('describeConfig', () => {
       'REQUEST_TIMEOUT_MS',
       'NEO4J_READ_TIMEOUT_MS',
       'NEO4J_ENGINE_RESTARTS',
+      'CORS_ORIGINS',
     ]);
     for (const key of describeConfig()) expect(key.doc.length).toBeGreaterThan(20);
   });

@@ -46,10 +46,6 @@ function isBuilt(dir: string): boolean {
   return existsSync(join(dir, 'index.html'));
 }
 
-function sendNotBuilt(res: Response): void {
-  res.status(503).type('text/plain').send(NOT_BUILT);
-}
-
 /** Sends `path` or its precompressed copy, whichever the request accepts. */
 function sendAsset(req: Request, res: Response, path: string, type: string | undefined): void {
   const headers: Record<string, string> = {
@@ -74,11 +70,19 @@ function sendAsset(req: Request, res: Response, path: string, type: string | und
 
 /** Mount at /playground: `app.use('/playground', playgroundRouter())`. */
 export function playgroundRouter({ dir = DEFAULT_DIR }: PlaygroundOptions = {}): Router {
+  return bundleRouter(dir, NOT_BUILT);
+}
+
+/**
+ * Serves a Vite build: its index.html at the mount point, its assets under assets/, precompressed
+ * (the playground's and the explorer's builds are served alike).
+ */
+export function bundleRouter(dir: string, notBuilt: string): Router {
   const router = express.Router();
 
   router.use((_req, res, next) => {
     if (isBuilt(dir)) next();
-    else sendNotBuilt(res);
+    else res.status(503).type('text/plain').send(notBuilt);
   });
 
   router.get('/', (_req, res) => {

@@ -2,8 +2,9 @@
 import type { Resolvers } from '../../generated/graphql.ts';
 import { toLuceneQuery } from '../../graph/lucene.ts';
 import type { NodeRow } from '../../graph/rows.ts';
-import { byId, shapeNode, type ShapeEdge } from '../../graph/shape.ts';
+import { byId, shapeNode, type ShapeEdge, type ShapeNode } from '../../graph/shape.ts';
 import { BadInputError, NotFoundError } from '../errors.ts';
+import { cytoscapeElements } from '../export/attributes.ts';
 import type { Context } from '../context.ts';
 import { checkId, checkSearchText } from './args.ts';
 import { searchHit } from '../search/hits.ts';
@@ -29,13 +30,23 @@ interface ShapeRows {
   total: number;
 }
 
+/** Nodes and edges with their Cytoscape.js form, computed only when a query asks for it. */
+function drawable<T extends { nodes: ShapeNode[]; edges: ShapeEdge[] }>(
+  value: T,
+): T & { readonly cytoscape: unknown } {
+  return Object.defineProperty(value, 'cytoscape', {
+    get: () => cytoscapeElements(value.nodes, value.edges),
+    enumerable: true,
+  }) as T & { readonly cytoscape: unknown };
+}
+
 function shape(row: ShapeRows | undefined, limit: number) {
-  return {
+  return drawable({
     nodes: (row?.nodes ?? []).map(shapeNode),
     edges: [...(row?.edges ?? [])].sort(byId),
     truncated: (row?.total ?? 0) > limit,
     limit,
-  };
+  });
 }
 
 export const exploreResolvers: Resolvers = {
@@ -90,7 +101,7 @@ export const exploreResolvers: Resolvers = {
         types: types ?? null,
       });
       return rows
-        .map((r) => ({ length: r.edges.length, nodes: r.nodes.map(shapeNode), edges: r.edges }))
+        .map((r) => drawable({ length: r.edges.length, nodes: r.nodes.map(shapeNode), edges: r.edges }))
         .sort((a, b) =>
           a.nodes
             .map((n) => n.id)

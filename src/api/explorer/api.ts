@@ -1,0 +1,202 @@
+/**
+ * The explorer's only way to the data: the public GraphQL API at /graphql (a JSON POST, which
+ * Apollo's CSRF prevention accepts). Every query the page sends is written here.
+ */
+import type { ElementsDefinition } from 'cytoscape';
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Round trips sent since the page opened (shown in the status line, read by the benchmark). */
+export let roundTrips = 0;
+
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  roundTrips += 1;
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as {
+    data?: T;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
+  const error = body.errors?.[0];
+  if (error) throw new ApiError(error.message, error.extensions?.code ?? 'ERROR');
+  if (!body.data) throw new ApiError(`expected data from /graphql, found HTTP ${response.status}`, 'HTTP');
+  return body.data;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+  line: number;
+  quote: string;
+}
+export interface PlanInfo {
+  id: string;
+  title: string;
+}
+export interface Hit {
+  id: string;
+  type: string;
+  snippet: string;
+}
+
+export const plans = () => gql<{ plans: PlanInfo[] }>('{ plans { id title } }').then((d) => d.plans);
+
+export const search = (query: string, planId: string | null) =>
+  gql<{ search: Hit[] }>(
+    'query Search($q: String!, $plan: ID) { search(query: $q, planId: $plan, first: 20) { id type snippet } }',
+    { q: query, plan: planId },
+  ).then((d) => d.search);
+
+export const neighborhood = (id: string, depth: number, types: string[] | null) =>
+  gql<{ neighborhood: { truncated: boolean; cytoscape: ElementsDefinition } }>(
+    'query Near($id: ID!, $depth: Int, $types: [String!]) { neighborhood(id: $id, depth: $depth, types: $types, limit: 300) { truncated cytoscape } }',
+    { id, depth, types },
+  ).then((d) => d.neighborhood);
+
+export const paths = (from: string, to: string) =>
+  gql<{ path: { length: number; cytoscape: ElementsDefinition }[] }>(
+    'query Path($from: ID!, $to: ID!) { path(from: $from, to: $to, maxLength: 6) { length cytoscape } }',
+    { from, to },
+  ).then((d) => d.path);
+
+const SPAN = '{ start end line quote }';
+
+export interface NodeDetail {
+  id: string;
+  __typename: string;
+  title?: string;
+  name?: string;
+  number?: number;
+  text?: string;
+  source?: Span;
+  titleSource?: Span;
+  plan?: PlanInfo;
+  fullName?: string | null;
+  gloss?: string | null;
+  definition?: string | null;
+  aliases?: string[];
+  leadDepartments?: { id: string; name: string }[];
+  task?: { id: string; number: number; title: string; leadDepartments: { id: string; name: string }[] };
+  leads?: { task: { id: string; number: number; title: string }; source: Span }[];
+  mentionedIn?: { totalCount: number; nodes: { element: { id: string; source?: Span }; source: Span }[] };
+}
+
+export const node = (id: string) =>
+  gql<{ node: NodeDetail | null }>(
+    `query Node($id: ID!) { node(id: $id) { id __typename
+      ... on PlanElement { number title text source ${SPAN} titleSource ${SPAN} plan { id title } }
+      ... on Task { leadDepartments { id name } }
+      ... on SubItem { task { id number title leadDepartments { id name } } }
+      ... on Department { name fullName leads { task { id number title } source ${SPAN} } }
+      ... on Concept { name aliases gloss definition
+        mentionedIn(first: 20) { totalCount nodes { source ${SPAN} element { id ... on PlanElement { source ${SPAN} } } } } }
+      ... on Problem { name text source ${SPAN} }
+      ... on Section { title text source ${SPAN} }
+      ... on Plan { title source ${SPAN} }
+    } }`,
+    { id },
+  ).then((d) => d.node);
+
+export interface Evidence {
+  phrase: string;
+  from: Span;
+  to: Span;
+}
+export interface Derived {
+  id: string;
+  basis: string;
+  score: number;
+  rationale: string | null;
+  evidence: Evidence[];
+  from: { id: string; title: string; source: Span };
+  to: { id: string; title: string; source: Span };
+}
+
+const END = `{ id title source ${SPAN} }`;
+
+/** A SERVES edge with its evidence and both ends' source items, from the task's side. */
+export async function serves(taskId: string, goalId: string): Promise<Derived | null> {
+  const d = await gql<{
+    node: {
+      serves?: {
+        id: string;
+        basis: string;
+        score: number;
+        rationale: string | null;
+        task: Derived['from'];
+        goal: Derived['to'];
+        evidence: { phrase: string; taskQuote: Span; goalQuote: Span }[];
+      }[];
+    } | null;
+  }>(
+    `query Serves($id: ID!) { node(id: $id) { ... on Task { serves { id basis score rationale
+      task ${END} goal ${END} evidence { phrase taskQuote ${SPAN} goalQuote ${SPAN} } } } } }`,
+    { id: taskId },
+  );
+  const edge = d.node?.serves?.find((s) => s.goal.id === goalId);
+  if (!edge) return null;
+  return {
+    ...edge,
+    from: edge.task,
+    to: edge.goal,
+    evidence: edge.evidence.map((e) => ({ phrase: e.phrase, from: e.taskQuote, to: e.goalQuote })),
+  };
+}
+
+/** An ADDRESSES edge with its evidence, from the problem's side. */
+export async function addresses(elementId: string, problemId: string): Promise<Derived | null> {
+  const d = await gql<{
+    node: {
+      addressedBy?: {
+        id: string;
+        basis: string;
+        score: number;
+        rationale: string | null;
+        element: Derived['from'];
+        problem: { id: string; name: string; source: Span };
+        evidence: { phrase: string; elementQuote: Span; problemQuote: Span }[];
+      }[];
+    } | null;
+  }>(
+    `query Addresses($id: ID!) { node(id: $id) { ... on Problem { addressedBy { id basis score rationale
+      element { id ... on PlanElement { title source ${SPAN} } } problem { id name source ${SPAN} }
+      evidence { phrase elementQuote ${SPAN} problemQuote ${SPAN} } } } } }`,
+    { id: problemId },
+  );
+  const edge = d.node?.addressedBy?.find((a) => a.element.id === elementId);
+  if (!edge) return null;
+  return {
+    ...edge,
+    from: edge.element,
+    to: { id: edge.problem.id, title: edge.problem.name, source: edge.problem.source },
+    evidence: edge.evidence.map((e) => ({ phrase: e.phrase, from: e.elementQuote, to: e.problemQuote })),
+  };
+}
+
+export interface CoverageData {
+  goals: {
+    id: string;
+    number: number;
+    title: string;
+    servedBy: { score: number; basis: string; task: { id: string } }[];
+  }[];
+  tasks: { id: string; number: number; title: string; leadDepartments: { id: string; name: string }[] }[];
+}
+
+export const coverage = (planId: string) =>
+  gql<CoverageData>(
+    `query Coverage($plan: ID!) {
+      goals(planId: $plan) { id number title servedBy { score basis task { id } } }
+      tasks(planId: $plan) { id number title leadDepartments { id name } } }`,
+    { plan: planId },
+  );

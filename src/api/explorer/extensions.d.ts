@@ -1,0 +1,13 @@
+// The layout and export extensions ship without types; each is a Cytoscape.js extension function.
+declare module 'cytoscape-fcose' {
+  const extension: cytoscape.Ext;
+  export default extension;
+}
+declare module 'cytoscape-dagre' {
+  const extension: cytoscape.Ext;
+  export default extension;
+}
+declare module 'cytoscape-svg' {
+  const extension: cytoscape.Ext;
+  export default extension;
+}

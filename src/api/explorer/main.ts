@@ -1,0 +1,395 @@
+/**
+ * The graph explorer: search → a node's neighbourhood as a graph → click to read and expand, a
+ * path between two nodes, and the plan's coverage as matrices. Built only on the public GraphQL
+ * API (api.ts); its state lives in the URL (state.ts).
+ */
+import './style.css';
+import type { Core, EventObject } from 'cytoscape';
+import * as api from './api.ts';
+import { renderCoverage } from './coverage.ts';
+import { h } from './dom.ts';
+import { applyFilters, createGraph, merge, NODE_TYPES, REL_TYPES, replace, runLayout } from './graph.ts';
+import { renderDerived, renderEdge, renderMessage, renderNode, type PanelActions } from './panel.ts';
+import { readState, writeState, type State, type View } from './state.ts';
+
+const $ = <T extends HTMLElement>(id: string) => {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`index.html must contain #${id}`);
+  return el as T;
+};
+
+const panel = $('panel');
+const message = $('message');
+const graphBox = $('graph');
+const coverageBox = $('coverage');
+const state: State = readState(location.search);
+const cy: Core = createGraph(graphBox);
+
+/** What the page measures about itself (first interactive graph, last expansion), for the benchmark. */
+const metrics = { firstGraphMs: 0, lastExpand: { ms: 0, roundTrips: 0, added: 0 } };
+/** Read-only hooks for the browser test and the benchmark: what is drawn, and where. */
+const hooks = {
+  metrics,
+  nodeIds: () => cy.nodes(':visible').map((n) => n.id()),
+  edgeIds: () => cy.edges(':visible').map((e) => e.id()),
+  /** Page coordinates of a node's centre. */
+  position: (id: string) => {
+    const p = cy.getElementById(id).renderedPosition();
+    const box = graphBox.getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  },
+};
+(window as unknown as { explorer: typeof hooks }).explorer = hooks;
+
+function save(): void {
+  history.replaceState(null, '', `${location.pathname}${writeState(state)}`);
+}
+
+function say(text: string): void {
+  message.textContent = text;
+}
+
+/** Runs `work` with the page marked busy (tests and the benchmark wait for data-busy="false"). */
+async function busy<T>(work: () => Promise<T>): Promise<T | undefined> {
+  document.body.dataset['busy'] = 'true';
+  try {
+    return await work();
+  } catch (error) {
+    say(error instanceof api.ApiError ? `${error.code}: ${error.message}` : String(error));
+    return undefined;
+  } finally {
+    document.body.dataset['busy'] = 'false';
+  }
+}
+
+function filters() {
+  return { hide: state.hide, rels: state.rels, min: state.min };
+}
+
+async function draw(): Promise<void> {
+  applyFilters(cy, filters());
+  await runLayout(cy, state.layout);
+  document.body.dataset['nodes'] = String(cy.nodes(':visible').length);
+  if (metrics.firstGraphMs === 0) metrics.firstGraphMs = performance.now();
+}
+
+const actions: PanelActions = {
+  focus: (id) => void focus(id),
+  pathFrom: (id) => {
+    state.from = id;
+    void setView('path');
+  },
+  pathTo: (id) => {
+    state.to = id;
+    void setView('path');
+  },
+};
+
+async function showNode(id: string): Promise<void> {
+  const node = await api.node(id);
+  if (node) renderNode(panel, node, actions);
+  else renderMessage(panel, `No node ${id}.`);
+}
+
+/** A node's neighbourhood at the chosen depth replaces the graph. */
+async function focus(id: string): Promise<void> {
+  state.node = id;
+  if (state.view !== 'graph') await setView('graph', false);
+  save();
+  await busy(async () => {
+    const shape = await api.neighborhood(id, state.depth, state.rels);
+    replace(cy, shape.cytoscape);
+    cy.$(':selected').unselect();
+    cy.getElementById(id).addClass('focus').select();
+    say(shape.truncated ? 'Large neighbourhood: showing the nearest 300 nodes.' : '');
+    await Promise.all([draw(), showNode(id)]);
+  });
+}
+
+/** A click on a node: its details, and its direct neighbours added to the graph. */
+async function expand(id: string): Promise<void> {
+  state.node = id;
+  save();
+  await busy(async () => {
+    const started = performance.now();
+    const before = api.roundTrips;
+    const [shape] = await Promise.all([api.neighborhood(id, 1, state.rels), showNode(id)]);
+    const added = merge(cy, shape.cytoscape);
+    cy.$('.focus').removeClass('focus');
+    cy.getElementById(id).addClass('focus');
+    if (added > 0) await draw();
+    metrics.lastExpand = { ms: performance.now() - started, roundTrips: api.roundTrips - before, added };
+    say(added > 0 ? `${added} node(s) added.` : 'Nothing new around this node.');
+  });
+}
+
+async function showEdge(data: Record<string, unknown>): Promise<void> {
+  await busy(async () => {
+    const relation = String(data['relation']);
+    const source = String(data['source']);
+    const target = String(data['target']);
+    const derived =
+      relation === 'SERVES'
+        ? await api.serves(source, target)
+        : relation === 'ADDRESSES'
+          ? await api.addresses(source, target)
+          : null;
+    if (derived) renderDerived(panel, relation, derived, actions);
+    else renderEdge(panel, data, actions);
+  });
+}
+
+/** A name or an id → an id: ids pass as they are, names go through search (first hit). */
+async function resolveId(text: string): Promise<string | null> {
+  const value = text.trim();
+  if (value === '') return null;
+  if (value.includes('/') || value === state.plan) return value;
+  const [hit] = await api.search(value, state.plan);
+  return hit?.id ?? null;
+}
+
+async function showPath(): Promise<void> {
+  const status = $('path-status');
+  const fromInput = $<HTMLInputElement>('path-from');
+  const toInput = $<HTMLInputElement>('path-to');
+  await busy(async () => {
+    const [from, to] = await Promise.all([resolveId(fromInput.value), resolveId(toInput.value)]);
+    if (!from || !to) {
+      status.textContent = 'Give two nodes: an id (dept/组人部) or a name to search for.';
+      return;
+    }
+    state.from = from;
+    state.to = to;
+    fromInput.value = from;
+    toInput.value = to;
+    save();
+    const found = await api.paths(from, to);
+    cy.elements().remove();
+    if (found.length === 0) {
+      status.textContent = `No path of at most 6 hops from ${from} to ${to}.`;
+      return;
+    }
+    for (const path of found) merge(cy, path.cytoscape);
+    cy.elements().addClass('path');
+    const first = found[0]!.cytoscape.nodes.map((n) => String(n.data['label'] ?? n.data.id));
+    status.textContent = `${found.length} shortest path(s), ${found[0]!.length} hop(s): ${first.join(' → ')}`;
+    applyFilters(cy, { hide: [], rels: null, min: 0 });
+    await runLayout(cy, 'tree');
+    document.body.dataset['nodes'] = String(cy.nodes().length);
+  });
+}
+
+async function showCoverage(): Promise<void> {
+  if (!state.plan) return;
+  await busy(async () => {
+    const data = await api.coverage(state.plan!);
+    renderCoverage(coverageBox, data, {
+      serves: (taskId, goalId) =>
+        void busy(async () => {
+          const edge = await api.serves(taskId, goalId);
+          if (edge) renderDerived(panel, 'SERVES', edge, actions);
+        }),
+      departmentGoal: (name, goal, links) =>
+        void busy(async () => {
+          const edges = await Promise.all(links.map((l) => api.serves(l.taskId, l.goalId)));
+          const parts = edges
+            .filter((e) => e !== null)
+            .map((edge) => {
+              const box = h('div', { class: 'derived' });
+              renderDerived(box, 'SERVES', edge, actions);
+              return box;
+            });
+          panel.replaceChildren(h('p', { class: 'kind' }, `${name} → ${goal}`), ...parts);
+        }),
+    });
+  });
+}
+
+async function setView(view: View, load = true): Promise<void> {
+  state.view = view;
+  for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>('[data-view]'))) {
+    button.setAttribute('aria-pressed', String(button.dataset['view'] === view));
+  }
+  $('path-form').hidden = view !== 'path';
+  graphBox.hidden = view === 'coverage';
+  coverageBox.hidden = view !== 'coverage';
+  save();
+  if (!load) return;
+  if (view === 'coverage') await showCoverage();
+  else if (view === 'path') {
+    $<HTMLInputElement>('path-from').value = state.from ?? '';
+    $<HTMLInputElement>('path-to').value = state.to ?? '';
+    if (state.from && state.to) await showPath();
+  } else if (state.node) await focus(state.node);
+  else await overview();
+}
+
+/** With no node chosen: the plan, its sections and their numbered items. */
+async function overview(): Promise<void> {
+  if (!state.plan) return;
+  await busy(async () => {
+    const shape = await api.neighborhood(state.plan!, 3, ['HAS_SECTION', 'HAS_ELEMENT']);
+    replace(cy, shape.cytoscape);
+    renderMessage(panel, 'The plan and its outline. Search a name, or click a node, to begin.');
+    await draw();
+  });
+}
+
+async function runSearch(query: string): Promise<void> {
+  const list = $('results');
+  if (query.trim() === '') return;
+  await busy(async () => {
+    const hits = await api.search(query, state.plan);
+    list.replaceChildren(
+      ...(hits.length === 0
+        ? [h('li', { class: 'none' }, `Nothing found for “${query}”.`)]
+        : hits.map((hit) => {
+            const item = h(
+              'li',
+              {},
+              h(
+                'button',
+                { type: 'button', 'data-id': hit.id },
+                h('span', { class: 'type' }, hit.type),
+                ' ',
+                hit.snippet,
+              ),
+            );
+            item.addEventListener('click', () => {
+              list.hidden = true;
+              void focus(hit.id);
+            });
+            return item;
+          })),
+    );
+    list.hidden = false;
+  });
+}
+
+function checkboxes(
+  box: HTMLElement,
+  names: string[],
+  checked: (name: string) => boolean,
+  onChange: () => void,
+) {
+  box.replaceChildren(
+    ...names.map((name) => {
+      const input = h('input', { type: 'checkbox', value: name });
+      input.checked = checked(name);
+      input.addEventListener('change', onChange);
+      const swatch = NODE_TYPES[name] ? h('span', { class: 'swatch' }) : null;
+      if (swatch) swatch.style.background = NODE_TYPES[name]!;
+      return h('label', {}, input, swatch, ` ${name}`);
+    }),
+  );
+}
+
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function wire(): void {
+  const nodeTypes = $('node-types');
+  checkboxes(
+    nodeTypes,
+    Object.keys(NODE_TYPES),
+    (t) => !state.hide.includes(t),
+    () => {
+      state.hide = Array.from(nodeTypes.querySelectorAll<HTMLInputElement>('input:not(:checked)')).map(
+        (i) => i.value,
+      );
+      save();
+      void draw();
+    },
+  );
+  const relTypes = $('rel-types');
+  checkboxes(
+    relTypes,
+    REL_TYPES,
+    (t) => state.rels === null || state.rels.includes(t),
+    () => {
+      const on = Array.from(relTypes.querySelectorAll<HTMLInputElement>('input:checked')).map((i) => i.value);
+      state.rels = on.length === REL_TYPES.length ? null : on;
+      save();
+      void draw();
+    },
+  );
+  const depth = $<HTMLSelectElement>('depth');
+  depth.value = String(state.depth);
+  depth.addEventListener('change', () => {
+    state.depth = Number(depth.value) as State['depth'];
+    if (state.node) void focus(state.node);
+    else save();
+  });
+  const min = $<HTMLInputElement>('min-score');
+  const minValue = $('min-score-value');
+  min.value = String(state.min);
+  minValue.textContent = state.min.toFixed(2);
+  min.addEventListener('input', () => {
+    state.min = Number(min.value);
+    minValue.textContent = state.min.toFixed(2);
+    save();
+    applyFilters(cy, filters());
+  });
+  for (const radio of Array.from(document.querySelectorAll<HTMLInputElement>('input[name="layout"]'))) {
+    radio.checked = radio.value === state.layout;
+    radio.addEventListener('change', () => {
+      state.layout = radio.value === 'tree' ? 'tree' : 'overview';
+      save();
+      void runLayout(cy, state.layout, true);
+    });
+  }
+  for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>('[data-view]'))) {
+    button.addEventListener('click', () => void setView(button.dataset['view'] as View));
+  }
+  $('search-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    void runSearch($<HTMLInputElement>('search').value);
+  });
+  $('path-go').addEventListener('click', () => void showPath());
+  cy.on('tap', 'node', (event: EventObject) => void expand(event.target.id()));
+  cy.on('tap', 'edge', (event: EventObject) => void showEdge(event.target.data()));
+  $('png').addEventListener('click', () => {
+    download(
+      `${state.plan ?? 'graph'}-view.png`,
+      cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 }),
+    );
+  });
+  $('svg').addEventListener('click', () => {
+    const text = (cy as unknown as { svg(o: object): string }).svg({ full: true, bg: '#ffffff' });
+    download(`${state.plan ?? 'graph'}-view.svg`, new Blob([text], { type: 'image/svg+xml' }));
+  });
+}
+
+function setPlan(id: string): void {
+  state.plan = id;
+  $<HTMLAnchorElement>('graphml').href = `/plans/${encodeURIComponent(id)}/graph.graphml`;
+  $<HTMLAnchorElement>('cyjson').href = `/plans/${encodeURIComponent(id)}/graph.json`;
+}
+
+async function start(): Promise<void> {
+  wire();
+  const plans = (await busy(api.plans)) ?? [];
+  if (plans.length === 0) {
+    renderMessage(panel, 'No plan is loaded: load one with npm run load.');
+    return;
+  }
+  setPlan(state.plan && plans.some((p) => p.id === state.plan) ? state.plan : plans[0]!.id);
+  const select = $<HTMLSelectElement>('plan');
+  select.replaceChildren(...plans.map((p) => h('option', { value: p.id }, `${p.title} (${p.id})`)));
+  select.value = state.plan!;
+  select.hidden = plans.length < 2;
+  select.addEventListener('change', () => {
+    setPlan(select.value);
+    state.node = null;
+    void setView(state.view);
+  });
+  await setView(state.view);
+}
+
+void start();

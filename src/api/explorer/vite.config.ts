@@ -1,0 +1,28 @@
+/**
+ * Builds the graph explorer into dist/explorer (served at /explore by serve.ts).
+ * `npm run build:explorer`; `npx vite --config src/api/explorer/vite.config.ts` for a dev server
+ * that proxies /graphql and /plans to a running API (PLAN_GRAPH_API, default http://127.0.0.1:4000).
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { precompress } from '../playground/precompress.ts';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+const api = process.env['PLAN_GRAPH_API'] ?? 'http://127.0.0.1:4000';
+
+export default defineConfig({
+  root: here,
+  base: '/explore/',
+  publicDir: false,
+  build: {
+    outDir: `${repo}dist/explorer`,
+    emptyOutDir: true,
+    reportCompressedSize: false,
+    // No inline scripts or styles (the pages are served under a strict CSP): assets are files.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+  },
+  server: { fs: { allow: [repo] }, proxy: { '/graphql': api, '/plans': api } },
+  plugins: [precompress()],
+});

@@ -1,0 +1,237 @@
+/**
+ * The graph explorer in a real browser (Debian's chromium through playwright-core), on the seed and
+ * a second plan: search 组人部 draws its graph, a click expands it and shows the source quote, the
+ * path view draws 组人部 → task 6 → goal 3, the coverage matrix has 3 × 10 cells, and no request
+ * leaves 127.0.0.1. Screenshots of each view go to docs/images/ (the README shows them).
+ *
+ * Also CORS as a browser sees it: a page on a second origin reads the API, and a simple
+ * cross-origin POST is still refused by Apollo's CSRF prevention.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../src/api/server.ts';
+import { emptyGraph, loadFiles, openTestDatabase, SECOND_PLAN, SEED } from '../support/graph.ts';
+
+const REPO = new URL('../../', import.meta.url).pathname;
+const BUILD = join(REPO, 'dist/explorer');
+const IMAGES = join(REPO, 'docs/images');
+
+function newestMtime(dir: string): number {
+  return Math.max(
+    0,
+    ...readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => statSync(join(dir, f)).mtimeMs),
+  );
+}
+
+/** Builds the explorer when it is missing or older than its sources. */
+async function ensureBuilt(): Promise<void> {
+  const index = join(BUILD, 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(REPO, 'src/api/explorer'))) return;
+  await promisify(execFile)(
+    process.execPath,
+    [join(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'src/api/explorer/vite.config.ts'],
+    { cwd: REPO },
+  );
+}
+
+interface Hooks {
+  nodeIds(): string[];
+  edgeIds(): string[];
+  position(id: string): { x: number; y: number };
+}
+
+const idle = (page: Page) =>
+  page.waitForFunction(() => document.body.dataset['busy'] === 'false' && document.body.dataset['nodes']);
+const nodeIds = (page: Page) =>
+  page.evaluate(() => (window as unknown as { explorer: Hooks }).explorer.nodeIds().sort());
+
+describe('the graph explorer', () => {
+  let api: RunningServer;
+  let browser: Browser;
+  let otherOrigin: Server;
+  let otherUrl: string;
+  const requested: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    const db = openTestDatabase();
+    await emptyGraph(db);
+    await loadFiles(db, SEED, SECOND_PLAN);
+    api = await startServer(db, { port: 0, host: '127.0.0.1' });
+    // A second origin (another port): an empty page, like a notebook or a CodePen.
+    otherOrigin = createServer((_req, res) => {
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<!doctype html><title>other</title>');
+    });
+    await new Promise<void>((resolve) => otherOrigin.listen(0, '127.0.0.1', resolve));
+    otherUrl = `http://127.0.0.1:${(otherOrigin.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-dev-shm-usage',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    otherOrigin?.close();
+  });
+
+  async function open(path: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 850 } });
+    context.on('request', (r) => requested.push(r.url()));
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${api.url}${path}`);
+    await page.waitForFunction(() => document.body.dataset['busy'] === 'false');
+    return page;
+  }
+
+  it('search 组人部 draws its graph; a click expands it and the panel quotes the source', async () => {
+    const page = await open('/explore/');
+    await idle(page);
+    expect(await page.title()).toBe('Plan graph — explorer');
+    // Two plans loaded: the plan switcher shows.
+    expect(await page.locator('#plan option').count()).toBe(2);
+    await page.screenshot({ path: join(IMAGES, 'explorer-overview.png') });
+
+    await page.fill('#search', '组人部');
+    await page.click('#search-form button[type="submit"]');
+    await page.locator('#results button[data-id="dept/组人部"]').click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('node') === 'dept/组人部');
+    await idle(page);
+    expect(await nodeIds(page)).toEqual([
+      'cast-2018/task-3',
+      'cast-2018/task-6',
+      'dept/组人部',
+      'local-2019/task-1',
+    ]);
+
+    const at = await page.evaluate(() =>
+      (window as unknown as { explorer: Hooks }).explorer.position('cast-2018/task-6'),
+    );
+    await page.mouse.click(at.x, at.y);
+    await page.waitForFunction(
+      () => (window as unknown as { explorer: Hooks }).explorer.nodeIds().length > 4,
+    );
+    await idle(page);
+    const expanded = await nodeIds(page);
+    expect(expanded).toEqual(
+      expect.arrayContaining([
+        'cast-2018/goal-1',
+        'cast-2018/goal-3',
+        'cast-2018/task-6/item-3',
+        'concept/三性',
+      ]),
+    );
+    const panel = page.locator('#panel');
+    await expect
+      .poll(() => panel.locator('h2').textContent(), { timeout: 20_000 })
+      .toBe('强化基层基础,提升组织活力');
+    expect(await panel.locator('blockquote.source mark').first().textContent()).toBe(
+      '强化基层基础,提升组织活力',
+    );
+    expect(await panel.locator('blockquote.source').first().textContent()).toContain('line 64');
+    expect(await panel.textContent()).toContain('组人部');
+    expect(new URL(page.url()).searchParams.get('node')).toBe('cast-2018/task-6');
+    await page.screenshot({ path: join(IMAGES, 'explorer-graph.png') });
+    await page.context().close();
+  });
+
+  it('the URL holds the state: a shared link reopens the same view', async () => {
+    const page = await open('/explore/?node=concept/四服务&depth=2&layout=tree&hide=Section');
+    await idle(page);
+    const ids = await nodeIds(page);
+    expect(ids).toContain('concept/四服务');
+    expect(ids).toContain('cast-2018/goal-1');
+    expect(ids.some((id) => /\/sec-/.test(id))).toBe(false);
+    expect(await page.locator('#depth').inputValue()).toBe('2');
+    expect(await page.locator('input[name="layout"][value="tree"]').isChecked()).toBe(true);
+    await expect.poll(() => page.locator('#panel h2').textContent(), { timeout: 20_000 }).toBe('四服务');
+    expect(await page.locator('#panel .mention mark').first().textContent()).toBe('四服务');
+    await page.screenshot({ path: join(IMAGES, 'explorer-concept.png') });
+    await page.context().close();
+  });
+
+  it('the path view draws 组人部 → task 6 → goal 3', async () => {
+    const page = await open('/explore/?view=path');
+    await page.fill('#path-from', '组人部');
+    await page.fill('#path-to', 'cast-2018/goal-3');
+    await page.click('#path-go');
+    await expect
+      .poll(() => page.locator('#path-status').textContent(), { timeout: 20_000 })
+      .toMatch(/1 shortest path\(s\), 2 hop\(s\)/);
+    expect(await nodeIds(page)).toEqual(['cast-2018/goal-3', 'cast-2018/task-6', 'dept/组人部']);
+    expect(await page.locator('#path-status').textContent()).toContain(
+      '组人部 → Task 6: 强化基层基础,提升组织活力 → Goal 3',
+    );
+    expect(new URL(page.url()).searchParams.get('from')).toBe('dept/组人部');
+    await page.screenshot({ path: join(IMAGES, 'explorer-path.png') });
+    await page.context().close();
+  });
+
+  it('the coverage view has 3 × 10 goal × task cells, each link opening its evidence', async () => {
+    const page = await open('/explore/?view=coverage');
+    await page.locator('#matrix-goals').waitFor();
+    expect(await page.locator('#matrix-goals tbody tr').count()).toBe(3);
+    expect(await page.locator('#matrix-goals tbody td.cell').count()).toBe(30);
+    expect(await page.locator('#matrix-departments tbody tr').count()).toBeGreaterThan(0);
+    await page.locator('#matrix-goals td[title^="Task 6 → Goal 1:"]').click();
+    const panel = page.locator('#panel');
+    await expect.poll(() => panel.locator('.basis').textContent(), { timeout: 20_000 }).toBe('CONCEPT');
+    expect(await panel.locator('.score').textContent()).toBe('0.800');
+    const marks = await panel.locator('.evidence mark').allTextContents();
+    expect(marks).toEqual(['三性', '政治性先进性群众性']);
+    await page.screenshot({ path: join(IMAGES, 'explorer-coverage.png') });
+    await page.context().close();
+  });
+
+  it('no request left 127.0.0.1 and no script error happened', () => {
+    const offHost = requested.filter((u) => /^(https?|wss?):/.test(u) && new URL(u).hostname !== '127.0.0.1');
+    expect(offHost).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a page on another origin reads the API (CORS); a simple POST is still refused (CSRF prevention)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(otherUrl);
+    const result = await page.evaluate(async (apiUrl) => {
+      const json = await fetch(`${apiUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ neighborhood(id: "dept/组人部") { cytoscape } }' }),
+      }).then((r) => r.json());
+      const exported = await fetch(`${apiUrl}/plans/cast-2018/graph.json`).then((r) => r.json());
+      const simple = await fetch(`${apiUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify({ query: '{ plans { id } }' }),
+      });
+      return {
+        nodes: json.data.neighborhood.cytoscape.nodes.length,
+        exported: exported.elements.nodes.length > 100,
+        simple: simple.status,
+      };
+    }, api.url);
+    expect(result).toEqual({ nodes: 4, exported: true, simple: 400 });
+    await context.close();
+  });
+});
