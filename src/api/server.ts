@@ -12,6 +12,7 @@ import type { Database } from '../db/database.ts';
 import type { Context } from './context.ts';
 import { formatError } from './errors.ts';
 import { exportRouter } from './export/router.ts';
+import { ResponseCache } from './cache/response-cache.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import { readTypeDefs } from './schema.ts';
@@ -28,6 +29,8 @@ export interface ApiOptions {
   readonly maxCost: number;
   /** Most tokens in one document. */
   readonly maxTokens: number;
+  /** Cache answers under (document, variables, graph version): docs/performance.md. Off by default. */
+  readonly responseCache?: boolean;
 }
 
 export const DEFAULT_API_OPTIONS: ApiOptions = {
@@ -86,9 +89,11 @@ export async function createApp(db: Database, options: ApiOptions = DEFAULT_API_
   });
   app.use('/playground', playgroundRouter());
   app.use(exportRouter(db));
+  const cache = options.responseCache ? new ResponseCache(db) : null;
   app.use(
     '/graphql',
     express.json({ limit: '200kb' }),
+    ...(cache ? [cache.middleware()] : []),
     expressMiddleware(apollo, {
       context: async () => ({ db, loaders: createLoaders(db) }),
     }),
