@@ -428,12 +428,12 @@ export type PlanSubItemsArgs = {
 
 /** A numbered item of a plan: a principle, goal, task, sub-item or guarantee. */
 export type PlanElement = {
-  /** Distinct concepts mentioned, by name. */
+  /** Distinct concepts mentioned, by name: for a task, in its own text or its sub-items' (a superset of its `mentions`' concepts); for any other element, in its own text. */
   concepts: Array<Concept>;
   id: Scalars['ID']['output'];
   /** Marker as it survived in the text: 1. / (2 / 6) / 1. */
   marker: Scalars['String']['output'];
-  /** Every concept occurrence in this element's own text (for a task, not its sub-items'). */
+  /** Every concept occurrence in this element's own text (for a task, not its sub-items': see `concepts`). */
   mentions: Array<Mention>;
   /** Number in its sequence (1-based). */
   number: Scalars['Int']['output'];
@@ -764,6 +764,7 @@ export type Task = Node & PlanElement & {
   __typename?: 'Task';
   /** Problems this task addresses (derived), strongest first. */
   addresses: Array<Addresses>;
+  /** Distinct concepts mentioned in the task's own text or in its sub-items', by name. */
   concepts: Array<Concept>;
   id: Scalars['ID']['output'];
   /** Lead departments ((XX部牵头)), in the order the marker names them. */
@@ -771,6 +772,7 @@ export type Task = Node & PlanElement & {
   /** Lead edges with the span of each department's name in the marker. */
   leads: Array<Lead>;
   marker: Scalars['String']['output'];
+  /** Concept occurrences in the task's own text, not its sub-items'. */
   mentions: Array<Mention>;
   number: Scalars['Int']['output'];
   plan: Plan;
@@ -778,6 +780,8 @@ export type Task = Node & PlanElement & {
   /** Goals this task serves (derived), strongest first. */
   serves: Array<Serves>;
   source: SourceSpan;
+  /** How many sub-items it has (counted in the graph, without fetching them). */
+  subItemCount: Scalars['Int']['output'];
   /** Numbered sub-items (具体包括 1…n), in order. */
   subItems: Array<SubItem>;
   text: Scalars['String']['output'];
@@ -1385,6 +1389,7 @@ export type TaskResolvers<ContextType = Context, ParentType extends ResolversPar
   section?: Resolver<ResolversTypes['Section'], ParentType, ContextType>;
   serves?: Resolver<Array<ResolversTypes['Serves']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
+  subItemCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   subItems?: Resolver<Array<ResolversTypes['SubItem']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -70,7 +70,25 @@ export interface ElementRow extends NodeRowBase, SpanProps {
   readonly titleEnd: number;
   readonly titleLine: number;
   readonly titleQuote: string;
+  /** A task's sub-item count, when the statement that fetched it counted them. */
+  readonly subItemCount?: number;
 }
+
+/**
+ * Lists of elements come back short: every property but the long ones (`text`, the spans), which
+ * `full()` in src/api/resolvers/shared.ts fetches when a query selects them.
+ */
+export const SHORT_ROW_OMITS = [
+  'text',
+  'start',
+  'end',
+  'line',
+  'quote',
+  'titleStart',
+  'titleEnd',
+  'titleLine',
+  'titleQuote',
+] as const;
 
 export interface DepartmentRow extends NodeRowBase {
   readonly name: string;

@@ -1,16 +1,19 @@
 /** Departments, concepts, problems and the edges between elements (leads, mentions, serves, addresses). */
+import type { GraphQLObjectType } from 'graphql';
 import type { Resolvers } from '../../generated/graphql.ts';
 import type {
   ConceptRow,
   DepartmentRow,
   DerivedRow,
   ElementRow,
+  LeadRow,
   PlanRow,
   ProblemRow,
 } from '../../graph/rows.ts';
 import type { Context } from '../context.ts';
 import type { EvidenceModel } from '../../ingest/model.ts';
 import { checkFirst, checkPlanId, connection, offsetAfter } from './args.ts';
+import { childArguments } from '../lookahead.ts';
 import { required, span } from './shared.ts';
 
 const basis = (row: DerivedRow) => row.basis.toUpperCase() as 'PHRASE' | 'CONCEPT' | 'MENTION' | 'CURATED';
@@ -18,11 +21,29 @@ const evidence = (row: DerivedRow): EvidenceModel[] => JSON.parse(row.evidenceJs
 
 export const linkResolvers: Resolvers = {
   Query: {
-    departments: async (_root, { planId, orderBy }, ctx) => {
-      const rows = await ctx.db.read<{ node: DepartmentRow }>('departments-filtered', {
+    departments: async (_root, { planId, orderBy }, ctx, info) => {
+      // Look-ahead: the lead edges (and their tasks) of `tasks`/`leads` come in the same statement,
+      // for the plan those fields ask about.
+      const type = info.schema.getType('Department') as GraphQLObjectType;
+      const ahead = childArguments(info, type, 'tasks') ?? childArguments(info, type, 'leads');
+      const leadsPlanId = ahead ? checkPlanId('planId', ahead['planId'] as string | null | undefined) : null;
+      const rows = await ctx.db.read<{
+        node: DepartmentRow;
+        leads: { row: LeadRow; endpoint: ElementRow }[] | null;
+      }>('departments-filtered', {
         planId: checkPlanId('planId', planId),
         orderBy: orderBy ?? 'NAME',
+        leads: ahead !== null,
+        leadsPlanId,
       });
+      for (const { node, leads } of rows) {
+        if (leads) {
+          ctx.loaders.leadsByDepartment.prime(
+            { id: node.id, planId: leadsPlanId },
+            ctx.loaders.edgeRows(leads),
+          );
+        }
+      }
       return rows.map((r) => r.node);
     },
     concepts: async (_root, { filter, orderBy, first, after }, ctx) => {

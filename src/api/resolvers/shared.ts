@@ -48,3 +48,14 @@ export async function required<T extends NodeRow>(ctx: Context, id: string): Pro
 export async function requiredAll<T extends NodeRow>(ctx: Context, ids: readonly string[]): Promise<T[]> {
   return Promise.all(ids.map((id) => required<T>(ctx, id)));
 }
+
+/**
+ * The whole row of a node that may have come back short (lists of elements leave their text and
+ * spans out: src/graph/rows.ts SHORT_ROW_OMITS); fetched, batched, only when a query selects them.
+ */
+export async function full<T extends NodeRow>(ctx: Context, row: T): Promise<T> {
+  if ((row as unknown as Record<string, unknown>)['text'] !== undefined) return row;
+  const whole = await ctx.loaders.fullNode.load(row.id);
+  if (whole === null) throw new Error(`graph inconsistency: node ${row.id} is referenced but missing`);
+  return whole as T;
+}
