@@ -14,5 +14,5 @@ RETURN n {.*, labels: [l IN labels(n) WHERE l <> 'Entity']} AS node, tasks,
     WITH r, t
     ORDER BY t.planId, t.number
     RETURN {row: r {.*, departmentId: n.id, taskId: t.id},
-      endpoint: t {.id, .planId, .kind, .number, .marker, .title, .sectionId, .parentId, .order, labels: [l IN labels(t) WHERE l <> 'Entity'], subItemCount: COUNT { (t)-[:HAS_SUBITEM]->() }}}
+      endpoint: t {.id, .planId, .kind, .number, .marker, .title, .sectionId, .parentId, .order, labels: [l IN labels(t) WHERE l <> 'Entity'], short: true, subItemCount: COUNT { (t)-[:HAS_SUBITEM]->() }}}
   } END AS leads

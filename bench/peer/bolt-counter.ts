@@ -4,7 +4,8 @@
  * by the same relay, so "statements per operation" means the same thing on both sides. Used only
  * while checking answers, never while timing.
  *
- * Bolt framing (Bolt protocol, "Message exchange"): after a 20-byte handshake the client sends
+ * Bolt framing (Bolt protocol, "Message exchange"): after a 20-byte handshake (and, with a version
+ * manifest, a few bytes more, skipped up to HELLO) the client sends
  * messages in chunks, each a 2-byte big-endian size and that many bytes, a message ending with an
  * empty chunk; a message's first bytes are a PackStream struct marker (0xB0 | fields) and its tag.
  */
@@ -32,12 +33,22 @@ function messageReader(onTag: (tag: number) => void): (data: Buffer) => void {
   let handshake = 20;
   let pending = Buffer.alloc(0);
   let atMessageStart = true;
+  let aligned = false;
   return (data) => {
     pending = Buffer.concat([pending, data]);
     if (handshake > 0) {
       const skip = Math.min(handshake, pending.length);
       pending = pending.subarray(skip);
       handshake -= skip;
+      if (handshake > 0) return;
+    }
+    if (!aligned) {
+      // Newer handshakes (a version manifest) send a few more bytes before the first message:
+      // skip to HELLO, a one-field struct (0xB1) with tag 0x01, after its 2-byte chunk size.
+      const at = pending.findIndex((_, i) => pending[i + 2] === 0xb1 && pending[i + 3] === 0x01);
+      if (at === -1) return;
+      pending = pending.subarray(at);
+      aligned = true;
     }
     while (pending.length >= 2) {
       const size = pending.readUInt16BE(0);

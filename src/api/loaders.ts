@@ -82,6 +82,23 @@ export function createLoaders(db: Database) {
     return ids.map((id) => byId.get(id) ?? 0);
   });
 
+  const derivedDetails = new DataLoader<
+    { fromId: string; toId: string },
+    { rationale: string | null; evidenceJson: string },
+    string
+  >(
+    async (ends) => {
+      const cacheKeys = ends.map(keyString);
+      const rows = await db.read<{ key: string; row: { rationale: string | null; evidenceJson: string } }>(
+        'derived-details-by-ends',
+        { keys: ends.map((e, i) => ({ ...e, key: cacheKeys[i] })) },
+      );
+      const byKey = new Map(rows.map((r) => [r.key, r.row]));
+      return cacheKeys.map((k) => byKey.get(k) ?? new Error(`graph inconsistency: no derived edge ${k}`));
+    },
+    { cacheKeyFn: keyString },
+  );
+
   /** Edge rows fetched ahead with their far ends: the nodes go to the node loader, the rows are returned. */
   const edgeRows = <V>(items: readonly { row: V; endpoint: NodeRow }[]): V[] =>
     items.map((item) => {
@@ -112,6 +129,7 @@ export function createLoaders(db: Database) {
     node,
     fullNode,
     subItemCount,
+    derivedDetails,
     primeNode,
     edgeRows,
     elementsByPlan: nodes<{ planId: string; label: ElementKind }, ElementRow>('owned-by-plans'),

@@ -75,20 +75,13 @@ export interface ElementRow extends NodeRowBase, SpanProps {
 }
 
 /**
- * Lists of elements come back short: every property but the long ones (`text`, the spans), which
- * `full()` in src/api/resolvers/shared.ts fetches when a query selects them.
+ * Statements that fetch children ahead (look-ahead) return short rows, marked `short: true`:
+ * elements without their text and spans, concepts without aliases and glosses, derived edges
+ * without rationale and evidence. Resolvers of those fields fetch the whole row when selected.
  */
-export const SHORT_ROW_OMITS = [
-  'text',
-  'start',
-  'end',
-  'line',
-  'quote',
-  'titleStart',
-  'titleEnd',
-  'titleLine',
-  'titleQuote',
-] as const;
+export interface ShortMark {
+  readonly short?: true;
+}
 
 export interface DepartmentRow extends NodeRowBase {
   readonly name: string;
@@ -130,7 +123,7 @@ export interface MentionRow extends SpanProps {
 }
 
 /** A derived edge (SERVES, ADDRESSES): basis, score and evidence as stored. */
-export interface DerivedRow {
+export interface DerivedRow extends ShortMark {
   readonly id: string;
   readonly fromId: string;
   readonly toId: string;

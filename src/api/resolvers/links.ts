@@ -14,10 +14,11 @@ import type { Context } from '../context.ts';
 import type { EvidenceModel } from '../../ingest/model.ts';
 import { checkFirst, checkPlanId, connection, offsetAfter } from './args.ts';
 import { childArguments } from '../lookahead.ts';
-import { required, span } from './shared.ts';
+import { details, full, required, span } from './shared.ts';
 
 const basis = (row: DerivedRow) => row.basis.toUpperCase() as 'PHRASE' | 'CONCEPT' | 'MENTION' | 'CURATED';
-const evidence = (row: DerivedRow): EvidenceModel[] => JSON.parse(row.evidenceJson);
+const evidence = async (row: DerivedRow, ctx: Context): Promise<EvidenceModel[]> =>
+  JSON.parse((await details(ctx, row)).evidenceJson);
 
 export const linkResolvers: Resolvers = {
   Query: {
@@ -79,7 +80,10 @@ export const linkResolvers: Resolvers = {
     source: (l) => span(l),
   },
   Concept: {
-    aliases: (c) => [...(c.aliases ?? [])],
+    aliases: async (c, _a, ctx) => [...((await full(ctx, c)).aliases ?? [])],
+    gloss: async (c, _a, ctx) => (await full(ctx, c)).gloss,
+    definition: async (c, _a, ctx) => (await full(ctx, c)).definition,
+    definitionSource: async (c, _a, ctx) => (await full(ctx, c)).definitionSource,
     mentionedIn: async (c, { planId, first, after }, ctx) => {
       const size = checkFirst(first);
       const offset = offsetAfter(after);
@@ -107,14 +111,20 @@ export const linkResolvers: Resolvers = {
     task: (s, _a, ctx) => required<ElementRow>(ctx, s.fromId),
     goal: (s, _a, ctx) => required<ElementRow>(ctx, s.toId),
     basis,
-    evidence: (s) =>
-      evidence(s).map((e) => ({ phrase: e.phrase, taskQuote: e.fromSpan, goalQuote: e.toSpan })),
+    rationale: async (s, _a, ctx) => (await details(ctx, s)).rationale,
+    evidence: async (s, _a, ctx) =>
+      (await evidence(s, ctx)).map((e) => ({ phrase: e.phrase, taskQuote: e.fromSpan, goalQuote: e.toSpan })),
   },
   Addresses: {
     element: (a, _a, ctx) => required<ElementRow>(ctx, a.fromId),
     problem: (a, _a, ctx) => required<ProblemRow>(ctx, a.toId),
     basis,
-    evidence: (a) =>
-      evidence(a).map((e) => ({ phrase: e.phrase, elementQuote: e.fromSpan, problemQuote: e.toSpan })),
+    rationale: async (a, _a, ctx) => (await details(ctx, a)).rationale,
+    evidence: async (a, _a, ctx) =>
+      (await evidence(a, ctx)).map((e) => ({
+        phrase: e.phrase,
+        elementQuote: e.fromSpan,
+        problemQuote: e.toSpan,
+      })),
   },
 };

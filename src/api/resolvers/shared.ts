@@ -3,7 +3,7 @@
  * and "load by id or fail" helpers.
  */
 import type { Context } from '../context.ts';
-import type { NodeRow, SpanProps } from '../../graph/rows.ts';
+import type { DerivedRow, NodeRow, SpanProps } from '../../graph/rows.ts';
 
 /** Node types in the order a label decides them (a node has one of these labels). */
 export const NODE_TYPES = [
@@ -50,12 +50,22 @@ export async function requiredAll<T extends NodeRow>(ctx: Context, ids: readonly
 }
 
 /**
- * The whole row of a node that may have come back short (lists of elements leave their text and
- * spans out: src/graph/rows.ts SHORT_ROW_OMITS); fetched, batched, only when a query selects them.
+ * The whole row of a node that may have come back short (`short: true`: lists fetched ahead leave
+ * long text, spans and glosses out, src/graph/rows.ts); fetched, batched, only when a query selects
+ * one of those fields.
  */
 export async function full<T extends NodeRow>(ctx: Context, row: T): Promise<T> {
-  if ((row as unknown as Record<string, unknown>)['text'] !== undefined) return row;
+  if ((row as { short?: boolean }).short !== true) return row;
   const whole = await ctx.loaders.fullNode.load(row.id);
   if (whole === null) throw new Error(`graph inconsistency: node ${row.id} is referenced but missing`);
   return whole as T;
+}
+
+/** Rationale and evidence of a derived edge whose row may have come back short. */
+export async function details(
+  ctx: Context,
+  row: DerivedRow,
+): Promise<{ rationale: string | null; evidenceJson: string }> {
+  if (row.short !== true) return row;
+  return ctx.loaders.derivedDetails.load({ fromId: row.fromId, toId: row.toId });
 }
