@@ -131,24 +131,59 @@ export type Coverage = {
   __typename?: 'Coverage';
   /** Concepts by reach: most mentioned first. */
   concepts: Array<ConceptReach>;
-  /** Concepts mentioned exactly once. */
+  /** Concepts mentioned exactly once, by name; paginated like `tasksServingNoGoal`. */
   conceptsMentionedOnce: Array<Concept>;
   /** Counts per node label and relationship type: what a dashboard shows first. */
   counts: GraphCounts;
   /** Departments by load: most tasks led first. */
   departments: Array<DepartmentLoad>;
-  /** Numbered elements that mention no concept, in document order. */
+  /** Numbered elements that mention no concept, in document order; paginated like `tasksServingNoGoal`. */
   elementsWithoutConcept: Array<PlanElement>;
   /** Goals with the tasks serving them, thinnest served first (fewest tasks, then lowest total score). */
   goals: Array<GoalCoverage>;
   /** Problems with the elements addressing them, least addressed first. */
   problems: Array<ProblemCoverage>;
-  /** Tasks led by more than one department, with those departments. */
+  /** Tasks led by more than one department, with those departments, in plan and task order; paginated like `tasksServingNoGoal`. */
   sharedTasks: Array<SharedTask>;
-  /** Tasks that serve no goal. */
+  /** Tasks that serve no goal, in plan and number order: `first` of them (at most 500) from position `offset`. */
   tasksServingNoGoal: Array<Task>;
-  /** Problems nothing addresses. */
+  /** Problems nothing addresses, in plan and number order; paginated like `tasksServingNoGoal`. */
   unaddressedProblems: Array<Problem>;
+};
+
+
+/** Coverage of a plan, each field answered by one aggregating query in Neo4j. */
+export type CoverageConceptsMentionedOnceArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Coverage of a plan, each field answered by one aggregating query in Neo4j. */
+export type CoverageElementsWithoutConceptArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Coverage of a plan, each field answered by one aggregating query in Neo4j. */
+export type CoverageSharedTasksArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Coverage of a plan, each field answered by one aggregating query in Neo4j. */
+export type CoverageTasksServingNoGoalArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Coverage of a plan, each field answered by one aggregating query in Neo4j. */
+export type CoverageUnaddressedProblemsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A unit that leads tasks (牵头部门), e.g. 组人部. Shared by every plan that names it. */
@@ -1045,15 +1080,15 @@ export type ConceptReachResolvers<ContextType = Context, ParentType extends Reso
 
 export type CoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Coverage'] = ResolversParentTypes['Coverage']> = ResolversObject<{
   concepts?: Resolver<Array<ResolversTypes['ConceptReach']>, ParentType, ContextType>;
-  conceptsMentionedOnce?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
+  conceptsMentionedOnce?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType, RequireFields<CoverageConceptsMentionedOnceArgs, 'first' | 'offset'>>;
   counts?: Resolver<ResolversTypes['GraphCounts'], ParentType, ContextType>;
   departments?: Resolver<Array<ResolversTypes['DepartmentLoad']>, ParentType, ContextType>;
-  elementsWithoutConcept?: Resolver<Array<ResolversTypes['PlanElement']>, ParentType, ContextType>;
+  elementsWithoutConcept?: Resolver<Array<ResolversTypes['PlanElement']>, ParentType, ContextType, RequireFields<CoverageElementsWithoutConceptArgs, 'first' | 'offset'>>;
   goals?: Resolver<Array<ResolversTypes['GoalCoverage']>, ParentType, ContextType>;
   problems?: Resolver<Array<ResolversTypes['ProblemCoverage']>, ParentType, ContextType>;
-  sharedTasks?: Resolver<Array<ResolversTypes['SharedTask']>, ParentType, ContextType>;
-  tasksServingNoGoal?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
-  unaddressedProblems?: Resolver<Array<ResolversTypes['Problem']>, ParentType, ContextType>;
+  sharedTasks?: Resolver<Array<ResolversTypes['SharedTask']>, ParentType, ContextType, RequireFields<CoverageSharedTasksArgs, 'first' | 'offset'>>;
+  tasksServingNoGoal?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, RequireFields<CoverageTasksServingNoGoalArgs, 'first' | 'offset'>>;
+  unaddressedProblems?: Resolver<Array<ResolversTypes['Problem']>, ParentType, ContextType, RequireFields<CoverageUnaddressedProblemsArgs, 'first' | 'offset'>>;
 }>;
 
 export type DepartmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Department'] = ResolversParentTypes['Department']> = ResolversObject<{
