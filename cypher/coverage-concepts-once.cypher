@@ -1,9 +1,17 @@
-// Concepts mentioned exactly once (in one plan, or across all), by name.
-// params: $planId
+// Concepts mentioned exactly once (in one plan, or across all), by name, one page of them (mentioning
+// elements from the Entity(planId) index).
+// params: $planId, $offset, $first
 // returns: node
-MATCH (n:Concept)<-[r:MENTIONS]-()
-WHERE $planId IS NULL OR r.planId = $planId
+MATCH (p:Plan)
+WHERE $planId IS NULL OR p.id = $planId
+MATCH (e:Entity)
+USING INDEX e:Entity(planId)
+WHERE e.planId = p.id
+MATCH (e)-[r:MENTIONS]->(n:Concept)
+WHERE r.planId = p.id
 WITH n, count(r) AS mentions
 WHERE mentions = 1
 RETURN n {.*, labels: [l IN labels(n) WHERE l <> 'Entity']} AS node
 ORDER BY n.name
+SKIP $offset
+LIMIT $first

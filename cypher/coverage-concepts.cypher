@@ -1,8 +1,14 @@
-// Concepts by reach: mentions, mentioning elements, the tasks they touch and the goals those connect to.
+// Concepts by reach: mentions, mentioning elements, the tasks they touch and the goals those connect to
+// (mentioning elements from the Entity(planId) index).
 // params: $planId
 // returns: concept, mentionCount, elementCount, elementIds, tasks, goals
-MATCH (e:Entity)-[r:MENTIONS]->(c:Concept)
-WHERE $planId IS NULL OR r.planId = $planId
+MATCH (p:Plan)
+WHERE $planId IS NULL OR p.id = $planId
+MATCH (e:Entity)
+USING INDEX e:Entity(planId)
+WHERE e.planId = p.id
+MATCH (e)-[r:MENTIONS]->(c:Concept)
+WHERE r.planId = p.id
 WITH c, e, count(r) AS inElement
 ORDER BY e.planId, coalesce(e.order, -1)
 WITH c, sum(inElement) AS mentionCount, collect(e) AS elements
@@ -14,9 +20,9 @@ CALL (elements) {
   RETURN collect(t) AS tasks
 }
 CALL (elements, tasks) {
-  MATCH (g:Goal)
-  WHERE g IN elements OR EXISTS { MATCH (t:Task)-[:SERVES]->(g) WHERE t IN tasks }
-  WITH g
+  // Goals among the mentioning elements, and goals the tasks serve: found from them, not by a scan of goals.
+  UNWIND [e IN elements WHERE e:Goal] + COLLECT { UNWIND tasks AS t MATCH (t)-[:SERVES]->(g:Goal) RETURN g } AS g
+  WITH DISTINCT g
   ORDER BY g.planId, g.number
   RETURN collect(g {.*, labels: [l IN labels(g) WHERE l <> 'Entity']}) AS goals
 }

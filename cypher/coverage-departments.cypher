@@ -1,8 +1,12 @@
-// Departments by load: tasks led, sub-items under them, goals they serve, co-leading departments.
+// Departments by load: tasks led, sub-items under them, goals they serve, co-leading departments (tasks from the Entity(planId) index).
 // params: $planId
 // returns: department, taskCount, subItemCount, tasks, goals, sharesWith
-MATCH (d:Department)-[:LEADS]->(t:Task)
-WHERE $planId IS NULL OR t.planId = $planId
+MATCH (p:Plan)
+WHERE $planId IS NULL OR p.id = $planId
+MATCH (t:Entity:Task)
+USING INDEX t:Entity(planId)
+WHERE t.planId = p.id
+MATCH (d:Department)-[:LEADS]->(t)
 WITH d, t
 ORDER BY t.planId, t.number
 WITH d, collect(t) AS tasks

@@ -1,7 +1,13 @@
-// Numbered elements whose own text mentions no concept, in document order.
-// params: $planId
+// Numbered elements whose own text mentions no concept, in document order, one page of them (from the
+// Entity(planId) index).
+// params: $planId, $offset, $first
 // returns: node
+MATCH (p:Plan)
+WHERE $planId IS NULL OR p.id = $planId
 MATCH (n:Entity)
-WHERE (n:Principle OR n:Goal OR n:Task OR n:SubItem OR n:Guarantee) AND ($planId IS NULL OR n.planId = $planId) AND NOT (n)-[:MENTIONS]->(:Concept)
+USING INDEX n:Entity(planId)
+WHERE n.planId = p.id AND (n:Principle OR n:Goal OR n:Task OR n:SubItem OR n:Guarantee) AND NOT (n)-[:MENTIONS]->(:Concept)
 RETURN n {.*, labels: [l IN labels(n) WHERE l <> 'Entity']} AS node
 ORDER BY n.planId, n.order
+SKIP $offset
+LIMIT $first

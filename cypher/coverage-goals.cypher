@@ -1,8 +1,11 @@
-// Goals with how many tasks serve them and the summed score, thinnest served first.
+// Goals with how many tasks serve them and the summed score, thinnest served first (goals from the Entity(planId) index).
 // params: $planId, $minScore (only SERVES edges scoring at least this count)
 // returns: goal, taskCount, totalScore
-MATCH (g:Goal)
-WHERE $planId IS NULL OR g.planId = $planId
+MATCH (p:Plan)
+WHERE $planId IS NULL OR p.id = $planId
+MATCH (g:Entity:Goal)
+USING INDEX g:Entity(planId)
+WHERE g.planId = p.id
 OPTIONAL MATCH (:Task)-[r:SERVES]->(g)
 WHERE r.score >= $minScore
 WITH g, count(r) AS taskCount, round(coalesce(sum(r.score), 0.0), 3) AS totalScore

@@ -1,7 +1,12 @@
-// Problems that nothing addresses.
-// params: $planId
+// Problems that nothing addresses, one page of them (from the Entity(planId) index).
+// params: $planId, $offset, $first
 // returns: node
-MATCH (n:Problem)
-WHERE ($planId IS NULL OR n.planId = $planId) AND NOT (n)<-[:ADDRESSES]-()
+MATCH (p:Plan)
+WHERE $planId IS NULL OR p.id = $planId
+MATCH (n:Entity:Problem)
+USING INDEX n:Entity(planId)
+WHERE n.planId = p.id AND NOT (n)<-[:ADDRESSES]-()
 RETURN n {.*, labels: [l IN labels(n) WHERE l <> 'Entity']} AS node
 ORDER BY n.planId, n.number
+SKIP $offset
+LIMIT $first

@@ -1,6 +1,8 @@
-// Tasks of one plan or all, filtered by department (id or name), concept (id or name, task or sub-items), goal, text.
-// params: $planId, $department, $concept, $goalId, $text, $orderBy
-// returns: node
+// Tasks of one plan or all, filtered by department (id or name), concept (id or name, task or sub-items), goal, text;
+// as short rows (no long text, spans, evidence or glosses: fetched when asked), with their sub-item count. $fetch names the children to bring
+// in the same statement (subItems, leads, serves, concepts: booleans), each in the order its field promises.
+// params: $planId, $department, $concept, $goalId, $text, $orderBy, $fetch
+// returns: node, subItems, leads, serves, concepts
 MATCH (n:Task)
 WHERE ($planId IS NULL OR n.planId = $planId)
   AND ($department IS NULL OR EXISTS {
@@ -10,6 +12,31 @@ WHERE ($planId IS NULL OR n.planId = $planId)
   AND ($goalId IS NULL OR EXISTS { MATCH (n)-[:SERVES]->(:Goal {id: $goalId}) })
   AND ($text IS NULL OR n.title CONTAINS $text OR n.text CONTAINS $text
     OR EXISTS { MATCH (n)-[:HAS_SUBITEM]->(i) WHERE i.text CONTAINS $text })
-WITH n, COUNT { (n)-[:HAS_SUBITEM]->() } AS subItems
-ORDER BY CASE WHEN $orderBy = 'SUB_ITEMS_DESC' THEN -subItems ELSE 0 END, n.planId, n.number
-RETURN n {.*, labels: [l IN labels(n) WHERE l <> 'Entity']} AS node
+WITH n, COUNT { (n)-[:HAS_SUBITEM]->() } AS subItemCount
+ORDER BY CASE WHEN $orderBy = 'SUB_ITEMS_DESC' THEN -subItemCount ELSE 0 END, n.planId, n.number
+RETURN n {.id, .planId, .kind, .number, .marker, .title, .sectionId, .parentId, .order, .truncated, labels: [l IN labels(n) WHERE l <> 'Entity'], short: true, subItemCount: subItemCount} AS node,
+  CASE WHEN $fetch.subItems THEN COLLECT {
+    MATCH (n)-[r:HAS_SUBITEM]->(i:SubItem)
+    WITH i, r
+    ORDER BY r.order
+    RETURN i {.id, .planId, .kind, .number, .marker, .title, .sectionId, .parentId, .order, .truncated, labels: [l IN labels(i) WHERE l <> 'Entity'], short: true}
+  } END AS subItems,
+  CASE WHEN $fetch.leads THEN COLLECT {
+    MATCH (d:Department)-[r:LEADS]->(n)
+    WITH d, r
+    ORDER BY r.start
+    RETURN {row: r {.*, departmentId: d.id, taskId: n.id}, endpoint: d {.*, labels: [l IN labels(d) WHERE l <> 'Entity']}}
+  } END AS leads,
+  CASE WHEN $fetch.serves THEN COLLECT {
+    MATCH (n)-[r:SERVES]->(g:Goal)
+    WITH r, g
+    ORDER BY r.score DESC, g.number
+    RETURN {row: r {.id, .basis, .score, fromId: n.id, toId: g.id, short: true},
+      endpoint: g {.id, .planId, .kind, .number, .marker, .title, .sectionId, .parentId, .order, .truncated, labels: [l IN labels(g) WHERE l <> 'Entity'], short: true}}
+  } END AS serves,
+  CASE WHEN $fetch.concepts THEN COLLECT {
+    MATCH (n)-[:HAS_SUBITEM*0..1]->()-[:MENTIONS]->(c:Concept)
+    WITH DISTINCT c
+    ORDER BY c.name
+    RETURN c {.id, .name, .kind, .inGlossary, labels: [l IN labels(c) WHERE l <> 'Entity'], short: true}
+  } END AS concepts

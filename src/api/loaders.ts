@@ -70,6 +70,43 @@ export function createLoaders(db: Database) {
     if (row?.id) node.prime(row.id, row);
   };
 
+  // Whole nodes, never primed: for the fields a short row (see `full`) leaves out.
+  const fullNode = new DataLoader<string, NodeRow | null>(async (ids) => {
+    const rows = await db.read<{ key: string; node: NodeRow }>('node-by-ids', { ids });
+    const byId = new Map(rows.map((r) => [r.key, r.node]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+
+  const subItemCount = new DataLoader<string, number>(async (ids) => {
+    const rows = await db.read<{ key: string; count: number }>('subitem-counts-by-tasks', { ids });
+    const byId = new Map(rows.map((r) => [r.key, r.count]));
+    return ids.map((id) => byId.get(id) ?? 0);
+  });
+
+  const derivedDetails = new DataLoader<
+    { fromId: string; toId: string },
+    { rationale: string | null; evidenceJson: string },
+    string
+  >(
+    async (ends) => {
+      const cacheKeys = ends.map(keyString);
+      const rows = await db.read<{ key: string; row: { rationale: string | null; evidenceJson: string } }>(
+        'derived-details-by-ends',
+        { keys: ends.map((e, i) => ({ ...e, key: cacheKeys[i] })) },
+      );
+      const byKey = new Map(rows.map((r) => [r.key, r.row]));
+      return cacheKeys.map((k) => byKey.get(k) ?? new Error(`graph inconsistency: no derived edge ${k}`));
+    },
+    { cacheKeyFn: keyString },
+  );
+
+  /** Edge rows fetched ahead with their far ends: the nodes go to the node loader, the rows are returned. */
+  const edgeRows = <V>(items: readonly { row: V; endpoint: NodeRow }[]): V[] =>
+    items.map((item) => {
+      primeNode(item.endpoint);
+      return item.row;
+    });
+
   // Lists of nodes also prime the node loader: a later `node(id)` for one of them costs nothing.
   const nodes = <K extends string | MapKey, V extends NodeRow>(name: string) =>
     listLoader<K, V>(db, name, 'node', (row) => primeNode(row['node']));
@@ -91,6 +128,11 @@ export function createLoaders(db: Database) {
 
   return {
     node,
+    fullNode,
+    subItemCount,
+    derivedDetails,
+    primeNode,
+    edgeRows,
     elementsByPlan: nodes<{ planId: string; label: ElementKind }, ElementRow>('owned-by-plans'),
     problemsByPlan: nodes<{ planId: string; label: 'Problem' }, ProblemRow>('owned-by-plans'),
     sectionsByParent: nodes<string, SectionRow>('sections-by-parents'),

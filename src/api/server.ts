@@ -29,6 +29,7 @@ import { parseErrorStatusPlugin } from './limits/status.ts';
 import { explorerRouter } from './explorer/serve.ts';
 import { exportRouter } from './export/router.ts';
 import { landingRouter } from './landing/router.ts';
+import { ResponseCache } from './cache/response-cache.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import { readTypeDefs } from './schema.ts';
@@ -49,6 +50,8 @@ export interface ApiOptions {
   readonly requestTimeoutMs: number;
   /** Origins allowed to read the API and the exports from a browser page (CORS). */
   readonly corsOrigins?: CorsOrigins;
+  /** Cache answers under (document, variables, graph version): docs/performance.md. Off by default. */
+  readonly responseCache?: boolean;
 }
 
 export const DEFAULT_API_OPTIONS: ApiOptions = {
@@ -162,6 +165,7 @@ export async function createApp(db: Database, options: ApiOptions = DEFAULT_API_
   const bounded: express.RequestHandler = (_req, res, next) => {
     withDeadline(res.locals['deadline'] as number, next);
   };
+  const cache = options.responseCache ? new ResponseCache(db) : null;
   app.use(['/graphql', '/plans'], corsMiddleware(options.corsOrigins ?? '*'));
   app.use(bounded, exportRouter(db));
   // The landing page and the docs it links: HTML pages, with the pages' headers.
@@ -183,6 +187,7 @@ export async function createApp(db: Database, options: ApiOptions = DEFAULT_API_
     },
     express.json({ limit: BODY_LIMIT }),
     bounded,
+    ...(cache ? [cache.middleware()] : []),
     expressMiddleware(apollo, {
       context: async () => ({ db, loaders: createLoaders(db) }),
     }),

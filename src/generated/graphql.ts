@@ -154,24 +154,38 @@ export type Coverage = {
   __typename?: 'Coverage';
   /** Concepts by reach: most mentioned first. */
   concepts: Array<ConceptReach>;
-  /** Concepts mentioned exactly once. */
+  /** Concepts mentioned exactly once, by name; paginated like `tasksServingNoGoal`. */
   conceptsMentionedOnce: Array<Concept>;
   /** Counts per node label and relationship type: what a dashboard shows first. */
   counts: GraphCounts;
   /** Departments by load: most tasks led first. */
   departments: Array<DepartmentLoad>;
-  /** Numbered elements that mention no concept, in document order. */
+  /** Numbered elements that mention no concept, in document order; paginated like `tasksServingNoGoal`. */
   elementsWithoutConcept: Array<PlanElement>;
   /** Goals with the tasks serving them, thinnest served first (fewest tasks, then lowest total score). */
   goals: Array<GoalCoverage>;
   /** Problems with the elements addressing them, least addressed first. */
   problems: Array<ProblemCoverage>;
-  /** Tasks led by more than one department, with those departments. */
+  /** Tasks led by more than one department, with those departments, in plan and task order; paginated like `tasksServingNoGoal`. */
   sharedTasks: Array<SharedTask>;
-  /** Tasks that serve no goal. */
+  /** Tasks that serve no goal, in plan and number order: `first` of them (at most 500) from position `offset`. */
   tasksServingNoGoal: Array<Task>;
-  /** Problems nothing addresses. */
+  /** Problems nothing addresses, in plan and number order; paginated like `tasksServingNoGoal`. */
   unaddressedProblems: Array<Problem>;
+};
+
+
+/** Coverage of a plan, each field answered by one aggregating query in Neo4j. */
+export type CoverageConceptsMentionedOnceArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Coverage of a plan, each field answered by one aggregating query in Neo4j. */
+export type CoverageElementsWithoutConceptArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -182,8 +196,24 @@ export type CoverageGoalsArgs = {
 
 
 /** Coverage of a plan, each field answered by one aggregating query in Neo4j. */
+export type CoverageSharedTasksArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Coverage of a plan, each field answered by one aggregating query in Neo4j. */
 export type CoverageTasksServingNoGoalArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   minScore?: InputMaybe<Scalars['Float']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Coverage of a plan, each field answered by one aggregating query in Neo4j. */
+export type CoverageUnaddressedProblemsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A unit that leads tasks (牵头部门), e.g. 组人部. Shared by every plan that names it. */
@@ -584,13 +614,13 @@ export type PlanSubItemsArgs = {
 
 /** A numbered item of a plan: a principle, goal, task, sub-item or guarantee. */
 export type PlanElement = {
-  /** Distinct concepts mentioned, by name. */
+  /** Distinct concepts mentioned, by name: for a task, in its own text or its sub-items' (a superset of its `mentions`' concepts); for any other element, in its own text. */
   concepts: Array<Concept>;
   /** Global, stable id (see `Node`). */
   id: Scalars['ID']['output'];
   /** Marker as it survived in the text: 1. / (2 / 6) / 1. */
   marker: Scalars['String']['output'];
-  /** Every concept occurrence in this element's own text (for a task, not its sub-items'). */
+  /** Every concept occurrence in this element's own text (for a task, not its sub-items': see `concepts`). */
   mentions: Array<Mention>;
   /** Number in its sequence (1-based). */
   number: Scalars['Int']['output'];
@@ -1090,7 +1120,7 @@ export type Task = Node & PlanElement & {
   __typename?: 'Task';
   /** Problems this task addresses (derived), strongest first. */
   addresses: Array<Addresses>;
-  /** Distinct concepts mentioned, by name. */
+  /** Distinct concepts mentioned in the task's own text or in its sub-items', by name. */
   concepts: Array<Concept>;
   /** Global, stable id (see `Node`). */
   id: Scalars['ID']['output'];
@@ -1100,7 +1130,7 @@ export type Task = Node & PlanElement & {
   leads: Array<Lead>;
   /** Marker as it survived in the text: 1. / (2 / 6) / 1. */
   marker: Scalars['String']['output'];
-  /** Every concept occurrence in this element's own text (for a task, not its sub-items'). */
+  /** Concept occurrences in the task's own text, not its sub-items'. */
   mentions: Array<Mention>;
   /** Number in its sequence (1-based). */
   number: Scalars['Int']['output'];
@@ -1114,6 +1144,8 @@ export type Task = Node & PlanElement & {
   serves: Array<Serves>;
   /** The whole item in the source, marker included. */
   source: SourceSpan;
+  /** How many sub-items it has (counted in the graph, without fetching them). */
+  subItemCount: Scalars['Int']['output'];
   /** Numbered sub-items (具体包括 1…n), in order. */
   subItems: Array<SubItem>;
   /** Full text, without marker (and for a task, without the lead-department marker). */
@@ -1401,15 +1433,15 @@ export type ConceptReachResolvers<ContextType = Context, ParentType extends Reso
 
 export type CoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Coverage'] = ResolversParentTypes['Coverage']> = ResolversObject<{
   concepts?: Resolver<Array<ResolversTypes['ConceptReach']>, ParentType, ContextType>;
-  conceptsMentionedOnce?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
+  conceptsMentionedOnce?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType, RequireFields<CoverageConceptsMentionedOnceArgs, 'first' | 'offset'>>;
   counts?: Resolver<ResolversTypes['GraphCounts'], ParentType, ContextType>;
   departments?: Resolver<Array<ResolversTypes['DepartmentLoad']>, ParentType, ContextType>;
-  elementsWithoutConcept?: Resolver<Array<ResolversTypes['PlanElement']>, ParentType, ContextType>;
+  elementsWithoutConcept?: Resolver<Array<ResolversTypes['PlanElement']>, ParentType, ContextType, RequireFields<CoverageElementsWithoutConceptArgs, 'first' | 'offset'>>;
   goals?: Resolver<Array<ResolversTypes['GoalCoverage']>, ParentType, ContextType, RequireFields<CoverageGoalsArgs, 'minScore'>>;
   problems?: Resolver<Array<ResolversTypes['ProblemCoverage']>, ParentType, ContextType>;
-  sharedTasks?: Resolver<Array<ResolversTypes['SharedTask']>, ParentType, ContextType>;
-  tasksServingNoGoal?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, RequireFields<CoverageTasksServingNoGoalArgs, 'minScore'>>;
-  unaddressedProblems?: Resolver<Array<ResolversTypes['Problem']>, ParentType, ContextType>;
+  sharedTasks?: Resolver<Array<ResolversTypes['SharedTask']>, ParentType, ContextType, RequireFields<CoverageSharedTasksArgs, 'first' | 'offset'>>;
+  tasksServingNoGoal?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, RequireFields<CoverageTasksServingNoGoalArgs, 'first' | 'minScore' | 'offset'>>;
+  unaddressedProblems?: Resolver<Array<ResolversTypes['Problem']>, ParentType, ContextType, RequireFields<CoverageUnaddressedProblemsArgs, 'first' | 'offset'>>;
 }>;
 
 export type DepartmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Department'] = ResolversParentTypes['Department']> = ResolversObject<{
@@ -1779,6 +1811,7 @@ export type TaskResolvers<ContextType = Context, ParentType extends ResolversPar
   section?: Resolver<ResolversTypes['Section'], ParentType, ContextType>;
   serves?: Resolver<Array<ResolversTypes['Serves']>, ParentType, ContextType, RequireFields<TaskServesArgs, 'minScore'>>;
   source?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
+  subItemCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   subItems?: Resolver<Array<ResolversTypes['SubItem']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

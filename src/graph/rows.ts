@@ -74,6 +74,17 @@ export interface ElementRow extends NodeRowBase, SpanProps {
   readonly titleLine: number;
   readonly titleQuote: string;
   readonly truncated?: boolean;
+  /** A task's sub-item count, when the statement that fetched it counted them. */
+  readonly subItemCount?: number;
+}
+
+/**
+ * Statements that fetch children ahead (look-ahead) return short rows, marked `short: true`:
+ * elements without their text and spans, concepts without aliases and glosses, derived edges
+ * without rationale and evidence. Resolvers of those fields fetch the whole row when selected.
+ */
+export interface ShortMark {
+  readonly short?: true;
 }
 
 export interface DepartmentRow extends NodeRowBase {
@@ -121,7 +132,7 @@ export interface MentionRow extends SpanProps {
 }
 
 /** A derived edge (SERVES, ADDRESSES): basis, score and evidence as stored. */
-export interface DerivedRow {
+export interface DerivedRow extends ShortMark {
   readonly id: string;
   readonly fromId: string;
   readonly toId: string;

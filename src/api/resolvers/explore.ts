@@ -70,14 +70,15 @@ export const exploreResolvers: Resolvers = {
       });
     },
     neighborhood: async (_root, { id, depth, types, limit }, ctx) => {
-      await mustExist(ctx, 'id', id);
       const max = checkRange('limit', limit ?? 200, 1, MAX_SHAPE);
       const [row] = await ctx.db.read<ShapeRows & Record<string, unknown>>('graph-neighborhood', {
-        id,
+        id: checkId('id', id),
         depth: checkRange('depth', depth ?? 1, 1, 3),
         types: types ?? null,
         limit: max,
       });
+      // No row: no such start node (asked only then, so a found one costs one statement).
+      if (row === undefined) await mustExist(ctx, 'id', id);
       return shape(row, max);
     },
     subgraph: async (_root, { ids, types, expand, limit }, ctx) => {
@@ -92,14 +93,19 @@ export const exploreResolvers: Resolvers = {
       return shape(row, max);
     },
     path: async (_root, { from, to, maxLength, types }, ctx) => {
-      await Promise.all([mustExist(ctx, 'from', from), mustExist(ctx, 'to', to)]);
-      if (from === to) throw new BadInputError('to', 'an id other than `from`', to);
+      const ends = () => Promise.all([mustExist(ctx, 'from', from), mustExist(ctx, 'to', to)]);
+      if (from === to) {
+        await ends();
+        throw new BadInputError('to', 'an id other than `from`', to);
+      }
       const rows = await ctx.db.read<{ nodes: NodeRow[]; edges: ShapeEdge[] }>('graph-paths', {
-        from,
-        to,
+        from: checkId('from', from),
+        to: checkId('to', to),
         maxLength: checkRange('maxLength', maxLength ?? 6, 1, 8),
         types: types ?? null,
       });
+      // No path: either end may be missing (an error) or the two are not connected (an empty list).
+      if (rows.length === 0) await ends();
       return rows
         .map((r) => drawable({ length: r.edges.length, nodes: r.nodes.map(shapeNode), edges: r.edges }))
         .sort((a, b) =>

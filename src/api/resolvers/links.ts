@@ -1,10 +1,12 @@
 /** Departments, concepts, problems and the edges between elements (leads, mentions, serves, addresses). */
+import type { GraphQLObjectType } from 'graphql';
 import type { Resolvers } from '../../generated/graphql.ts';
 import type {
   ConceptRow,
   DepartmentRow,
   DerivedRow,
   ElementRow,
+  LeadRow,
   PlanRow,
   ProblemRow,
 } from '../../graph/rows.ts';
@@ -12,19 +14,39 @@ import type { Context } from '../context.ts';
 import { BadInputError } from '../errors.ts';
 import type { EvidenceModel } from '../../ingest/model.ts';
 import { checkFirst, checkPlanId, connection, offsetAfter } from './args.ts';
+import { childArguments } from '../lookahead.ts';
 import { atLeast } from './scores.ts';
-import { optionalPlan, required, span } from './shared.ts';
+import { details, full, optionalPlan, required, span } from './shared.ts';
 
 const basis = (row: DerivedRow) => row.basis.toUpperCase() as 'PHRASE' | 'CONCEPT' | 'MENTION' | 'CURATED';
-const evidence = (row: DerivedRow): EvidenceModel[] => JSON.parse(row.evidenceJson);
+const evidence = async (row: DerivedRow, ctx: Context): Promise<EvidenceModel[]> =>
+  JSON.parse((await details(ctx, row)).evidenceJson);
 
 export const linkResolvers: Resolvers = {
   Query: {
-    departments: async (_root, { planId, orderBy }, ctx) => {
-      const rows = await ctx.db.read<{ node: DepartmentRow }>('departments-filtered', {
+    departments: async (_root, { planId, orderBy }, ctx, info) => {
+      // Look-ahead: the lead edges (and their tasks) of `tasks`/`leads` come in the same statement,
+      // for the plan those fields ask about.
+      const type = info.schema.getType('Department') as GraphQLObjectType;
+      const ahead = childArguments(info, type, 'tasks') ?? childArguments(info, type, 'leads');
+      const leadsPlanId = ahead ? checkPlanId('planId', ahead['planId'] as string | null | undefined) : null;
+      const rows = await ctx.db.read<{
+        node: DepartmentRow;
+        leads: { row: LeadRow; endpoint: ElementRow }[] | null;
+      }>('departments-filtered', {
         planId: await optionalPlan(ctx, planId),
         orderBy: orderBy ?? 'NAME',
+        leads: ahead !== null,
+        leadsPlanId,
       });
+      for (const { node, leads } of rows) {
+        if (leads) {
+          ctx.loaders.leadsByDepartment.prime(
+            { id: node.id, planId: leadsPlanId },
+            ctx.loaders.edgeRows(leads),
+          );
+        }
+      }
       return rows.map((r) => r.node);
     },
     concepts: async (_root, { planId, filter, orderBy, first, after }, ctx) => {
@@ -76,7 +98,10 @@ export const linkResolvers: Resolvers = {
     source: (l) => span(l),
   },
   Concept: {
-    aliases: (c) => [...(c.aliases ?? [])],
+    aliases: async (c, _a, ctx) => [...((await full(ctx, c)).aliases ?? [])],
+    gloss: async (c, _a, ctx) => (await full(ctx, c)).gloss,
+    definition: async (c, _a, ctx) => (await full(ctx, c)).definition,
+    definitionSource: async (c, _a, ctx) => (await full(ctx, c)).definitionSource,
     mentionedIn: async (c, { planId, first, after }, ctx) => {
       const size = checkFirst(first);
       const offset = offsetAfter(after);
@@ -104,14 +129,20 @@ export const linkResolvers: Resolvers = {
     task: (s, _a, ctx) => required<ElementRow>(ctx, s.fromId),
     goal: (s, _a, ctx) => required<ElementRow>(ctx, s.toId),
     basis,
-    evidence: (s) =>
-      evidence(s).map((e) => ({ phrase: e.phrase, taskQuote: e.fromSpan, goalQuote: e.toSpan })),
+    rationale: async (s, _a, ctx) => (await details(ctx, s)).rationale,
+    evidence: async (s, _a, ctx) =>
+      (await evidence(s, ctx)).map((e) => ({ phrase: e.phrase, taskQuote: e.fromSpan, goalQuote: e.toSpan })),
   },
   Addresses: {
     element: (a, _a, ctx) => required<ElementRow>(ctx, a.fromId),
     problem: (a, _a, ctx) => required<ProblemRow>(ctx, a.toId),
     basis,
-    evidence: (a) =>
-      evidence(a).map((e) => ({ phrase: e.phrase, elementQuote: e.fromSpan, problemQuote: e.toSpan })),
+    rationale: async (a, _a, ctx) => (await details(ctx, a)).rationale,
+    evidence: async (a, _a, ctx) =>
+      (await evidence(a, ctx)).map((e) => ({
+        phrase: e.phrase,
+        elementQuote: e.fromSpan,
+        problemQuote: e.toSpan,
+      })),
   },
 };

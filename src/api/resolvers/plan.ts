@@ -1,11 +1,22 @@
 /** Plans, sections and the numbered elements (principles, goals, tasks, sub-items, guarantees). */
 import type { Resolvers } from '../../generated/graphql.ts';
-import type { DepartmentRow, ElementKind, ElementRow, PlanRow, SectionRow } from '../../graph/rows.ts';
+import type {
+  ConceptRow,
+  DepartmentRow,
+  DerivedRow,
+  ElementKind,
+  ElementRow,
+  LeadRow,
+  NodeRow,
+  PlanRow,
+  SectionRow,
+} from '../../graph/rows.ts';
 import type { Context } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
-import { checkFirst, checkGoalId, connection, offsetAfter } from './args.ts';
+import { checkFirst, checkGoalId, checkPlanId, connection, offsetAfter } from './args.ts';
+import { selects } from '../lookahead.ts';
 import { atLeast } from './scores.ts';
-import { planOrFail, required, span } from './shared.ts';
+import { full, planOrFail, required, span } from './shared.ts';
 
 async function subItemsPage(
   ctx: Context,
@@ -24,14 +35,31 @@ async function subItemsPage(
   return connection(page?.nodes ?? [], page?.total ?? 0, offset);
 }
 
+type TaskRows = {
+  node: ElementRow;
+  subItems: ElementRow[] | null;
+  leads: { row: LeadRow; endpoint: DepartmentRow }[] | null;
+  serves: { row: DerivedRow; endpoint: ElementRow }[] | null;
+  concepts: ConceptRow[] | null;
+};
+
+/** Rows fetched ahead go to the node loader too: following an edge to them later costs nothing. */
+const primed =
+  (ctx: Context) =>
+  <T extends NodeRow>(row: T): T => {
+    ctx.loaders.primeNode(row);
+    return row;
+  };
+
 const owned = (label: ElementKind) => (plan: PlanRow, _args: unknown, ctx: Context) =>
   ctx.loaders.elementsByPlan.load({ planId: plan.id, label });
 
-/** Fields every PlanElement type shares. */
+/** Fields every PlanElement type shares. Rows of lists come back short: text and spans via `full`. */
 const elementFields = {
   plan: (e: ElementRow, _args: unknown, ctx: Context) => required<PlanRow>(ctx, e.planId),
-  source: (e: ElementRow) => span(e),
-  titleSource: (e: ElementRow) => span(e, 'title'),
+  text: async (e: ElementRow, _args: unknown, ctx: Context) => (await full(ctx, e)).text,
+  source: async (e: ElementRow, _args: unknown, ctx: Context) => span(await full(ctx, e)),
+  titleSource: async (e: ElementRow, _args: unknown, ctx: Context) => span(await full(ctx, e), 'title'),
   section: (e: ElementRow, _args: unknown, ctx: Context) => required<SectionRow>(ctx, e.sectionId),
   mentions: (e: ElementRow, _args: unknown, ctx: Context) => ctx.loaders.mentionsByElement.load(e.id),
   concepts: (e: ElementRow, _args: unknown, ctx: Context) => ctx.loaders.conceptsByElement.load(e.id),
@@ -45,31 +73,60 @@ export const planResolvers: Resolvers = {
       return rows.map((r) => r.node);
     },
     plan: (_root, { id }, ctx) => planOrFail(ctx, id),
-    tasks: async (_root, { planId, filter, orderBy }, ctx) => {
-      if (planId) await planOrFail(ctx, planId);
+    tasks: async (_root, { planId, filter, orderBy }, ctx, info) => {
+      const plan = checkPlanId('planId', planId);
       const goalId = checkGoalId('filter.goalId', filter?.goalId);
-      if (goalId !== null && (await ctx.loaders.node.load(goalId)) === null) {
-        throw new NotFoundError('filter.goalId', goalId);
-      }
-      const rows = await ctx.db.read<{ node: ElementRow }>('tasks-filtered', {
-        planId: planId ?? null,
+      // The children the query selects come in the same statement (look-ahead), primed below.
+      const fetch = {
+        subItems: selects(info, 'subItems'),
+        leads: selects(info, 'leads', 'leadDepartments'),
+        serves: selects(info, 'serves'),
+        concepts: selects(info, 'concepts'),
+      };
+      const rows = await ctx.db.read<TaskRows>('tasks-filtered', {
+        planId: plan,
         department: filter?.department ?? null,
         concept: filter?.concept ?? null,
         goalId,
         text: filter?.text ?? null,
         orderBy: orderBy ?? 'NUMBER',
+        fetch,
       });
+      // An unknown plan or goal is an error, a known one with no (matching) task an empty list.
+      if (rows.length === 0 && plan !== null) await planOrFail(ctx, plan);
+      if (rows.length === 0 && goalId !== null && (await ctx.loaders.node.load(goalId)) === null) {
+        throw new NotFoundError('filter.goalId', goalId);
+      }
+      const { loaders } = ctx;
+      for (const { node, subItems, leads, serves, concepts } of rows) {
+        if (subItems) loaders.subItemsByTask.prime(node.id, subItems.map(primed(ctx)));
+        if (leads) loaders.leadsByTask.prime(node.id, loaders.edgeRows(leads));
+        if (serves) loaders.servesByTask.prime(node.id, loaders.edgeRows(serves));
+        if (concepts) loaders.conceptsByElement.prime(node.id, concepts.map(primed(ctx)));
+      }
       return rows.map((r) => r.node);
     },
     task: async (_root, { planId, number }, ctx) => {
-      await planOrFail(ctx, planId);
-      const [row] = await ctx.db.read<{ node: ElementRow }>('task-by-number', { planId, number });
-      if (row === undefined) throw new NotFoundError('task', `${planId} #${number}`);
+      const [row] = await ctx.db.read<{ node: ElementRow }>('task-by-number', {
+        planId: checkPlanId('planId', planId),
+        number,
+      });
+      if (row === undefined) {
+        await planOrFail(ctx, planId);
+        throw new NotFoundError('task', `${planId} #${number}`);
+      }
       return row.node;
     },
-    goals: async (_root, { planId }, ctx) => {
-      if (planId) await planOrFail(ctx, planId);
-      const rows = await ctx.db.read<{ node: ElementRow }>('goals-by-plan', { planId: planId ?? null });
+    goals: async (_root, { planId }, ctx, info) => {
+      const plan = checkPlanId('planId', planId);
+      const rows = await ctx.db.read<{
+        node: ElementRow;
+        servedBy: { row: DerivedRow; endpoint: ElementRow }[] | null;
+      }>('goals-by-plan', { planId: plan, servedBy: selects(info, 'servedBy') });
+      if (rows.length === 0 && plan !== null) await planOrFail(ctx, plan);
+      for (const { node, servedBy } of rows) {
+        if (servedBy) ctx.loaders.servesByGoal.prime(node.id, ctx.loaders.edgeRows(servedBy));
+      }
       return rows.map((r) => r.node);
     },
     subItems: async (_root, { planId, first, after }, ctx) => {
@@ -126,6 +183,7 @@ export const planResolvers: Resolvers = {
   Task: {
     ...elementFields,
     subItems: (e, _a, ctx) => ctx.loaders.subItemsByTask.load(e.id),
+    subItemCount: (e, _a, ctx) => e.subItemCount ?? ctx.loaders.subItemCount.load(e.id),
     leads: (e, _a, ctx) => ctx.loaders.leadsByTask.load(e.id),
     participants: (e, _a, ctx) => ctx.loaders.participationsByTask.load(e.id),
     leadDepartments: async (e, _a, ctx) => {

@@ -3,7 +3,7 @@
  * and "load by id or fail" helpers.
  */
 import type { Context } from '../context.ts';
-import type { NodeRow, PlanRow, SpanProps } from '../../graph/rows.ts';
+import type { DerivedRow, NodeRow, PlanRow, SpanProps } from '../../graph/rows.ts';
 import { NotFoundError } from '../errors.ts';
 import { checkPlanId } from './args.ts';
 
@@ -63,4 +63,25 @@ export async function optionalPlan(ctx: Context, id: string | null | undefined, 
   if (id === null || id === undefined) return null;
   await planOrFail(ctx, id, argument);
   return id;
+}
+
+/**
+ * The whole row of a node that may have come back short (`short: true`: lists fetched ahead leave
+ * long text, spans and glosses out, src/graph/rows.ts); fetched, batched, only when a query selects
+ * one of those fields.
+ */
+export async function full<T extends NodeRow>(ctx: Context, row: T): Promise<T> {
+  if ((row as { short?: boolean }).short !== true) return row;
+  const whole = await ctx.loaders.fullNode.load(row.id);
+  if (whole === null) throw new Error(`graph inconsistency: node ${row.id} is referenced but missing`);
+  return whole as T;
+}
+
+/** Rationale and evidence of a derived edge whose row may have come back short. */
+export async function details(
+  ctx: Context,
+  row: DerivedRow,
+): Promise<{ rationale: string | null; evidenceJson: string }> {
+  if (row.short !== true) return row;
+  return ctx.loaders.derivedDetails.load({ fromId: row.fromId, toId: row.toId });
 }

@@ -104,6 +104,8 @@ export async function loadPlan(
       }
       await options.onStep?.(step, index + 1, LOAD_STEPS.length, counts[step]);
     }
+    // A new graph version commits with the data: cached answers of the old one go stale at once.
+    await tx.run('load-bump-version');
     return counts;
   });
   return { status: 'loaded', planId: model.id, written };

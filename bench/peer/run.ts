@@ -1,0 +1,304 @@
+/**
+ * `npm run bench:peer`: this service against @neo4j/graphql on the same engine and the same data.
+ *
+ *  1. Starts the embedded engine on a throw-away store and loads the seed.
+ *  2. Checks: this service and the peer, both behind a Bolt-counting relay, answer every question
+ *     of the mix (./mix.ts) with the same facts; counts Cypher statements per operation.
+ *  3. Times: this service without its response cache, with it, the peer, and a bare node:http
+ *     floor, each its own process on loopback; interleaved rounds of autocannon at c=1 and c=10
+ *     (the order of servers rotates every round); req/s, p50/p99 and CPU ms per request of the
+ *     server's node process and of the engine's java process (from /proc). Medians over rounds.
+ *  4. Writes the table to bench/out/peer.md and into bench/RESULTS.md between its markers.
+ *
+ * Bounded: BENCH_SECONDS per run (default 2), BENCH_ROUNDS (default 2), BENCH_WARMUP seconds per
+ * server and question (default 1): about four minutes on two cores.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import { loadConfig } from '../../src/config.ts';
+import { openDatabase } from '../../src/db/open.ts';
+import { parsePlan, readPlanFile } from '../../src/ingest/index.ts';
+import { loadPlan } from '../../src/ingest/load/load.ts';
+import { startBoltCounter } from './bolt-counter.ts';
+import { MIX, type Ask, type Question } from './mix.ts';
+
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 2);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 2);
+const WARMUP = Number(process.env['BENCH_WARMUP'] ?? 1);
+const ONLY = process.env['BENCH_ONLY']?.split(',') ?? null;
+const SEED = 'seeds/cast-2018-reform-key-tasks.txt';
+const CONCURRENCY = [1, 10] as const;
+const TICK_MS = 1000 / 100; // /proc CPU times are in clock ticks of 10 ms (USER_HZ = 100)
+
+type Kind = 'this' | 'peer' | 'floor';
+type Target = 'this' | 'cached' | 'peer';
+
+interface Child {
+  readonly url: string;
+  readonly pid: number;
+  stop(): Promise<void>;
+}
+
+function spawnServer(kind: Kind, env: NodeJS.ProcessEnv): Promise<Child> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bench/peer/serve.ts', kind], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      const match = /^listening (\S+)/.exec(line);
+      if (match === null) return;
+      resolve({
+        url: match[1]!,
+        pid: child.pid!,
+        stop: () =>
+          new Promise<void>((done) => {
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+    child.once('exit', (code) => reject(new Error(`${kind} server exited (${code}) before listening`)));
+  });
+}
+
+/** utime + stime of a process, in ms. */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
+async function post(url: string, ask: Ask): Promise<unknown> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ask),
+  });
+  const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
+  if (body.errors) throw new Error(`${url}: ${JSON.stringify(body.errors).slice(0, 400)}`);
+  return body.data;
+}
+
+interface Sample {
+  rps: number;
+  p50: number;
+  p99: number;
+  nodeMs: number;
+  javaMs: number;
+}
+
+async function measure(url: string, ask: Ask, connections: number, seconds: number, pids: [number, number]) {
+  const [node0, java0] = pids.map(cpuMs) as [number, number];
+  const result = await autocannon({
+    url: `${url}/graphql`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ask),
+    connections,
+    duration: seconds,
+  });
+  const [node1, java1] = pids.map(cpuMs) as [number, number];
+  const done = result.requests.total || 1;
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
+  }
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    nodeMs: (node1 - node0) / done,
+    javaMs: (java1 - java0) / done,
+  } satisfies Sample;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
+
+async function main() {
+  const started = Date.now();
+  const loadAtStart = load();
+  const dataDir = mkdtempSync(join(tmpdir(), 'plan-graph-peer-'));
+  const config = loadConfig({ ...process.env, NEO4J_URI: '', NEO4J_DATA_DIR: dataDir, NEO4J_PORT: '0' });
+  const { db, connection, close } = await openDatabase(config);
+  const engine = connection.engine!;
+  const servers: Child[] = [];
+  try {
+    const { text, source } = readPlanFile(SEED);
+    await loadPlan(db, parsePlan(text, source), { force: true });
+    console.error(`engine ${engine.uri} (pid ${engine.pid}), seed loaded`);
+    const env = (uri: string, extra: NodeJS.ProcessEnv = {}) => ({
+      ...process.env,
+      NEO4J_URI: uri,
+      NEO4J_USER: engine.user,
+      NEO4J_PASSWORD: engine.password,
+      ...extra,
+    });
+    const questions = MIX.filter((q) => ONLY === null || ONLY.includes(q.name));
+
+    // 2. Same facts, and statements per operation, through the counting relay.
+    const [host, port] = engine.uri.replace('bolt://', '').split(':') as [string, string];
+    const relay = await startBoltCounter({ host, port: Number(port) });
+    const statements = new Map<string, { this: number; peer: number }>();
+    try {
+      const [mine, peer] = await Promise.all([
+        spawnServer('this', env(relay.uri)),
+        spawnServer('peer', env(relay.uri)),
+      ]);
+      try {
+        for (const q of questions) {
+          const ours = q.facts(await post(mine.url, q.this));
+          const theirs = q.peerFacts(await post(peer.url, q.peer));
+          if (JSON.stringify(ours) !== JSON.stringify(theirs)) {
+            const onlyOurs = ours.filter((f) => !theirs.includes(f)).slice(0, 5);
+            const onlyTheirs = theirs.filter((f) => !ours.includes(f)).slice(0, 5);
+            throw new Error(
+              `${q.name}: expected the same facts from both servers, found ${ours.length} here and ` +
+                `${theirs.length} from the peer; only here: ${JSON.stringify(onlyOurs)}; only the peer: ${JSON.stringify(onlyTheirs)}`,
+            );
+          }
+          const count = async (url: string, ask: Ask) => {
+            relay.reset();
+            for (let i = 0; i < 5; i += 1) await post(url, ask);
+            return relay.counts.statements / 5;
+          };
+          statements.set(q.name, {
+            this: await count(mine.url, q.this),
+            peer: await count(peer.url, q.peer),
+          });
+          console.error(
+            `${q.name}: same ${ours.length} facts; statements ${JSON.stringify(statements.get(q.name))}`,
+          );
+        }
+      } finally {
+        await Promise.all([mine.stop(), peer.stop()]);
+      }
+    } finally {
+      await relay.close();
+    }
+
+    // 3. Timing, direct to the engine.
+    const targets: Record<Target, Child> = {
+      this: await spawnServer('this', env(engine.uri)),
+      cached: await spawnServer('this', env(engine.uri, { BENCH_CACHE: 'on' })),
+      peer: await spawnServer('peer', env(engine.uri)),
+    };
+    servers.push(...Object.values(targets));
+    const floor = await spawnServer('floor', {});
+    servers.push(floor);
+    const askOf = (t: Target, q: Question) => (t === 'peer' ? q.peer : q.this);
+    for (const q of questions) {
+      for (const t of Object.keys(targets) as Target[]) {
+        await measure(targets[t].url, askOf(t, q), 10, WARMUP, [targets[t].pid, engine.pid]);
+      }
+    }
+    await measure(floor.url, { query: '{ ok }' }, 10, WARMUP, [floor.pid, engine.pid]);
+    const samples = new Map<string, Sample[]>();
+    const order: Target[] = ['this', 'cached', 'peer'];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const q of questions) {
+        for (const c of CONCURRENCY) {
+          for (const [i] of order.entries()) {
+            const t = order[(i + round) % order.length]!;
+            const s = await measure(targets[t].url, askOf(t, q), c, SECONDS, [targets[t].pid, engine.pid]);
+            const key = `${q.name}|${t}|${c}`;
+            samples.set(key, [...(samples.get(key) ?? []), s]);
+          }
+        }
+      }
+      for (const c of CONCURRENCY) {
+        const s = await measure(floor.url, { query: '{ ok }' }, c, SECONDS, [floor.pid, engine.pid]);
+        samples.set(`floor|floor|${c}`, [...(samples.get(`floor|floor|${c}`) ?? []), s]);
+      }
+      console.error(`round ${round + 1}/${ROUNDS} done (load ${load()})`);
+    }
+
+    // 4. The table.
+    const pick = (name: string, t: Target | 'floor', c: number, field: keyof Sample) =>
+      median((samples.get(`${name}|${t}|${c}`) ?? []).map((s) => s[field]));
+    const f0 = (n: number) => n.toFixed(0);
+    const f1 = (n: number) => n.toFixed(1);
+    const f2 = (n: number) => n.toFixed(2);
+    const rows = questions.map((q) => {
+      const rps = (t: Target) => pick(q.name, t, 10, 'rps');
+      const st = statements.get(q.name)!;
+      return [
+        q.label + (q.peerWay === 'cypher' ? ' (peer: @cypher)' : ''),
+        `${f0(rps('this'))} / ${f0(rps('peer'))}`,
+        f2(rps('this') / rps('peer')),
+        `${f1(pick(q.name, 'this', 1, 'p50'))} / ${f1(pick(q.name, 'peer', 1, 'p50'))}`,
+        `${f0(pick(q.name, 'this', 10, 'p99'))} / ${f0(pick(q.name, 'peer', 10, 'p99'))}`,
+        `${f2(pick(q.name, 'this', 10, 'nodeMs'))} / ${f2(pick(q.name, 'peer', 10, 'nodeMs'))}`,
+        `${f2(pick(q.name, 'this', 10, 'javaMs'))} / ${f2(pick(q.name, 'peer', 10, 'javaMs'))}`,
+        `${f1(st.this)} / ${f1(st.peer)}`,
+        `${f0(rps('cached'))} (${f1(rps('cached') / rps('peer'))}×)`,
+        f1(pick(q.name, 'cached', 1, 'p50')),
+      ];
+    });
+    const header = [
+      'question',
+      'req/s c=10: this / peer',
+      'ratio',
+      'p50 ms c=1: this / peer',
+      'p99 ms c=10: this / peer',
+      'node CPU ms/req c=10: this / peer',
+      'java CPU ms/req c=10: this / peer',
+      'statements/op: this / peer',
+      'cached req/s c=10 (× peer)',
+      'cached p50 ms c=1',
+    ];
+    const table = [
+      `| ${header.join(' | ')} |`,
+      `| ${header.map(() => '---').join(' | ')} |`,
+      ...rows.map((r) => `| ${r.join(' | ')} |`),
+    ].join('\n');
+    const machine =
+      `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
+      `Node ${process.version}, ${connection.serverAgent} embedded`;
+    const report = [
+      `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench:peer\`: ` +
+        `${ROUNDS} interleaved rounds of ${SECONDS} s per run after ${WARMUP} s of warm-up per server and question, medians.`,
+      `Machine: ${machine}. Load average (1/5/15 min) at start ${loadAtStart}, at end ${load()}.`,
+      `Bare node:http floor: ${f0(pick('floor', 'floor', 10, 'rps'))} req/s at c=10, p50 ${f1(pick('floor', 'floor', 1, 'p50'))} ms at c=1.`,
+      `"this" is the service uncached; "cached" the same service with its version-keyed response cache on.`,
+      '',
+      table,
+      '',
+    ].join('\n');
+    mkdirSync('bench/out', { recursive: true });
+    writeFileSync('bench/out/peer.md', report);
+    writeResults(report);
+    console.log(report);
+    console.error(`bench:peer took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    await close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const START = '<!-- bench:peer:start -->';
+const END = '<!-- bench:peer:end -->';
+
+/** Replaces the section between the markers of bench/RESULTS.md (other sections stay as they are). */
+function writeResults(report: string): void {
+  const file = 'bench/RESULTS.md';
+  const current = readFileSync(file, 'utf8');
+  const from = current.indexOf(START);
+  const to = current.indexOf(END);
+  if (from === -1 || to === -1) {
+    console.error(`${file} has no ${START} … ${END} section: table left in bench/out/peer.md only`);
+    return;
+  }
+  writeFileSync(file, current.slice(0, from + START.length) + '\n' + report + current.slice(to));
+}
+
+await main();

@@ -1,0 +1,70 @@
+/**
+ * One server of the side-by-side benchmark, run as its own process so its CPU time can be read
+ * from /proc: `tsx bench/peer/serve.ts this|peer|floor`. Connects to the Neo4j that NEO4J_URI
+ * names, listens on a free loopback port and prints `listening <url>` once it answers.
+ *
+ * - this:  the service as `npm start` assembles it (BENCH_CACHE=on for its response cache);
+ * - peer:  @neo4j/graphql 7 over the same graph (type definitions in ./type-defs.graphql),
+ *          served by @apollo/server's standalone HTTP server, as its documentation shows;
+ * - floor: a bare node:http server answering a fixed JSON body, the most any server here could do.
+ */
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+
+const kind = process.argv[2];
+const HOST = '127.0.0.1';
+
+async function serveThis(): Promise<string> {
+  const { loadConfig } = await import('../../src/config.ts');
+  const { openDatabase } = await import('../../src/db/open.ts');
+  const { startServer, DEFAULT_API_OPTIONS } = await import('../../src/api/server.ts');
+  const { db } = await openDatabase(loadConfig());
+  const server = await startServer(db, {
+    port: 0,
+    host: HOST,
+    api: { ...DEFAULT_API_OPTIONS, responseCache: process.env['BENCH_CACHE'] === 'on' },
+  });
+  return server.url;
+}
+
+async function servePeer(): Promise<string> {
+  const { Neo4jGraphQL } = await import('@neo4j/graphql');
+  const { ApolloServer } = await import('@apollo/server');
+  const { startStandaloneServer } = await import('@apollo/server/standalone');
+  const neo4j = (await import('neo4j-driver')).default;
+  const driver = neo4j.driver(
+    process.env['NEO4J_URI']!,
+    neo4j.auth.basic(process.env['NEO4J_USER'] ?? 'neo4j', process.env['NEO4J_PASSWORD'] ?? ''),
+  );
+  const typeDefs = readFileSync(new URL('./type-defs.graphql', import.meta.url), 'utf8');
+  const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
+  const apollo = new ApolloServer({ schema });
+  const { url } = await startStandaloneServer(apollo, {
+    listen: { port: 0, host: HOST },
+    context: async () => ({}),
+  });
+  return url.replace(/\/$/, '');
+}
+
+async function serveFloor(): Promise<string> {
+  const body = JSON.stringify({ data: { ok: true } });
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, HOST, resolve));
+  return `http://${HOST}:${(server.address() as AddressInfo).port}`;
+}
+
+const start = { this: serveThis, peer: servePeer, floor: serveFloor }[kind ?? ''];
+if (start === undefined) {
+  console.error(`usage: tsx bench/peer/serve.ts this|peer|floor (got ${kind ?? 'nothing'})`);
+  process.exit(2);
+}
+const url = await start();
+console.log(`listening ${url}`);
+process.on('SIGTERM', () => process.exit(0));

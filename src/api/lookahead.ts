@@ -1,0 +1,89 @@
+/**
+ * Look-ahead on the selection set: a resolver of a list asks which child fields the query selects
+ * below it, so its one statement can bring those children along and prime the request's loaders.
+ * The child resolvers stay as they are: they find their rows in the loaders and cost nothing.
+ *
+ * Fragments and inline fragments count (whatever their type condition: fetching a child the
+ * answer then does not use is harmless); `@skip`/`@include` are ignored the same way.
+ */
+import {
+  Kind,
+  type FieldNode,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+  type ValueNode,
+} from 'graphql';
+
+function collect(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, out: FieldNode[]): FieldNode[] {
+  for (const selection of set?.selections ?? []) {
+    if (selection.kind === 'Field') out.push(selection);
+    else if (selection.kind === 'InlineFragment') collect(info, selection.selectionSet, out);
+    else collect(info, info.fragments[selection.name.value]?.selectionSet, out);
+  }
+  return out;
+}
+
+/** The fields selected directly under the field being resolved. */
+export function childFields(info: GraphQLResolveInfo): FieldNode[] {
+  const out: FieldNode[] = [];
+  for (const node of info.fieldNodes) collect(info, node.selectionSet, out);
+  return out;
+}
+
+/** The selected child fields with these names (under any alias). */
+export function selected(info: GraphQLResolveInfo, ...names: string[]): FieldNode[] {
+  return childFields(info).filter((f) => names.includes(f.name.value));
+}
+
+/** Whether any of these child fields is selected. */
+export function selects(info: GraphQLResolveInfo, ...names: string[]): boolean {
+  return selected(info, ...names).length > 0;
+}
+
+/** A scalar argument's value as written: a literal or a variable (lists and objects are not needed here). */
+function scalarValue(node: ValueNode, variables: Record<string, unknown>): unknown {
+  switch (node.kind) {
+    case Kind.VARIABLE:
+      return variables[node.name.value] ?? null;
+    case Kind.NULL:
+      return null;
+    case Kind.INT:
+    case Kind.FLOAT:
+      return Number(node.value);
+    case Kind.STRING:
+    case Kind.ENUM:
+      return node.value;
+    case Kind.BOOLEAN:
+      return node.value;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The scalar argument values of a selected child field (variables applied, defaults filled in),
+ * or null when it is not selected, or selected more than once with different arguments.
+ *
+ * (graphql's own getArgumentValues would do, but type checks by instanceof fail across the ESM
+ * and CommonJS copies of graphql that Apollo Server and this module load.)
+ */
+export function childArguments(
+  info: GraphQLResolveInfo,
+  type: GraphQLObjectType,
+  name: string,
+): Record<string, unknown> | null {
+  const fields = selected(info, name);
+  const definition = type.getFields()[name];
+  if (fields.length === 0 || definition === undefined) return null;
+  const values = fields.map((field) => {
+    const out: Record<string, unknown> = {};
+    for (const arg of definition.args) {
+      const given = field.arguments?.find((a) => a.name.value === arg.name);
+      out[arg.name] = given ? scalarValue(given.value, info.variableValues) : (arg.defaultValue ?? null);
+    }
+    return out;
+  });
+  const first = JSON.stringify(values[0]);
+  return values.every((v) => JSON.stringify(v) === first) ? values[0]! : null;
+}

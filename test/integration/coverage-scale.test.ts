@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { statement } from '../../src/db/catalog.ts';
+import { emptyGraph, loadFiles, openTestDatabase, SECOND_PLAN, SEED } from '../support/graph.ts';
+import { startTestServer } from '../support/server.ts';
+
+let db: Database;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+
+beforeAll(async () => {
+  db = openTestDatabase();
+  await emptyGraph(db);
+  await loadFiles(db, SEED, SECOND_PLAN);
+  server = await startTestServer(db);
+});
+afterAll(async () => {
+  await server.close();
+  await db.close();
+});
+
+interface PlanOperator {
+  operatorType: string;
+  arguments: Record<string, unknown>;
+  children: PlanOperator[];
+}
+
+function operators(plan: PlanOperator): PlanOperator[] {
+  return [plan, ...plan.children.flatMap(operators)];
+}
+
+const COVERAGE_STATEMENTS = [
+  'coverage-goals',
+  'coverage-tasks-serving-none',
+  'coverage-departments',
+  'coverage-shared-tasks',
+  'coverage-concepts',
+  'coverage-concepts-once',
+  'coverage-elements-without-concept',
+  'coverage-problems',
+  'coverage-unaddressed-problems',
+];
+
+describe('coverage whose cost grows with the answer, not the graph', () => {
+  it('finds a plan’s elements through the Entity(planId) index: no statement scans a label other than Plan', async () => {
+    const session = db.driver.session({ database: db.databaseName });
+    try {
+      for (const name of COVERAGE_STATEMENTS) {
+        const { text, params } = statement(db.catalog, name);
+        const values = { planId: 'cast-2018', offset: 0, first: 100 };
+        const given = Object.fromEntries(params.map((p) => [p, values[p as keyof typeof values]]));
+        const { summary } = await session.run(`EXPLAIN ${text}`, given);
+        const all = operators(summary.plan as unknown as PlanOperator);
+        const scans = all
+          .filter(
+            (op) =>
+              op.operatorType.startsWith('NodeByLabelScan') || op.operatorType.startsWith('AllNodesScan'),
+          )
+          .map((op) => String(op.arguments['Details']));
+        expect({ name, scans: scans.filter((d) => !/:Plan$/.test(d)) }).toEqual({ name, scans: [] });
+        expect(all.some((op) => op.operatorType.startsWith('NodeIndexSeek'))).toBe(true);
+      }
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('pages through elements without a concept: two pages of 5 are the first 10 of the list', async () => {
+    const ids = async (args: string) => {
+      const { data, errors } = await server.gql<{ coverage: { elementsWithoutConcept: { id: string }[] } }>(
+        `{ coverage(planId: "cast-2018") { elementsWithoutConcept${args} { id } } }`,
+      );
+      expect(errors).toBeUndefined();
+      return data!.coverage.elementsWithoutConcept.map((e) => e.id);
+    };
+    const whole = await ids('');
+    expect(whole.length).toBeGreaterThan(10);
+    expect([...(await ids('(first: 5)')), ...(await ids('(first: 5, offset: 5)'))]).toEqual(
+      whole.slice(0, 10),
+    );
+    expect(await ids(`(offset: ${whole.length})`)).toEqual([]);
+  });
+
+  it('refuses a page larger than 500 or a negative offset, naming the argument', async () => {
+    const big = await server.gql('{ coverage { tasksServingNoGoal(first: 501) { id } } }');
+    expect(big.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const negative = await server.gql('{ coverage { unaddressedProblems(offset: -1) { id } } }');
+    expect(negative.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(negative.errors?.[0]?.message).toBe('Argument "offset": expected a position from 0, found -1');
+  });
+
+  it('answers the same for all plans as for each plan together', async () => {
+    const one = async (plan: string) => {
+      const { data } = await server.gql<{ coverage: { tasksServingNoGoal: { id: string }[] } }>(
+        `{ coverage(planId: ${plan}) { tasksServingNoGoal { id } } }`,
+      );
+      return data!.coverage.tasksServingNoGoal.map((t) => t.id);
+    };
+    const [all, seed, second] = await Promise.all([one('null'), one('"cast-2018"'), one('"local-2019"')]);
+    expect(all).toEqual([...seed, ...second]);
+  });
+});
