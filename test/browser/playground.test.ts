@@ -1,7 +1,8 @@
 /**
  * The offline playground in a real browser (Debian's chromium through playwright-core): the page
- * a browser gets from GET /graphql opens one tab per docs/queries example, runs the first one
- * against the API, and never reaches past 127.0.0.1.
+ * a browser gets from GET /graphql opens one tab per docs/queries example, every one of them within
+ * the window, runs the first one against the API, offers the result's ids in the graph explorer,
+ * and never reaches past 127.0.0.1.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -151,6 +152,14 @@ describe('the GraphQL playground', () => {
       titles[0],
     );
     expect(await tabs.allTextContents()).toEqual(titles);
+    // Every example reachable: all tabs inside the window, none pushed off-screen.
+    for (let i = 0; i < titles.length; i += 1) {
+      const box = await tabs.nth(i).boundingBox();
+      expect(box!.x + box!.width, titles[i]).toBeLessThanOrEqual(1400);
+      expect(box!.width, titles[i]).toBeGreaterThan(40);
+    }
+    // The explorer is linked from the playground.
+    expect(await page.locator('#open-explorer').getAttribute('href')).toBe('/explore/');
 
     // The first example lists the plans: its result shows the first plan's title.
     const firstPlanTitle = await planTitle(api.url);
@@ -159,6 +168,10 @@ describe('the GraphQL playground', () => {
       (title) => document.querySelector('.graphiql-response .view-lines')?.textContent?.includes(title),
       firstPlanTitle,
     );
+
+    // The result's node ids open in the graph explorer.
+    await page.getByRole('button', { name: 'Show Open in explorer' }).click();
+    await page.locator('.node-links a[href="/explore/?node=cast-2018"]').waitFor();
 
     const explorer = page.getByRole('button', { name: 'Show GraphiQL Explorer' });
     expect(await explorer.count()).toBe(1);
