@@ -108,8 +108,16 @@ export class Database {
     return result.records.map((record) => toPlain(record.toObject()) as Row);
   }
 
-  /** Runs one catalog statement in a read transaction. */
-  async read<R extends Row = Row>(name: string, params: Params = {}): Promise<R[]> {
+  /**
+   * Runs one catalog statement in a read transaction. `counted: false` leaves it out of the round
+   * trips and query events: the service's own bookkeeping (the cost model's graph size, read at
+   * most every 30 s), not work a client asked for.
+   */
+  async read<R extends Row = Row>(
+    name: string,
+    params: Params = {},
+    { counted = true }: { counted?: boolean } = {},
+  ): Promise<R[]> {
     const { text } = statement(this.catalog, name);
     const timeout = this.readTimeout(name);
     const session = this.driver.session({
@@ -117,7 +125,7 @@ export class Database {
       defaultAccessMode: neo4j.session.READ,
     });
     try {
-      this.note(name, 'READ');
+      if (counted) this.note(name, 'READ');
       return (await session.executeRead((tx) => Database.runIn(tx, text, params), { timeout })) as R[];
     } catch (error) {
       throw mapDriverError(error, name);
