@@ -60,6 +60,11 @@ export function sendError(res: Response, status: number, code: string, message: 
 
 /** The app's last handler: every error any middleware passes on ends here. */
 export const jsonErrorHandler: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
+  // The time budget already answered (timeBudget): what the late work tries to send is dropped.
+  if (res.headersSent) {
+    if (!res.writableEnded) res.destroy();
+    return;
+  }
   const e = (error ?? {}) as BodyError;
   const known = e.type === undefined ? undefined : BODY_ERRORS[e.type];
   if (known) {

@@ -101,6 +101,8 @@ const pageHeaders = helmet({
       objectSrc: ["'none'"],
       baseUri: ["'self'"],
       formAction: ["'self'"],
+      // helmet's default would send a browser on plain http://127.0.0.1 to https for every asset.
+      upgradeInsecureRequests: null,
     },
   },
   crossOriginEmbedderPolicy: false,

@@ -113,9 +113,15 @@ export class Database {
    * (the server refuses writes in it). One round trip: RUN and PULL go together, where a managed
    * transaction (`executeRead`) adds BEGIN and a COMMIT round trip to every statement — a third of
    * the socket writes of a request that runs one statement. What it gives up is the driver's retry
-   * of transient failures, which reads of a single server do not meet.
+   * of transient failures, which reads of a single server do not meet. `counted: false` leaves it
+   * out of the round trips and query events: the service's own bookkeeping (the cost model's graph
+   * size, read at most every 30 s), not work a client asked for.
    */
-  async read<R extends Row = Row>(name: string, params: Params = {}): Promise<R[]> {
+  async read<R extends Row = Row>(
+    name: string,
+    params: Params = {},
+    { counted = true }: { counted?: boolean } = {},
+  ): Promise<R[]> {
     const { text } = statement(this.catalog, name);
     const timeout = this.readTimeout(name);
     const session = this.driver.session({
@@ -123,7 +129,7 @@ export class Database {
       defaultAccessMode: neo4j.session.READ,
     });
     try {
-      this.note(name, 'READ');
+      if (counted) this.note(name, 'READ');
       const result = await session.run(text, toCypher(params) as Params, { timeout });
       return result.records.map((record) => toPlain(record.toObject()) as R);
     } catch (error) {

@@ -176,7 +176,7 @@ describe('wrong arguments and unknown ids', () => {
     const garbage = await error('{ node(id: "garbage") { id } }');
     expect(garbage.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
     expect(garbage.message).toMatch(
-      /^Argument "id": expected a node id: a plan \(cast-2018\).*found "garbage"$/,
+      /^Argument "id": expected an id such as "cast-2018\/task-4": a plan \(cast-2018\).*found "garbage"$/,
     );
     for (const id of ['cast-2018/nope-1', 'cast 2018', 'dept/', '../../etc/passwd']) {
       expect((await error(`{ node(id: ${JSON.stringify(id)}) { id } }`)).extensions['code'], id).toBe(

@@ -55,6 +55,12 @@ describe('operationCost', () => {
   });
 });
 
+describe('introspection', () => {
+  it('is priced by the size of the document, not multiplied', () => {
+    expect(cost('{ __schema { types { name fields { name args { name } } } } }')).toBeLessThan(20);
+  });
+});
+
 describe('listBound', () => {
   it('is at least 1 on an empty graph, and large when the graph is unknown', () => {
     expect(listBound({ labels: new Map(), relationships: new Map() }, 'Plan', 'Task')).toBe(1);

@@ -105,8 +105,8 @@ export class ListBounds {
   private async refresh(): Promise<GraphSize> {
     try {
       const [labels, relationships] = await Promise.all([
-        this.db.read<{ label: string; count: number }>('count-all-labels'),
-        this.db.read<{ type: string; count: number }>('count-all-relationships'),
+        this.db.read<{ label: string; count: number }>('count-all-labels', {}, { counted: false }),
+        this.db.read<{ type: string; count: number }>('count-all-relationships', {}, { counted: false }),
       ]);
       this.size = {
         labels: new Map(labels.map((r) => [r.label, r.count])),

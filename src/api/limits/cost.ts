@@ -46,6 +46,9 @@ function shapeOf(type: GraphQLOutputType): { list: boolean; item: string; leaf: 
 /** The estimator: 1 for the field's own value, times the list bound or the page size. */
 export function listAwareEstimator(size: GraphSize | null): ComplexityEstimator {
   return ({ type, field, args, childComplexity }) => {
+    // Introspection answers about the schema, whose size is fixed: its lists add, not multiply
+    // (the playground's introspection query must pass; the depth limit still applies).
+    if (type.name.startsWith('__') || field.name.startsWith('__')) return 1 + childComplexity;
     const shape = shapeOf(field.type);
     // A list of scalars is one leaf: it cannot nest, so it cannot amplify.
     if (shape.leaf) return 1;

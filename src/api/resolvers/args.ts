@@ -29,7 +29,7 @@ const NODE_ID = new RegExp(
 const GOAL_ID = new RegExp(String.raw`^[a-z0-9][a-z0-9-]{0,63}/goal-${N}$`);
 
 export const NODE_ID_EXPECTED =
-  'a node id: a plan (cast-2018), an element of one (cast-2018/task-4, cast-2018/task-4/item-2, ' +
+  'an id such as "cast-2018/task-4": a plan (cast-2018), an element of one (cast-2018/task-4/item-2, ' +
   'cast-2018/sec-1), dept/<name> or concept/<name>';
 
 /** A node id of a well-formed shape (whether the node exists is the caller's question). */
