@@ -36,12 +36,12 @@ export function normalName(text: string): string {
 
 /**
  * The canonical names of the `max` entries nearest to `asked`, nearest first; entries farther
- * than half the asked length (at least 2) are left out.
+ * than half the asked length (at least 1) are left out.
  */
 export function nearestNames(asked: string, entries: readonly Named[], max = 3): string[] {
   const wanted = normalName(asked).toLowerCase();
   if (wanted === '') return [];
-  const limit = Math.max(2, Math.ceil([...wanted].length / 2));
+  const limit = Math.max(1, Math.ceil([...wanted].length / 2));
   return entries
     .map((entry) => {
       const distances = [entry.name, ...entry.aliases].map((n) => {
