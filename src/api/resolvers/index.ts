@@ -1,6 +1,7 @@
 /** Every resolver map, merged by type. Resolvers stay thin: loaders and src/graph do the work. */
 import type { Resolvers } from '../../generated/graphql.ts';
 import { JSONScalar } from '../scalars.ts';
+import { compareResolvers } from './compare.ts';
 import { coverageResolvers } from './coverage.ts';
 import { exploreResolvers } from './explore.ts';
 import { linkResolvers } from './links.ts';
@@ -18,6 +19,13 @@ function merge(...maps: Resolvers[]): Resolvers {
 }
 
 export const resolvers: Resolvers = {
-  ...merge(nodeResolvers, planResolvers, linkResolvers, coverageResolvers, exploreResolvers),
+  ...merge(
+    nodeResolvers,
+    planResolvers,
+    linkResolvers,
+    coverageResolvers,
+    exploreResolvers,
+    compareResolvers,
+  ),
   JSON: JSONScalar,
 };

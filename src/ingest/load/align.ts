@@ -5,7 +5,7 @@
  * speak of; for the same year or none, from the larger plan id). SAME_AS when title and text are
  * unchanged, CONTINUES otherwise. Removing either plan removes the relationship with it.
  */
-import { align, DEFAULT_THRESHOLD, type AlignItem } from '../semantics/align.ts';
+import { align, alignBody, DEFAULT_THRESHOLD, type AlignItem } from '../semantics/align.ts';
 import type { PlanModel } from '../model.ts';
 import { planYear } from '../plan-id.ts';
 
@@ -18,11 +18,6 @@ interface Candidate {
   title: string;
   text: string;
   subs: string[];
-}
-
-/** Body of an element for alignment: its title, its text and its sub-items' text, in order. */
-export function alignBody(title: string, text: string, subs: readonly string[]): string {
-  return [title, text, ...subs].join('\n');
 }
 
 /** The plan's tasks and goals as alignment items. */

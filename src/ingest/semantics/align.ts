@@ -52,6 +52,11 @@ const MAX_EVIDENCE = 8;
 const TEXT_SHARE = 0.6;
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 
+/** Body of an element for alignment: its title, its text and its sub-items' text, in order. */
+export function alignBody(title: string, text: string, subs: readonly string[]): string {
+  return [title, text, ...subs].join('\n');
+}
+
 let segmenter: Jieba | null = null;
 
 /** The words of a text: segmented, two characters or more, at least one ideograph, in order. */
