@@ -90,10 +90,15 @@ export const compareResolvers: Resolvers = {
       const departments = new Map<string, DepartmentRow>();
       const ledA = new Map<string, string[]>();
       const ledB = new Map<string, string[]>();
-      for (const l of sa.leads)
-        (departments.set(l.department.id, l.department), ledA.set(l.department.id, l.taskIds));
-      for (const l of sb.leads)
-        (departments.set(l.department.id, l.department), ledB.set(l.department.id, l.taskIds));
+      for (const [leads, led] of [
+        [sa.leads, ledA],
+        [sb.leads, ledB],
+      ] as const) {
+        for (const l of leads) {
+          departments.set(l.department.id, l.department);
+          led.set(l.department.id, l.taskIds);
+        }
+      }
       const leadChanges = [...departments.values()]
         .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
         .map((d) => {
