@@ -115,7 +115,9 @@ export function align(
       const y = bagsB[j]!;
       if (y.item.kind !== x.item.kind) continue;
       const same = x.item.title === y.item.title && x.item.text === y.item.text;
-      const raw = same ? 1 : TEXT_SHARE * cosine(x.body, y.body) + (1 - TEXT_SHARE) * cosine(x.title, y.title);
+      const raw = same
+        ? 1
+        : TEXT_SHARE * cosine(x.body, y.body) + (1 - TEXT_SHARE) * cosine(x.title, y.title);
       const score = Math.round(raw * 1000) / 1000;
       if (score >= threshold) pairs.push({ i, j, score });
     }
