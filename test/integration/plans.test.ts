@@ -56,7 +56,7 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-describe('two plans of the same issuer, loaded side by side', () => {
+describe('two plans of the same issuer, loaded side by side', { timeout: 240_000 }, () => {
   beforeAll(async () => {
     await emptyGraph(db);
     await loadFiles(db, A, B);
@@ -202,7 +202,7 @@ describe('two plans of the same issuer, loaded side by side', () => {
   });
 });
 
-describe('removing a plan', () => {
+describe('removing a plan', { timeout: 240_000 }, () => {
   it('deletes it and only it: the other plan’s graph is identical, shared nodes it uses stay', async () => {
     await emptyGraph(db);
     await loadFiles(db, A, B);
@@ -229,7 +229,7 @@ describe('removing a plan', () => {
   });
 });
 
-describe('plan ids across edits', () => {
+describe('plan ids across edits', { timeout: 240_000 }, () => {
   it('keeps the id when the file is edited, so the edit replaces its plan', async () => {
     await emptyGraph(db);
     await loadFiles(db, A);
@@ -259,7 +259,7 @@ describe('plan ids across edits', () => {
   });
 });
 
-describe('reviewed links follow the text, not the id', () => {
+describe('reviewed links follow the text, not the id', { timeout: 240_000 }, () => {
   it('applies the seed’s reviewed links to an edited copy under another id, matched by their quotes', async () => {
     await emptyGraph(db);
     const copy = join(scratch, 'cast-2018-edited.txt');
