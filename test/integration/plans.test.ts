@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { parsePlan, readPlanFile } from '../../src/ingest/index.ts';
 import { loadPlan, PlanIdClashError } from '../../src/ingest/load/load.ts';
@@ -18,6 +18,9 @@ const A = 'test/fixtures/plans/pair/qinghe-2020-points.txt';
 const B = 'test/fixtures/plans/pair/qinghe-2021-points.txt';
 const A_ID = 'qhskx-2020-points';
 const B_ID = 'qhskx-2021-points';
+
+// Each test loads and snapshots whole plans: give it room on a loaded machine.
+vi.setConfig({ testTimeout: 240_000 });
 
 let db: Database;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -56,7 +59,7 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-describe('two plans of the same issuer, loaded side by side', { timeout: 240_000 }, () => {
+describe('two plans of the same issuer, loaded side by side', () => {
   beforeAll(async () => {
     await emptyGraph(db);
     await loadFiles(db, A, B);
@@ -202,7 +205,7 @@ describe('two plans of the same issuer, loaded side by side', { timeout: 240_000
   });
 });
 
-describe('removing a plan', { timeout: 240_000 }, () => {
+describe('removing a plan', () => {
   it('deletes it and only it: the other plan’s graph is identical, shared nodes it uses stay', async () => {
     await emptyGraph(db);
     await loadFiles(db, A, B);
@@ -229,7 +232,7 @@ describe('removing a plan', { timeout: 240_000 }, () => {
   });
 });
 
-describe('plan ids across edits', { timeout: 240_000 }, () => {
+describe('plan ids across edits', () => {
   it('keeps the id when the file is edited, so the edit replaces its plan', async () => {
     await emptyGraph(db);
     await loadFiles(db, A);
@@ -259,7 +262,7 @@ describe('plan ids across edits', { timeout: 240_000 }, () => {
   });
 });
 
-describe('reviewed links follow the text, not the id', { timeout: 240_000 }, () => {
+describe('reviewed links follow the text, not the id', () => {
   it('applies the seed’s reviewed links to an edited copy under another id, matched by their quotes', async () => {
     await emptyGraph(db);
     const copy = join(scratch, 'cast-2018-edited.txt');
