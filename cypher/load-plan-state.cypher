@@ -1,5 +1,5 @@
-// What is loaded of a plan: its source hash and loader version, to decide whether to reload.
+// What is loaded of a plan: its source hash, loader version, source file and first load time, to decide whether to reload.
 // params: $planId
-// returns: sha256, loaderVersion
+// returns: sha256, loaderVersion, sourceFile, loadedAt
 MATCH (p:Plan {id: $planId})
-RETURN p.sha256 AS sha256, p.loaderVersion AS loaderVersion
+RETURN p.sha256 AS sha256, p.loaderVersion AS loaderVersion, p.sourceFile AS sourceFile, p.loadedAt AS loadedAt

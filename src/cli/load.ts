@@ -1,98 +1,236 @@
 /**
- * `npm run load -- [--dry-run] [--json FILE] [--force] [--id PLAN_ID] FILE…`
+ * `npm run load -- [options] [FILE…]`: the plan lifecycle from the command line.
  *
- * Parses every file first (a bad file stops the run before anything is written), then loads each
- * plan in its own transaction, showing progress, a table of counts per label and relationship
- * type, and the parser's warnings. `--dry-run` needs no database.
+ *   load     parses every file first (a bad file stops the run before anything is written), then
+ *            loads each plan in its own transaction, showing progress, a table of counts per label
+ *            and relationship type, and the parser's warnings. `--dry-run` needs no database.
+ *   --list   the plans the graph holds (`npm run plans`)
+ *   --remove the plan with that id, and only it, in one transaction
+ *
+ * While `npm start` runs, the database is the running service's (src/db/open.ts finds it).
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/open.ts';
+import { Command, CommanderError, Option } from 'commander';
+import { describeConfig, loadConfig } from '../config.ts';
+import { openDatabase, type OpenDatabase } from '../db/open.ts';
 import { PlanParseError } from '../ingest/errors.ts';
 import { parsePlan, readPlanFile } from '../ingest/index.ts';
 import { LOAD_STEPS, loadPlan } from '../ingest/load/load.ts';
+import { listPlans, removePlan } from '../ingest/load/plans.ts';
 import type { PlanModel } from '../ingest/model.ts';
-import { formatSummary } from '../ingest/summary.ts';
+import { formatSummary, refusal } from '../ingest/summary.ts';
 import { planCounts } from '../graph/counts.ts';
 import { formatTable } from './table.ts';
 
-const USAGE = 'usage: npm run load -- [--dry-run] [--json FILE] [--force] [--id PLAN_ID] FILE…';
+interface Options {
+  dryRun?: boolean;
+  json?: string;
+  force?: boolean;
+  id?: string;
+  partial?: boolean;
+  list?: boolean;
+  remove?: string;
+}
 
-async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      'dry-run': { type: 'boolean', default: false },
-      json: { type: 'string' },
-      force: { type: 'boolean', default: false },
-      id: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help || positionals.length === 0) {
-    console.error(USAGE);
-    return values.help ? 0 : 2;
-  }
-  if (values.id !== undefined && positionals.length > 1) {
-    console.error('--id names one plan: give one FILE with it');
-    return 2;
-  }
+const ENV_KEYS = [
+  'NEO4J_URI',
+  'NEO4J_USER',
+  'NEO4J_PASSWORD',
+  'NEO4J_DATABASE',
+  'NEO4J_DATA_DIR',
+  'NEO4J_PORT',
+];
 
-  const models: PlanModel[] = [];
-  for (const file of positionals) {
-    const started = performance.now();
-    const { text, source } = readPlanFile(file);
-    const model = parsePlan(text, source, values.id === undefined ? {} : { planId: values.id });
-    console.error(`parsed ${file} → ${model.id} in ${(performance.now() - started).toFixed(0)} ms`);
-    models.push(model);
+function program(): Command {
+  const env = describeConfig()
+    .filter((s) => ENV_KEYS.includes(s.env))
+    .map((s) => `  ${s.env.padEnd(16)}${s.doc}`)
+    .join('\n');
+  return new Command('npm run load --')
+    .description(
+      'Load plan files into the graph, list the plans it holds, or remove one.\n' +
+        'A plan id comes from what the document says (issuer + year + kind: cast-2018, cast-2025-points),\n' +
+        'so an edited file replaces its plan. While `npm start` runs, its database is used.',
+    )
+    .argument('[files...]', 'plan files (UTF-8, GB18030 or UTF-16 text of a plan)')
+    .option('--dry-run', 'parse and print the summary; no database')
+    .option('--json <file>', 'also write the parsed model(s) to this file')
+    .option('--force', 'reload even when the graph holds the same text by this loader')
+    .option('--id <planId>', 'use this plan id instead of the derived one (one file only)')
+    .option('--partial', 'load a cut text: what was read, marked incomplete')
+    .addOption(
+      new Option('--list', 'list the plans the graph holds (npm run plans)')
+        .default(false)
+        .conflicts('remove'),
+    )
+    .option(
+      '--remove <planId>',
+      'remove this plan and only it; shared departments and concepts stay while another plan uses them',
+    )
+    .addHelpText(
+      'after',
+      `
+Environment variables:
+${env}
+
+Examples:
+  npm run load -- seeds/cast-2018-reform-key-tasks.txt
+  npm run load -- --dry-run plans/2019.txt
+  npm run load -- --partial --id cast-2025-points corpus/cut-copy.txt
+  npm run plans
+  npm run load -- --remove qhskx-2019-points`,
+    )
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const cli = program();
+  cli.showHelpAfterError(`usage: ${cli.name()} ${cli.usage()}  (--help lists the options)`);
+  try {
+    cli.parse(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    throw error;
   }
-  if (values.json !== undefined) {
-    writeFileSync(values.json, JSON.stringify(models.length === 1 ? models[0] : models, null, 2) + '\n');
-    console.error(`wrote the parsed model to ${values.json}`);
+  const options = cli.opts<Options>();
+  const files = cli.args;
+
+  if (options.list || options.remove !== undefined) {
+    if (files.length > 0) return usage(cli, `--${options.list ? 'list' : 'remove'} takes no FILE`);
+    return withDatabase((open) => (options.list ? list(open) : remove(open, options.remove!)));
   }
-  if (values['dry-run']) {
+  if (files.length === 0) return usage(cli, 'give at least one FILE, or --list, or --remove ID');
+  if (options.id !== undefined && files.length > 1)
+    return usage(cli, '--id names one plan: give one FILE with it');
+
+  const models = parseAll(files, options);
+  if (options.json !== undefined) {
+    writeFileSync(options.json, JSON.stringify(models.length === 1 ? models[0] : models, null, 2) + '\n');
+    console.error(`wrote the parsed model to ${options.json}`);
+  }
+  if (options.dryRun) {
     for (const model of models) console.log(formatSummary(model));
     return 0;
   }
+  return withDatabase((open) => load(open, models, options));
+}
 
-  const { db, close } = await openDatabase(loadConfig(), { onLog: (line) => console.error(line) });
-  try {
-    for (const model of models) {
-      const started = performance.now();
-      const result = await loadPlan(db, model, {
-        force: values.force,
-        onStep: (step, index, total, written) =>
-          console.error(`  [${String(index).padStart(2)}/${total}] ${step.padEnd(LONGEST_STEP)} ${written}`),
-      });
-      const ms = (performance.now() - started).toFixed(0);
-      if (result.status === 'skipped') {
-        console.log(`${model.id}: unchanged, nothing written (${result.reason}); --force reloads`);
-      } else {
-        console.log(`${model.id}: loaded in ${ms} ms`);
-      }
-      const counts = await planCounts(db, model.id);
-      console.log(
-        formatTable(
-          ['label', 'nodes'],
-          counts.nodes.map((c) => [c.label, String(c.count)]),
-        ),
-      );
-      console.log(
-        formatTable(
-          ['relationship', 'count'],
-          counts.relationships.map((c) => [c.label, String(c.count)]),
-        ),
-      );
-      if (model.warnings.length > 0) {
-        console.log(`warnings (${model.warnings.length}):`);
-        for (const w of model.warnings) console.log(`  line ${w.line ?? '-'}: ${w.code}: ${w.message}`);
-      }
+function usage(cli: Command, message: string): number {
+  console.error(`error: ${message}`);
+  console.error(`usage: ${cli.name()} ${cli.usage()}`);
+  return 2;
+}
+
+function parseAll(files: readonly string[], options: Options): PlanModel[] {
+  const models: PlanModel[] = [];
+  const fileOf = new Map<string, string>();
+  for (const file of files) {
+    const started = performance.now();
+    const { text, source } = readPlanFile(file);
+    const model = parsePlan(text, source, {
+      ...(options.id === undefined ? {} : { planId: options.id }),
+      ...(options.partial ? { partial: true } : {}),
+    });
+    console.error(`parsed ${file} → ${model.id} in ${(performance.now() - started).toFixed(0)} ms`);
+    const other = fileOf.get(model.id);
+    if (other !== undefined) {
+      throw new Error(`${file} and ${other} both give the plan id ${model.id}: load one of them with --id`);
     }
-  } finally {
-    await close();
+    fileOf.set(model.id, file);
+    models.push(model);
   }
+  return models;
+}
+
+async function withDatabase(work: (open: OpenDatabase) => Promise<number>): Promise<number> {
+  const open = await openDatabase(loadConfig(), { onLog: (line) => console.error(line) });
+  try {
+    return await work(open);
+  } finally {
+    await open.close();
+  }
+}
+
+async function load({ db }: OpenDatabase, models: readonly PlanModel[], options: Options): Promise<number> {
+  for (const model of models) {
+    const started = performance.now();
+    const result = await loadPlan(db, model, {
+      force: options.force ?? false,
+      onStep: (step, index, total, written) =>
+        console.error(`  [${String(index).padStart(2)}/${total}] ${step.padEnd(LONGEST_STEP)} ${written}`),
+    });
+    const ms = (performance.now() - started).toFixed(0);
+    if (result.status === 'skipped') {
+      console.log(`${model.id}: unchanged, nothing written (${result.reason}); --force reloads`);
+    } else {
+      console.log(`${model.id}: loaded in ${ms} ms`);
+    }
+    const counts = await planCounts(db, model.id);
+    console.log(
+      formatTable(
+        ['label', 'nodes'],
+        counts.nodes.map((c) => [c.label, String(c.count)]),
+      ),
+    );
+    console.log(
+      formatTable(
+        ['relationship', 'count'],
+        counts.relationships.map((c) => [c.label, String(c.count)]),
+      ),
+    );
+    if (model.reviewed.file === null) {
+      console.log(
+        `warning: no reviewed links fit ${model.source.file} (seeds/links/ matched by sha256 or quotes): ` +
+          `${model.id}'s SERVES and ADDRESSES rest on derived evidence alone`,
+      );
+    } else {
+      console.log(
+        `reviewed links: ${model.reviewed.serves + model.reviewed.addresses} from ${model.reviewed.file} (matched by ${model.reviewed.matchedBy})`,
+      );
+    }
+    if (model.warnings.length > 0) {
+      console.log(`warnings (${model.warnings.length}):`);
+      for (const w of model.warnings) console.log(`  line ${w.line ?? '-'}: ${w.code}: ${w.message}`);
+    }
+  }
+  return 0;
+}
+
+async function list({ db }: OpenDatabase): Promise<number> {
+  const plans = await listPlans(db);
+  if (plans.length === 0) {
+    console.log('the graph holds no plan (npm run load -- FILE loads one)');
+    return 0;
+  }
+  console.log(
+    formatTable(
+      ['id', 'title', 'source', 'sha256', 'loaded at', 'nodes', 'tasks', 'goals', 'serves', 'reviewed links'],
+      plans.map((p) => [
+        p.id,
+        p.title,
+        p.sourceFile ?? '-',
+        p.sha256.slice(0, 12),
+        p.loadedAt ?? '-',
+        String(p.nodes),
+        String(p.tasks),
+        String(p.goals),
+        String(p.serves),
+        String(p.reviewedLinks),
+      ]),
+    ),
+  );
+  return 0;
+}
+
+async function remove({ db }: OpenDatabase, planId: string): Promise<number> {
+  const removal = await removePlan(db, planId);
+  console.log(
+    `${planId}: removed ${removal.deleted} nodes; ${removal.pruned} shared departments and concepts no other plan uses went with it`,
+  );
   return 0;
 }
 
@@ -102,8 +240,10 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     // Bad input is reported as the parser states it: file, line, expected, found. No stack trace.
-    if (error instanceof PlanParseError) console.error(`error: ${error.message}`);
-    else console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof PlanParseError) {
+      console.error(`error: ${error.message}`);
+      console.log(`Verdict: ${refusal(error)}`);
+    } else console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   },
 );

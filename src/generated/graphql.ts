@@ -60,6 +60,15 @@ export type Basis =
   /** Both ends share a distinctive phrase of the text. */
   | 'PHRASE';
 
+/** A number of edges of one basis. */
+export type BasisCount = {
+  __typename?: 'BasisCount';
+  /** The basis of the edges. */
+  basis: Basis;
+  /** How many edges stand on it. */
+  count: Scalars['Int']['output'];
+};
+
 /** A named idea of the plans (概念/提法): “四服务”, “1-9-6-1”, 智慧科协. Shared across plans. */
 export type Concept = Node & {
   __typename?: 'Concept';
@@ -81,6 +90,10 @@ export type Concept = Node & {
   mentionedIn: MentionConnection;
   /** Canonical name, e.g. 四服务. */
   name: Scalars['String']['output'];
+  /** Plans mentioning it, earliest year first: in which plans, since when. */
+  plans: Array<PlanPresence>;
+  /** Earliest year of a plan mentioning it; null when no such plan names a year. */
+  since?: Maybe<Scalars['Int']['output']>;
 };
 
 
@@ -152,6 +165,8 @@ export type ConceptReach = {
 /** Coverage of a plan, each field answered by one aggregating query in Neo4j. */
 export type Coverage = {
   __typename?: 'Coverage';
+  /** What these numbers rest on: reviewed links, or derived evidence alone. */
+  basis: CoverageBasis;
   /** Concepts by reach: most mentioned first. */
   concepts: Array<ConceptReach>;
   /** Concepts mentioned exactly once, by name; paginated like `tasksServingNoGoal`. */
@@ -216,6 +231,19 @@ export type CoverageUnaddressedProblemsArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** What coverage numbers rest on: reviewed links, or derived evidence alone. */
+export type CoverageBasis = {
+  __typename?: 'CoverageBasis';
+  /** Plans covered that have no reviewed links: their SERVES and ADDRESSES rest on phrases and concepts alone. */
+  plansWithoutReviewedLinks: Array<Scalars['ID']['output']>;
+  /** Reviewed links (seeds/links/, matched by the text's sha256 or its quotes) applied to the plans covered. */
+  reviewedLinks: Scalars['Int']['output'];
+  /** SERVES edges of the plans covered, per basis. */
+  servesByBasis: Array<BasisCount>;
+  /** The basis in one sentence, fit to quote beside the numbers. */
+  statement: Scalars['String']['output'];
+};
+
 /** A unit that leads tasks (牵头部门), e.g. 组人部. Shared by every plan that names it. */
 export type Department = Node & {
   __typename?: 'Department';
@@ -231,6 +259,10 @@ export type Department = Node & {
   name: Scalars['String']['output'];
   /** Tasks it takes part in without leading (配合单位, 责任单位, …), in plan and task order; optionally of one plan. */
   participatesIn: Array<Participation>;
+  /** Plans in which it leads a task, earliest year first: in which plans, since when. */
+  plans: Array<PlanPresence>;
+  /** Earliest year of a plan in which it leads; null when no such plan names a year. */
+  since?: Maybe<Scalars['Int']['output']>;
   /** The tasks themselves (same order as `leads`). */
   tasks: Array<Task>;
 };
@@ -276,6 +308,24 @@ export type DepartmentOrder =
   | 'NAME'
   /** Most tasks led first. */
   | 'TASKS_DESC';
+
+/** What a run of a difference is. */
+export type DiffOp =
+  /** Only in the later text (b). */
+  | 'ADDED'
+  /** Only in the earlier text (a). */
+  | 'REMOVED'
+  /** In both texts. */
+  | 'SAME';
+
+/** A run of characters of a difference. */
+export type DiffPart = {
+  __typename?: 'DiffPart';
+  /** Whether the run is in both, only in b (added) or only in a (removed). */
+  op: DiffOp;
+  /** The characters. */
+  text: Scalars['String']['output'];
+};
 
 /** A main goal (主要目标). */
 export type Goal = Node & PlanElement & {
@@ -459,6 +509,21 @@ export type Lead = {
   task: Task;
 };
 
+/** How a department's lead changed between two plans. */
+export type LeadChange = {
+  __typename?: 'LeadChange';
+  /** The department. */
+  department: Department;
+  /** Tasks of b it leads whose aligned task of a it did not lead, or that align with none. */
+  gained: Array<Task>;
+  /** Tasks of a it leads. */
+  ledInA: Array<Task>;
+  /** Tasks of b it leads. */
+  ledInB: Array<Task>;
+  /** Tasks of a it led whose aligned task of b it does not lead, or that align with none. */
+  lost: Array<Task>;
+};
+
 /** An occurrence of a concept in an element (or a section, or a plan's preamble). */
 export type Mention = {
   __typename?: 'Mention';
@@ -577,6 +642,8 @@ export type Plan = Node & {
   issuedDateRaw?: Maybe<Scalars['String']['output']>;
   /** Issuing office (发文机关), e.g. 中国科协办公厅. */
   issuer?: Maybe<Scalars['String']['output']>;
+  /** When the graph first held this text (ISO time), kept by reloads of the same text. */
+  loadedAt?: Maybe<Scalars['String']['output']>;
   /** Version of the loader that wrote this plan into the graph. */
   loaderVersion: Scalars['String']['output'];
   /** Title of the notice that issued it (关于印发…的通知), if it came inside one. */
@@ -589,6 +656,10 @@ export type Plan = Node & {
   problems: Array<Problem>;
   /** Date the page published it (发布日期), ISO. */
   publishedDate?: Maybe<Scalars['String']['output']>;
+  /** Reviewed links (SERVES and ADDRESSES) applied to this plan; 0 means its derived edges rest on phrases and concepts alone. */
+  reviewedLinks: Scalars['Int']['output'];
+  /** The file the reviewed links come from and how it matched this plan's text; null when none did. */
+  reviewedLinksSource?: Maybe<ReviewedLinksSource>;
   /** Top-level sections (一、二、三、…), in order. */
   sections: Array<Section>;
   /** Where the plan's title stands in the source. */
@@ -603,6 +674,8 @@ export type Plan = Node & {
   title: Scalars['String']['output'];
   /** What the parser noticed and repaired or could not recover. */
   warnings: Array<ParseWarning>;
+  /** The year the document speaks of (its title's year, else its issue date's). */
+  year?: Maybe<Scalars['Int']['output']>;
 };
 
 
@@ -610,6 +683,31 @@ export type Plan = Node & {
 export type PlanSubItemsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Two plans side by side (compare): the same task in both, what only one has, what changed. */
+export type PlanComparison = {
+  __typename?: 'PlanComparison';
+  /** The plan compared from (the earlier one, usually). */
+  a: Plan;
+  /** Tasks of a aligned one-to-one with tasks of b, by text and title similarity, in a's order. */
+  aligned: Array<TaskAlignment>;
+  /** The plan compared to. */
+  b: Plan;
+  /** Aligned tasks whose title or text differ, in a's order, with their character-level differences. */
+  changed: Array<TaskAlignment>;
+  /** Concepts b mentions and a does not, by id. */
+  conceptsAppearing: Array<Concept>;
+  /** Concepts a mentions and b does not, by id. */
+  conceptsDisappearing: Array<Concept>;
+  /** Departments whose lead changed: tasks they lead in one plan whose aligned task in the other they do not lead (or that have none), by id. */
+  leadChanges: Array<LeadChange>;
+  /** Tasks of a that no task of b aligns with, in order. */
+  onlyInA: Array<Task>;
+  /** Tasks of b that no task of a aligns with, in order. */
+  onlyInB: Array<Task>;
+  /** Least alignment score for two tasks to count as the same task (the argument, or its default). */
+  threshold: Scalars['Float']['output'];
 };
 
 /** A numbered item of a plan: a principle, goal, task, sub-item or guarantee. */
@@ -647,6 +745,17 @@ export type PlanFact = {
   field: Scalars['String']['output'];
   /** Where the field's value stands in the source. */
   source: SourceSpan;
+};
+
+/** A plan in which a concept is mentioned or a department leads. */
+export type PlanPresence = {
+  __typename?: 'PlanPresence';
+  /** Mentions of the concept, or tasks the department leads, in that plan. */
+  count: Scalars['Int']['output'];
+  /** The plan. */
+  plan: Plan;
+  /** The year the plan's document speaks of (the year in its title, else of its issue date); null when it names none. */
+  year?: Maybe<Scalars['Int']['output']>;
 };
 
 /** The file a plan was loaded from. */
@@ -740,6 +849,8 @@ export type ProblemCoverageAddressedByArgs = {
 /** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type Query = {
   __typename?: 'Query';
+  /** Two plans side by side: tasks aligned by text and title similarity (score and shared words as evidence), tasks only in one, changes with character-level diffs, concepts that appear or disappear, lead changes per department. */
+  compare: PlanComparison;
   /**
    * One concept by its canonical name or any alias: 四服务, "1-9-6-1", 1-9-6-1工作布局 and
    * 1-9-6-1 find the same concept. Unknown name → NOT_FOUND whose message and
@@ -791,6 +902,14 @@ export type Query = {
   task?: Maybe<Task>;
   /** Tasks of one plan or of all plans, filtered and ordered. */
   tasks: Array<Task>;
+};
+
+
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
+export type QueryCompareArgs = {
+  a: Scalars['ID']['input'];
+  b: Scalars['ID']['input'];
+  threshold?: InputMaybe<Scalars['Float']['input']>;
 };
 
 
@@ -934,6 +1053,15 @@ export type QueryTasksArgs = {
   filter?: InputMaybe<TaskFilter>;
   orderBy?: InputMaybe<TaskOrder>;
   planId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Where a plan's reviewed links come from. */
+export type ReviewedLinksSource = {
+  __typename?: 'ReviewedLinksSource';
+  /** The seeds/links/ file. */
+  file: Scalars['String']['output'];
+  /** How the file was matched to the plan's text: SHA256 (the exact source) or QUOTES (every quote stands in the plan's elements). */
+  matchedBy: Scalars['String']['output'];
 };
 
 /** A full-text hit. */
@@ -1170,6 +1298,25 @@ export type TaskServesArgs = {
   minScore?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/** A task of one plan aligned with a task of another. */
+export type TaskAlignment = {
+  __typename?: 'TaskAlignment';
+  /** The task in plan a. */
+  a: Task;
+  /** The task in plan b. */
+  b: Task;
+  /** True when title and text are the same in both plans (SAME_AS in the graph; CONTINUES otherwise). */
+  same: Scalars['Boolean']['output'];
+  /** Similarity, 0..1: 0.6 × cosine of the two tasks' words (title, text, sub-items) + 0.4 × cosine of their titles' words; 1 when title and text are the same. */
+  score: Scalars['Float']['output'];
+  /** Words both tasks use, rarest first (at most 8): the evidence of the alignment. */
+  sharedPhrases: Array<Scalars['String']['output']>;
+  /** How the text changed from a to b, character by character. */
+  textDiff: Array<DiffPart>;
+  /** How the title changed from a to b, character by character. */
+  titleDiff: Array<DiffPart>;
+};
+
 /** How tasks are filtered; every given condition must hold. */
 export type TaskFilter = {
   /** Mentions this concept (in the task or its sub-items): id or name. */
@@ -1266,6 +1413,7 @@ export type ResolversTypes = ResolversObject<{
   Addresses: ResolverTypeWrapper<DerivedRow>;
   AddressesEvidence: ResolverTypeWrapper<AddressesEvidence>;
   Basis: Basis;
+  BasisCount: ResolverTypeWrapper<BasisCount>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Concept: ResolverTypeWrapper<ConceptRow>;
   ConceptConnection: ResolverTypeWrapper<Omit<ConceptConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ConceptEdge']>, nodes: Array<ResolversTypes['Concept']> }>;
@@ -1274,9 +1422,12 @@ export type ResolversTypes = ResolversObject<{
   ConceptOrder: ConceptOrder;
   ConceptReach: ResolverTypeWrapper<ConceptReachRow>;
   Coverage: ResolverTypeWrapper<CoverageParent>;
+  CoverageBasis: ResolverTypeWrapper<CoverageBasis>;
   Department: ResolverTypeWrapper<DepartmentRow>;
   DepartmentLoad: ResolverTypeWrapper<DepartmentLoadRow>;
   DepartmentOrder: DepartmentOrder;
+  DiffOp: DiffOp;
+  DiffPart: ResolverTypeWrapper<DiffPart>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Goal: ResolverTypeWrapper<ElementRow>;
   GoalCoverage: ResolverTypeWrapper<GoalCoverageRow>;
@@ -1291,6 +1442,7 @@ export type ResolversTypes = ResolversObject<{
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LabelCount: ResolverTypeWrapper<LabelCount>;
   Lead: ResolverTypeWrapper<LeadRow>;
+  LeadChange: ResolverTypeWrapper<Omit<LeadChange, 'department' | 'gained' | 'ledInA' | 'ledInB' | 'lost'> & { department: ResolversTypes['Department'], gained: Array<ResolversTypes['Task']>, ledInA: Array<ResolversTypes['Task']>, ledInB: Array<ResolversTypes['Task']>, lost: Array<ResolversTypes['Task']> }>;
   Mention: ResolverTypeWrapper<MentionRow>;
   MentionConnection: ResolverTypeWrapper<Omit<MentionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['MentionEdge']>, nodes: Array<ResolversTypes['Mention']> }>;
   MentionEdge: ResolverTypeWrapper<Omit<MentionEdge, 'node'> & { node: ResolversTypes['Mention'] }>;
@@ -1299,13 +1451,16 @@ export type ResolversTypes = ResolversObject<{
   ParseWarning: ResolverTypeWrapper<ParseWarning>;
   Participation: ResolverTypeWrapper<ParticipationRow>;
   Plan: ResolverTypeWrapper<PlanRow>;
+  PlanComparison: ResolverTypeWrapper<Omit<PlanComparison, 'a' | 'aligned' | 'b' | 'changed' | 'conceptsAppearing' | 'conceptsDisappearing' | 'leadChanges' | 'onlyInA' | 'onlyInB'> & { a: ResolversTypes['Plan'], aligned: Array<ResolversTypes['TaskAlignment']>, b: ResolversTypes['Plan'], changed: Array<ResolversTypes['TaskAlignment']>, conceptsAppearing: Array<ResolversTypes['Concept']>, conceptsDisappearing: Array<ResolversTypes['Concept']>, leadChanges: Array<ResolversTypes['LeadChange']>, onlyInA: Array<ResolversTypes['Task']>, onlyInB: Array<ResolversTypes['Task']> }>;
   PlanElement: ResolverTypeWrapper<ElementRow>;
   PlanFact: ResolverTypeWrapper<PlanFact>;
+  PlanPresence: ResolverTypeWrapper<Omit<PlanPresence, 'plan'> & { plan: ResolversTypes['Plan'] }>;
   PlanSource: ResolverTypeWrapper<PlanSource>;
   Principle: ResolverTypeWrapper<ElementRow>;
   Problem: ResolverTypeWrapper<ProblemRow>;
   ProblemCoverage: ResolverTypeWrapper<ProblemCoverageRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReviewedLinksSource: ResolverTypeWrapper<ReviewedLinksSource>;
   SearchHit: ResolverTypeWrapper<SearchHitRow>;
   SearchHitConnection: ResolverTypeWrapper<Omit<SearchHitConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SearchHitEdge']>, nodes: Array<ResolversTypes['SearchHit']> }>;
   SearchHitEdge: ResolverTypeWrapper<Omit<SearchHitEdge, 'node'> & { node: ResolversTypes['SearchHit'] }>;
@@ -1319,6 +1474,7 @@ export type ResolversTypes = ResolversObject<{
   SubItemConnection: ResolverTypeWrapper<Omit<SubItemConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SubItemEdge']>, nodes: Array<ResolversTypes['SubItem']> }>;
   SubItemEdge: ResolverTypeWrapper<Omit<SubItemEdge, 'node'> & { node: ResolversTypes['SubItem'] }>;
   Task: ResolverTypeWrapper<ElementRow>;
+  TaskAlignment: ResolverTypeWrapper<Omit<TaskAlignment, 'a' | 'b'> & { a: ResolversTypes['Task'], b: ResolversTypes['Task'] }>;
   TaskFilter: TaskFilter;
   TaskOrder: TaskOrder;
 }>;
@@ -1327,6 +1483,7 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Addresses: DerivedRow;
   AddressesEvidence: AddressesEvidence;
+  BasisCount: BasisCount;
   Boolean: Scalars['Boolean']['output'];
   Concept: ConceptRow;
   ConceptConnection: Omit<ConceptConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ConceptEdge']>, nodes: Array<ResolversParentTypes['Concept']> };
@@ -1334,8 +1491,10 @@ export type ResolversParentTypes = ResolversObject<{
   ConceptFilter: ConceptFilter;
   ConceptReach: ConceptReachRow;
   Coverage: CoverageParent;
+  CoverageBasis: CoverageBasis;
   Department: DepartmentRow;
   DepartmentLoad: DepartmentLoadRow;
+  DiffPart: DiffPart;
   Float: Scalars['Float']['output'];
   Goal: ElementRow;
   GoalCoverage: GoalCoverageRow;
@@ -1350,6 +1509,7 @@ export type ResolversParentTypes = ResolversObject<{
   JSON: Scalars['JSON']['output'];
   LabelCount: LabelCount;
   Lead: LeadRow;
+  LeadChange: Omit<LeadChange, 'department' | 'gained' | 'ledInA' | 'ledInB' | 'lost'> & { department: ResolversParentTypes['Department'], gained: Array<ResolversParentTypes['Task']>, ledInA: Array<ResolversParentTypes['Task']>, ledInB: Array<ResolversParentTypes['Task']>, lost: Array<ResolversParentTypes['Task']> };
   Mention: MentionRow;
   MentionConnection: Omit<MentionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['MentionEdge']>, nodes: Array<ResolversParentTypes['Mention']> };
   MentionEdge: Omit<MentionEdge, 'node'> & { node: ResolversParentTypes['Mention'] };
@@ -1358,13 +1518,16 @@ export type ResolversParentTypes = ResolversObject<{
   ParseWarning: ParseWarning;
   Participation: ParticipationRow;
   Plan: PlanRow;
+  PlanComparison: Omit<PlanComparison, 'a' | 'aligned' | 'b' | 'changed' | 'conceptsAppearing' | 'conceptsDisappearing' | 'leadChanges' | 'onlyInA' | 'onlyInB'> & { a: ResolversParentTypes['Plan'], aligned: Array<ResolversParentTypes['TaskAlignment']>, b: ResolversParentTypes['Plan'], changed: Array<ResolversParentTypes['TaskAlignment']>, conceptsAppearing: Array<ResolversParentTypes['Concept']>, conceptsDisappearing: Array<ResolversParentTypes['Concept']>, leadChanges: Array<ResolversParentTypes['LeadChange']>, onlyInA: Array<ResolversParentTypes['Task']>, onlyInB: Array<ResolversParentTypes['Task']> };
   PlanElement: ElementRow;
   PlanFact: PlanFact;
+  PlanPresence: Omit<PlanPresence, 'plan'> & { plan: ResolversParentTypes['Plan'] };
   PlanSource: PlanSource;
   Principle: ElementRow;
   Problem: ProblemRow;
   ProblemCoverage: ProblemCoverageRow;
   Query: Record<PropertyKey, never>;
+  ReviewedLinksSource: ReviewedLinksSource;
   SearchHit: SearchHitRow;
   SearchHitConnection: Omit<SearchHitConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SearchHitEdge']>, nodes: Array<ResolversParentTypes['SearchHit']> };
   SearchHitEdge: Omit<SearchHitEdge, 'node'> & { node: ResolversParentTypes['SearchHit'] };
@@ -1378,6 +1541,7 @@ export type ResolversParentTypes = ResolversObject<{
   SubItemConnection: Omit<SubItemConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SubItemEdge']>, nodes: Array<ResolversParentTypes['SubItem']> };
   SubItemEdge: Omit<SubItemEdge, 'node'> & { node: ResolversParentTypes['SubItem'] };
   Task: ElementRow;
+  TaskAlignment: Omit<TaskAlignment, 'a' | 'b'> & { a: ResolversParentTypes['Task'], b: ResolversParentTypes['Task'] };
   TaskFilter: TaskFilter;
 }>;
 
@@ -1397,6 +1561,11 @@ export type AddressesEvidenceResolvers<ContextType = Context, ParentType extends
   problemQuote?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
 }>;
 
+export type BasisCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BasisCount'] = ResolversParentTypes['BasisCount']> = ResolversObject<{
+  basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type ConceptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Concept'] = ResolversParentTypes['Concept']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   definition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1407,6 +1576,8 @@ export type ConceptResolvers<ContextType = Context, ParentType extends Resolvers
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mentionedIn?: Resolver<ResolversTypes['MentionConnection'], ParentType, ContextType, RequireFields<ConceptMentionedInArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  plans?: Resolver<Array<ResolversTypes['PlanPresence']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1432,6 +1603,7 @@ export type ConceptReachResolvers<ContextType = Context, ParentType extends Reso
 }>;
 
 export type CoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Coverage'] = ResolversParentTypes['Coverage']> = ResolversObject<{
+  basis?: Resolver<ResolversTypes['CoverageBasis'], ParentType, ContextType>;
   concepts?: Resolver<Array<ResolversTypes['ConceptReach']>, ParentType, ContextType>;
   conceptsMentionedOnce?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType, RequireFields<CoverageConceptsMentionedOnceArgs, 'first' | 'offset'>>;
   counts?: Resolver<ResolversTypes['GraphCounts'], ParentType, ContextType>;
@@ -1444,6 +1616,13 @@ export type CoverageResolvers<ContextType = Context, ParentType extends Resolver
   unaddressedProblems?: Resolver<Array<ResolversTypes['Problem']>, ParentType, ContextType, RequireFields<CoverageUnaddressedProblemsArgs, 'first' | 'offset'>>;
 }>;
 
+export type CoverageBasisResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CoverageBasis'] = ResolversParentTypes['CoverageBasis']> = ResolversObject<{
+  plansWithoutReviewedLinks?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  reviewedLinks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  servesByBasis?: Resolver<Array<ResolversTypes['BasisCount']>, ParentType, ContextType>;
+  statement?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type DepartmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Department'] = ResolversParentTypes['Department']> = ResolversObject<{
   fullName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fullNameSource?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1451,6 +1630,8 @@ export type DepartmentResolvers<ContextType = Context, ParentType extends Resolv
   leads?: Resolver<Array<ResolversTypes['Lead']>, ParentType, ContextType, Partial<DepartmentLeadsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   participatesIn?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType, Partial<DepartmentParticipatesInArgs>>;
+  plans?: Resolver<Array<ResolversTypes['PlanPresence']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<DepartmentTasksArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -1462,6 +1643,11 @@ export type DepartmentLoadResolvers<ContextType = Context, ParentType extends Re
   subItemCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   taskCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
+}>;
+
+export type DiffPartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DiffPart'] = ResolversParentTypes['DiffPart']> = ResolversObject<{
+  op?: Resolver<ResolversTypes['DiffOp'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type GoalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Goal'] = ResolversParentTypes['Goal']> = ResolversObject<{
@@ -1555,6 +1741,14 @@ export type LeadResolvers<ContextType = Context, ParentType extends ResolversPar
   task?: Resolver<ResolversTypes['Task'], ParentType, ContextType>;
 }>;
 
+export type LeadChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LeadChange'] = ResolversParentTypes['LeadChange']> = ResolversObject<{
+  department?: Resolver<ResolversTypes['Department'], ParentType, ContextType>;
+  gained?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
+  ledInA?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
+  ledInB?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
+  lost?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
+}>;
+
 export type MentionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mention'] = ResolversParentTypes['Mention']> = ResolversObject<{
   concept?: Resolver<ResolversTypes['Concept'], ParentType, ContextType>;
   element?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
@@ -1612,12 +1806,15 @@ export type PlanResolvers<ContextType = Context, ParentType extends ResolversPar
   issuedDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   issuedDateRaw?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   issuer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  loadedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   loaderVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   noticeTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   preamble?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   principles?: Resolver<Array<ResolversTypes['Principle']>, ParentType, ContextType>;
   problems?: Resolver<Array<ResolversTypes['Problem']>, ParentType, ContextType>;
   publishedDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedLinks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reviewedLinksSource?: Resolver<Maybe<ResolversTypes['ReviewedLinksSource']>, ParentType, ContextType>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
   sourceFile?: Resolver<ResolversTypes['PlanSource'], ParentType, ContextType>;
@@ -1625,7 +1822,21 @@ export type PlanResolvers<ContextType = Context, ParentType extends ResolversPar
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['ParseWarning']>, ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PlanComparisonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanComparison'] = ResolversParentTypes['PlanComparison']> = ResolversObject<{
+  a?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+  aligned?: Resolver<Array<ResolversTypes['TaskAlignment']>, ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+  changed?: Resolver<Array<ResolversTypes['TaskAlignment']>, ParentType, ContextType>;
+  conceptsAppearing?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
+  conceptsDisappearing?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
+  leadChanges?: Resolver<Array<ResolversTypes['LeadChange']>, ParentType, ContextType>;
+  onlyInA?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
+  onlyInB?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type PlanElementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanElement'] = ResolversParentTypes['PlanElement']> = ResolversObject<{
@@ -1635,6 +1846,12 @@ export type PlanElementResolvers<ContextType = Context, ParentType extends Resol
 export type PlanFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanFact'] = ResolversParentTypes['PlanFact']> = ResolversObject<{
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
+}>;
+
+export type PlanPresenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanPresence'] = ResolversParentTypes['PlanPresence']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type PlanSourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanSource'] = ResolversParentTypes['PlanSource']> = ResolversObject<{
@@ -1680,6 +1897,7 @@ export type ProblemCoverageResolvers<ContextType = Context, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  compare?: Resolver<ResolversTypes['PlanComparison'], ParentType, ContextType, RequireFields<QueryCompareArgs, 'a' | 'b' | 'threshold'>>;
   concept?: Resolver<Maybe<ResolversTypes['Concept']>, ParentType, ContextType, RequireFields<QueryConceptArgs, 'name'>>;
   concepts?: Resolver<ResolversTypes['ConceptConnection'], ParentType, ContextType, RequireFields<QueryConceptsArgs, 'first' | 'orderBy'>>;
   coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType, Partial<QueryCoverageArgs>>;
@@ -1700,6 +1918,11 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   subgraph?: Resolver<ResolversTypes['GraphShape'], ParentType, ContextType, RequireFields<QuerySubgraphArgs, 'expand' | 'ids' | 'limit'>>;
   task?: Resolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType, RequireFields<QueryTaskArgs, 'number' | 'planId'>>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, RequireFields<QueryTasksArgs, 'orderBy'>>;
+}>;
+
+export type ReviewedLinksSourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReviewedLinksSource'] = ResolversParentTypes['ReviewedLinksSource']> = ResolversObject<{
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  matchedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = ResolversObject<{
@@ -1820,16 +2043,29 @@ export type TaskResolvers<ContextType = Context, ParentType extends ResolversPar
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type TaskAlignmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TaskAlignment'] = ResolversParentTypes['TaskAlignment']> = ResolversObject<{
+  a?: Resolver<ResolversTypes['Task'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['Task'], ParentType, ContextType>;
+  same?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sharedPhrases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  textDiff?: Resolver<Array<ResolversTypes['DiffPart']>, ParentType, ContextType>;
+  titleDiff?: Resolver<Array<ResolversTypes['DiffPart']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Addresses?: AddressesResolvers<ContextType>;
   AddressesEvidence?: AddressesEvidenceResolvers<ContextType>;
+  BasisCount?: BasisCountResolvers<ContextType>;
   Concept?: ConceptResolvers<ContextType>;
   ConceptConnection?: ConceptConnectionResolvers<ContextType>;
   ConceptEdge?: ConceptEdgeResolvers<ContextType>;
   ConceptReach?: ConceptReachResolvers<ContextType>;
   Coverage?: CoverageResolvers<ContextType>;
+  CoverageBasis?: CoverageBasisResolvers<ContextType>;
   Department?: DepartmentResolvers<ContextType>;
   DepartmentLoad?: DepartmentLoadResolvers<ContextType>;
+  DiffPart?: DiffPartResolvers<ContextType>;
   Goal?: GoalResolvers<ContextType>;
   GoalCoverage?: GoalCoverageResolvers<ContextType>;
   GraphCounts?: GraphCountsResolvers<ContextType>;
@@ -1841,6 +2077,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   JSON?: GraphQLScalarType;
   LabelCount?: LabelCountResolvers<ContextType>;
   Lead?: LeadResolvers<ContextType>;
+  LeadChange?: LeadChangeResolvers<ContextType>;
   Mention?: MentionResolvers<ContextType>;
   MentionConnection?: MentionConnectionResolvers<ContextType>;
   MentionEdge?: MentionEdgeResolvers<ContextType>;
@@ -1849,13 +2086,16 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ParseWarning?: ParseWarningResolvers<ContextType>;
   Participation?: ParticipationResolvers<ContextType>;
   Plan?: PlanResolvers<ContextType>;
+  PlanComparison?: PlanComparisonResolvers<ContextType>;
   PlanElement?: PlanElementResolvers<ContextType>;
   PlanFact?: PlanFactResolvers<ContextType>;
+  PlanPresence?: PlanPresenceResolvers<ContextType>;
   PlanSource?: PlanSourceResolvers<ContextType>;
   Principle?: PrincipleResolvers<ContextType>;
   Problem?: ProblemResolvers<ContextType>;
   ProblemCoverage?: ProblemCoverageResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReviewedLinksSource?: ReviewedLinksSourceResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   SearchHitConnection?: SearchHitConnectionResolvers<ContextType>;
   SearchHitEdge?: SearchHitEdgeResolvers<ContextType>;
@@ -1868,5 +2108,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   SubItemConnection?: SubItemConnectionResolvers<ContextType>;
   SubItemEdge?: SubItemEdgeResolvers<ContextType>;
   Task?: TaskResolvers<ContextType>;
+  TaskAlignment?: TaskAlignmentResolvers<ContextType>;
 }>;
 

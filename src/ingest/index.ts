@@ -13,6 +13,7 @@ import type { PlanModel, SourceInfo } from './model.ts';
 import { parseDocument } from './parse/index.ts';
 import { findManifestEntry, loadSeedData } from './seed-data.ts';
 import type { SeedData } from './seed-data.ts';
+import { derivePlanId, type PlanIdFacts } from './plan-id.ts';
 import { deriveSemantics } from './semantics/index.ts';
 
 export { PlanParseError } from './errors.ts';
@@ -58,10 +59,10 @@ export function sourceForText(
 }
 
 /**
- * The plan id: the option when given; else the seeds manifest's id for this source (by sha256,
- * then file name); else `plan-` and the first 10 hex digits of the sha256 (deterministic).
+ * The plan id when the text need not be read for it: the option when given, else the seeds
+ * manifest's id for this source (by sha256, then file name); null otherwise (see parsePlan).
  */
-export function resolvePlanId(source: SourceInfo, seeds: SeedData, option?: string): string {
+export function knownPlanId(source: SourceInfo, seeds: SeedData, option?: string): string | null {
   if (option !== undefined) {
     if (!/^[a-z0-9][a-z0-9-]*$/.test(option)) {
       throw new RangeError(
@@ -70,28 +71,57 @@ export function resolvePlanId(source: SourceInfo, seeds: SeedData, option?: stri
     }
     return option;
   }
-  return findManifestEntry(seeds.manifest, source)?.planId ?? `plan-${source.sha256.slice(0, 10)}`;
+  return findManifestEntry(seeds.manifest, source)?.planId ?? null;
+}
+
+/**
+ * The plan id: the option; else the seeds manifest's id; else what the document says (issuer +
+ * year + kind, src/ingest/plan-id.ts); else `plan-` and the first 10 hex digits of the sha256.
+ */
+export function resolvePlanId(
+  source: SourceInfo,
+  seeds: SeedData,
+  option?: string,
+  facts?: PlanIdFacts,
+): string {
+  return (
+    knownPlanId(source, seeds, option) ??
+    (facts ? derivePlanId(facts) : null) ??
+    `plan-${source.sha256.slice(0, 10)}`
+  );
 }
 
 /** Parses a decoded plan text into the model: outline, metadata, leads, then semantics merged in. */
 export function parsePlan(text: string, source: SourceInfo, options: ParseOptions = {}): PlanModel {
   const seeds = options.seeds ?? loadSeedData();
-  const planId = resolvePlanId(source, seeds, options.planId);
   const entry = findManifestEntry(seeds.manifest, source);
-  const doc = parseDocument(text, {
-    planId,
-    file: source.file,
-    genre: seeds.genre,
-    departments: seeds.departments,
-    knownFacts: entry?.knownFacts ?? {},
-    partial: options.partial ?? false,
-  });
+  const parse = (planId: string) =>
+    parseDocument(text, {
+      planId,
+      file: source.file,
+      genre: seeds.genre,
+      departments: seeds.departments,
+      knownFacts: entry?.knownFacts ?? {},
+      partial: options.partial ?? false,
+    });
+  const known = knownPlanId(source, seeds, options.planId);
+  // Element ids start with the plan id: a document that names its own id is read twice.
+  let planId = known ?? `plan-${source.sha256.slice(0, 10)}`;
+  let doc = parse(planId);
+  if (known === null) {
+    const derived = resolvePlanId(source, seeds, undefined, doc);
+    if (derived !== planId) {
+      planId = derived;
+      doc = parse(planId);
+    }
+  }
   const sem = deriveSemantics({
     planId,
     text,
     sections: doc.sections,
     elements: doc.elements,
     preambleSpan: doc.preambleSpan,
+    sha256: source.sha256,
   });
   return {
     id: planId,
@@ -119,6 +149,7 @@ export function parsePlan(text: string, source: SourceInfo, options: ParseOption
     problems: sem.problems,
     serves: sem.serves,
     addresses: sem.addresses,
+    reviewed: sem.reviewed,
     warnings: [...doc.warnings, ...sem.warnings],
   };
 }

@@ -262,5 +262,15 @@ export interface PlanModel {
   readonly problems: readonly ProblemModel[];
   readonly serves: readonly ServesModel[];
   readonly addresses: readonly AddressesModel[];
+  /** The reviewed links (seeds/links/) that fit this text: file, how matched, how many applied. */
+  readonly reviewed: ReviewedLinksModel;
   readonly warnings: readonly ParseWarning[];
+}
+
+/** Reviewed links applied to a plan; file null and counts 0 when none fit its text. */
+export interface ReviewedLinksModel {
+  readonly file: string | null;
+  readonly matchedBy: 'sha256' | 'quotes' | null;
+  readonly serves: number;
+  readonly addresses: number;
 }

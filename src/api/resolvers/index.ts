@@ -1,6 +1,7 @@
 /** Every resolver map, merged by type. Resolvers stay thin: loaders and src/graph do the work. */
 import type { Resolvers } from '../../generated/graphql.ts';
 import { JSONScalar } from '../scalars.ts';
+import { compareResolvers } from './compare.ts';
 import { coverageResolvers } from './coverage.ts';
 import { exploreResolvers } from './explore.ts';
 import { linkResolvers } from './links.ts';
@@ -28,6 +29,7 @@ export const resolvers: Resolvers = {
     exploreResolvers,
     lookupResolvers,
     searchPageResolvers,
+    compareResolvers,
   ),
   JSON: JSONScalar,
 };

@@ -9,6 +9,7 @@
  */
 import type { Database, WriteTx } from '../../db/database.ts';
 import type { PlanModel } from '../model.ts';
+import { alignmentRows } from './align.ts';
 import { toRows } from './rows.ts';
 import { ensureSchema } from './schema.ts';
 import { LOADER_VERSION } from './version.ts';
@@ -28,6 +29,7 @@ export const LOAD_STEPS = [
   'problems',
   'serves',
   'addresses',
+  'align',
   'prune-shared',
 ] as const;
 export type LoadStep = (typeof LOAD_STEPS)[number];
@@ -47,13 +49,34 @@ export type LoadResult =
       readonly written: Readonly<Record<LoadStep, number>>;
     };
 
+export interface LoadedState {
+  readonly sha256: string;
+  readonly loaderVersion: string;
+  readonly sourceFile: string | null;
+  /** When the graph first held this text (ISO time); kept by reloads of the same text. */
+  readonly loadedAt: string | null;
+}
+
 /** What the graph holds of a plan: null when it holds nothing. */
-export async function loadedState(
-  db: Database,
-  planId: string,
-): Promise<{ sha256: string; loaderVersion: string } | null> {
-  const rows = await db.read<{ sha256: string; loaderVersion: string }>('load-plan-state', { planId });
+export async function loadedState(db: Database, planId: string): Promise<LoadedState | null> {
+  const rows = await db.read<LoadedState & Record<string, unknown>>('load-plan-state', { planId });
   return rows[0] ?? null;
+}
+
+/** A plan id the graph already gives to a plan read from another file. */
+export class PlanIdClashError extends Error {
+  override readonly name = 'PlanIdClashError';
+  readonly code = 'PLAN_ID_CLASH';
+  constructor(
+    readonly planId: string,
+    readonly heldBy: string,
+    readonly file: string,
+  ) {
+    super(
+      `plan id ${planId} is already held by ${heldBy}; ${file} says the same issuer, year and kind: ` +
+        `give it another id (--id ${planId}-2), or remove the loaded one first (--remove ${planId})`,
+    );
+  }
 }
 
 export async function loadPlan(
@@ -62,8 +85,11 @@ export async function loadPlan(
   options: LoadOptions = {},
 ): Promise<LoadResult> {
   await ensureSchema(db);
+  const state = await loadedState(db, model.id);
+  if (state?.sourceFile && state.sourceFile !== model.source.file) {
+    throw new PlanIdClashError(model.id, state.sourceFile, model.source.file);
+  }
   if (!options.force) {
-    const state = await loadedState(db, model.id);
     if (state?.sha256 === model.source.sha256 && state.loaderVersion === LOADER_VERSION) {
       return {
         status: 'skipped',
@@ -72,7 +98,9 @@ export async function loadPlan(
       };
     }
   }
-  const rows = toRows(model);
+  const loadedAt =
+    state?.sha256 === model.source.sha256 && state.loadedAt ? state.loadedAt : new Date().toISOString();
+  const rows = toRows(model, loadedAt);
   const params: Record<LoadStep, Record<string, unknown>> = {
     'delete-plan': { planId: rows.planId },
     plan: { props: rows.plan },
@@ -87,11 +115,17 @@ export async function loadPlan(
     problems: { rows: rows.problems },
     serves: { rows: rows.serves },
     addresses: { rows: rows.addresses },
+    align: { rows: [] },
     'prune-shared': {},
   };
   const written = await db.write(async (tx: WriteTx) => {
     const counts = {} as Record<LoadStep, number>;
     for (const [index, step] of LOAD_STEPS.entries()) {
+      // The plans already in the graph are read inside this transaction: what it aligns with is what it commits beside.
+      if (step === 'align')
+        params.align = {
+          rows: alignmentRows(model, await tx.run('load-align-candidates', { planId: model.id })),
+        };
       const result = await tx.run(`load-${step}`, params[step]);
       const first = result[0] ?? {};
       counts[step] = Number(Object.values(first)[0] ?? 0);

@@ -7,6 +7,7 @@
  * provenance check and the API read.
  */
 import type { EvidenceModel, PlanModel, Span } from '../model.ts';
+import { planYear } from '../plan-id.ts';
 import { LOADER_VERSION } from './version.ts';
 
 type Props = Record<string, unknown>;
@@ -49,7 +50,8 @@ export interface LoadRows {
   readonly addresses: Props[];
 }
 
-export function toRows(model: PlanModel): LoadRows {
+/** `loadedAt`: when the graph first held this text (kept across reloads of the same source). */
+export function toRows(model: PlanModel, loadedAt: string | null = null): LoadRows {
   const planId = model.id;
   const plan: Props = {
     id: planId,
@@ -71,6 +73,11 @@ export function toRows(model: PlanModel): LoadRows {
     encoding: model.source.encoding,
     loaderVersion: LOADER_VERSION,
     complete: model.complete,
+    loadedAt,
+    year: planYear(model),
+    reviewedLinks: model.reviewed.serves + model.reviewed.addresses,
+    reviewedLinksFile: model.reviewed.file,
+    reviewedLinksMatchedBy: model.reviewed.matchedBy,
     metaSpansJson: JSON.stringify(model.metaSpans),
     warningsJson: JSON.stringify(model.warnings),
     ...spanProps(model.span),

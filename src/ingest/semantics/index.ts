@@ -18,7 +18,7 @@ import type {
 import { deriveAddresses } from './addresses.ts';
 import { findConcepts } from './concepts.ts';
 import { loadGlossary, type Glossary } from './glossary.ts';
-import { loadLinks, type CuratedLinks } from './links.ts';
+import { findLinks, type CuratedLinks } from './links.ts';
 import { documentUnits, PhraseStats } from './phrases.ts';
 import { findProblems } from './problems.ts';
 import { deriveServes, type EdgeContext } from './serves.ts';
@@ -32,6 +32,18 @@ export interface SemanticsInput {
   readonly elements: readonly ElementModel[];
   /** Preamble span (text before the first section), null if none: mentions there belong to the plan. */
   readonly preambleSpan: Span | null;
+  /** sha256 of the source bytes: how a reviewed links file names the texts it was reviewed on. */
+  readonly sha256?: string;
+}
+
+/** Which reviewed links the plan's derived edges rest on, if any (Plan.reviewedLinks). */
+export interface ReviewedLinks {
+  /** seeds/links/… file, null when no file applies to this text. */
+  readonly file: string | null;
+  readonly matchedBy: 'sha256' | 'quotes' | null;
+  /** Reviewed SERVES and ADDRESSES links applied. */
+  readonly serves: number;
+  readonly addresses: number;
 }
 
 export interface Semantics {
@@ -40,12 +52,22 @@ export interface Semantics {
   readonly problems: readonly ProblemModel[];
   readonly serves: readonly ServesModel[];
   readonly addresses: readonly AddressesModel[];
+  readonly reviewed: ReviewedLinks;
   readonly warnings: readonly ParseWarning[];
 }
 
-/** The plan's semantics from the repository's glossary and the plan's curated links (if any). */
+/**
+ * The plan's semantics from the repository's glossary and the reviewed links that fit its text
+ * (matched by sha256 or by quotes, never by the plan's id: see links.ts).
+ */
 export function deriveSemantics(input: SemanticsInput): Semantics {
-  return deriveSemanticsWith(input, { glossary: loadGlossary(), links: loadLinks(input.planId) });
+  const links = findLinks({
+    planId: input.planId,
+    sha256: input.sha256 ?? null,
+    text: input.text,
+    elements: input.elements,
+  });
+  return deriveSemanticsWith(input, { glossary: loadGlossary(), links });
 }
 
 /** The data the derivation reads: words in the glossary, reviewed edges in the links file. */
@@ -76,6 +98,12 @@ export function deriveSemanticsWith(input: SemanticsInput, data: SemanticsData):
     problems: problems.problems.map((p) => p.model),
     serves: deriveServes(ctx),
     addresses: deriveAddresses(ctx, problems.problems),
+    reviewed: {
+      file: data.links.serves.length + data.links.addresses.length > 0 ? data.links.file : null,
+      matchedBy: data.links.matchedBy,
+      serves: data.links.serves.length,
+      addresses: data.links.addresses.length,
+    },
     warnings: [...found.warnings, ...problems.warnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
   };
 }

@@ -65,16 +65,42 @@ export function documentUnits(input: OutlineInput): Unit[] {
 
 /** An element as an edge end: its span stretched over its sub-items (whether or not the span already holds them). */
 export function elementEnd(e: ElementModel, elements: readonly ElementModel[]): End {
-  let start = e.span.start;
-  let end = e.span.end;
-  for (const child of elements) {
-    if (child.parentId === e.id) {
-      const sub = elementEnd(child, elements);
+  let ends = endsCache.get(elements);
+  if (ends === undefined) {
+    ends = allEnds(elements);
+    endsCache.set(elements, ends);
+  }
+  return ends.get(e.id) ?? { start: e.span.start, end: e.span.end, title: e.titleSpan };
+}
+
+const endsCache = new WeakMap<readonly ElementModel[], Map<string, End>>();
+
+/** Every element's end, children before parents: one pass over the plan, not one per element. */
+function allEnds(elements: readonly ElementModel[]): Map<string, End> {
+  const children = new Map<string, ElementModel[]>();
+  for (const e of elements) {
+    if (e.parentId === null) continue;
+    const list = children.get(e.parentId) ?? [];
+    list.push(e);
+    children.set(e.parentId, list);
+  }
+  const ends = new Map<string, End>();
+  const visit = (e: ElementModel): End => {
+    const known = ends.get(e.id);
+    if (known) return known;
+    let start = e.span.start;
+    let end = e.span.end;
+    for (const child of children.get(e.id) ?? []) {
+      const sub = visit(child);
       start = Math.min(start, sub.start);
       end = Math.max(end, sub.end);
     }
-  }
-  return { start, end, title: e.titleSpan };
+    const result = { start, end, title: e.titleSpan };
+    ends.set(e.id, result);
+    return result;
+  };
+  for (const e of elements) visit(e);
+  return ends;
 }
 
 function range(span: Span): { start: number; end: number } {
@@ -86,6 +112,8 @@ export class PhraseStats {
   private readonly texts: readonly string[];
   private readonly cache = new Map<string, number>();
   private readonly stop: ReadonlySet<string>;
+  /** First GRAM characters of a phrase → the units holding them: df only searches those. */
+  private readonly unitsByGram = new Map<string, number[]>();
   readonly maxDf: number;
 
   constructor(
@@ -96,12 +124,21 @@ export class PhraseStats {
     this.texts = units.map((u) => text.slice(u.start, u.end));
     this.stop = new Set(rules.stopPhrases);
     this.maxDf = Math.max(2, Math.floor(units.length * MAX_DF_SHARE));
+    this.texts.forEach((t, unit) => {
+      for (const [gram] of grams(t, 0, t.length)) {
+        const list = this.unitsByGram.get(gram);
+        if (list === undefined) this.unitsByGram.set(gram, [unit]);
+        else if (list[list.length - 1] !== unit) list.push(unit);
+      }
+    });
   }
 
   df(phrase: string): number {
     let n = this.cache.get(phrase);
     if (n === undefined) {
-      n = this.texts.filter((t) => t.includes(phrase)).length;
+      // Phrases are runs of word characters at least GRAM long, so their first gram is indexed.
+      const candidates = this.unitsByGram.get(phrase.slice(0, GRAM)) ?? [];
+      n = candidates.filter((u) => this.texts[u]!.includes(phrase)).length;
       this.cache.set(phrase, n);
     }
     return n;
@@ -130,8 +167,21 @@ export function sharedPhrases(
   to: End,
   stats: PhraseStats,
 ): SharedPhrase[] {
+  const index = new GramIndex(text, [to]);
+  return phrasesOfRuns(text, lines, from, to, stats, index.commonRuns(from).get(0) ?? []);
+}
+
+/** The phrases of maximal common runs [start in from, start in to, length] (see sharedPhrases). */
+export function phrasesOfRuns(
+  text: string,
+  lines: LineIndex,
+  from: End,
+  to: End,
+  stats: PhraseStats,
+  runs: readonly Run[],
+): SharedPhrase[] {
   const found = new Map<string, SharedPhrase>();
-  for (const [a, b, length] of maximalCommon(text, from, to)) {
+  for (const [a, b, length] of runs) {
     const trimmed = trim(text, a, length, stats.rules.trimChars);
     if (!trimmed) continue;
     const [offset, chars] = trimmed;
@@ -175,30 +225,73 @@ function inside(span: Span, title: Span | null): boolean {
   return title !== null && title.start <= span.start && span.end <= title.end;
 }
 
+/** A common run: [start in the from end, start in the to end, length], offsets into the text. */
+export type Run = readonly [number, number, number];
+
+/** Grams are MIN_PHRASE_CHARS long: every run worth keeping starts with a common gram. */
+const GRAM = MIN_PHRASE_CHARS;
+
+/** Every gram of word characters in text[start, end): [gram, offset]. */
+function* grams(text: string, start: number, end: number): Generator<[string, number]> {
+  let word = 0; // word characters ending at i (inclusive)
+  for (let i = start; i < end; i++) {
+    word = isWordChar(text[i]!) ? word + 1 : 0;
+    if (word >= GRAM) yield [text.slice(i - GRAM + 1, i + 1), i - GRAM + 1];
+  }
+}
+
 /**
- * Every maximal common run of word characters between the two ends, as
- * [start in from, start in to, length]; only runs of at least MIN_PHRASE_CHARS.
+ * The grams of some ends (the goals of a plan, one problem), so that the maximal common runs of
+ * any other stretch with each of them are found from the grams they share: the work grows with
+ * the text and the shared grams, not with the product of the two lengths (nor with the number of
+ * ends that share nothing).
  */
-function maximalCommon(text: string, from: End, to: End): [number, number, number][] {
-  const a = text.slice(from.start, from.end);
-  const b = text.slice(to.start, to.end);
-  // Indexed by UTF-16 unit, like the offsets (a character outside the BMP is never a word character here).
-  const wa = Uint8Array.from({ length: a.length }, (_, i) => (isWordChar(a[i]!) ? 1 : 0));
-  let prev = new Int32Array(b.length + 1);
-  let cur = new Int32Array(b.length + 1);
-  const runs: [number, number, number][] = [];
-  for (let i = 0; i < a.length; i++) {
-    for (let j = 0; j < b.length; j++) {
-      const run = wa[i] && a[i] === b[j] ? prev[j]! + 1 : 0;
-      cur[j + 1] = run;
-      const extends_ = i + 1 < a.length && j + 1 < b.length && wa[i + 1] && a[i + 1] === b[j + 1];
-      if (run >= MIN_PHRASE_CHARS && !extends_) {
-        runs.push([from.start + i - run + 1, to.start + j - run + 1, run]);
+export class GramIndex {
+  private readonly at = new Map<string, [number, number][]>();
+
+  constructor(
+    private readonly text: string,
+    private readonly ends: readonly End[],
+  ) {
+    ends.forEach((end, index) => {
+      for (const [gram, offset] of grams(text, end.start, end.end)) {
+        const list = this.at.get(gram);
+        if (list === undefined) this.at.set(gram, [[index, offset]]);
+        else list.push([index, offset]);
+      }
+    });
+  }
+
+  /**
+   * For each indexed end (by its index) sharing a run with `from`: every maximal common run of
+   * word characters of at least MIN_PHRASE_CHARS, ordered by where it ends in `from`, then by
+   * where it starts in the end.
+   */
+  commonRuns(from: End): Map<number, Run[]> {
+    const text = this.text;
+    const runs = new Map<number, Run[]>();
+    for (const [gram, i] of grams(text, from.start, from.end)) {
+      for (const [index, j] of this.at.get(gram) ?? []) {
+        const to = this.ends[index]!;
+        // Left-maximal only: a run that could start one character earlier is found from there.
+        if (i > from.start && j > to.start && isWordChar(text[i - 1]!) && text[i - 1] === text[j - 1])
+          continue;
+        let length = GRAM;
+        while (
+          i + length < from.end &&
+          j + length < to.end &&
+          isWordChar(text[i + length]!) &&
+          text[i + length] === text[j + length]
+        )
+          length++;
+        const list = runs.get(index);
+        if (list === undefined) runs.set(index, [[i, j, length]]);
+        else list.push([i, j, length]);
       }
     }
-    [prev, cur] = [cur, prev];
+    for (const list of runs.values()) list.sort((x, y) => x[0] + x[2] - (y[0] + y[2]) || x[1] - y[1]);
+    return runs;
   }
-  return runs;
 }
 
 /** [offset, length] of the run once trimmed of function characters, or null if too little is left. */

@@ -23,7 +23,7 @@
 import type { ElementModel, MentionModel, ServesModel, Span } from '../model.ts';
 import { CONCEPT_WEIGHT, CURATED_WEIGHT, groupBy, settle, type Weighed } from './evidence.ts';
 import { locateQuote, resolveEndpoint, type CuratedLinks } from './links.ts';
-import { elementEnd, sharedPhrases, type PhraseStats } from './phrases.ts';
+import { elementEnd, GramIndex, phrasesOfRuns, type PhraseStats } from './phrases.ts';
 import type { LineIndex } from './spans.ts';
 
 export interface EdgeContext {
@@ -40,17 +40,23 @@ export interface EdgeContext {
 export function deriveServes(ctx: EdgeContext): ServesModel[] {
   const tasks = ctx.elements.filter((e) => e.kind === 'Task');
   const goals = ctx.elements.filter((e) => e.kind === 'Goal');
+  const goalEnds = goals.map((g) => elementEnd(g, ctx.elements));
+  // Pairs come from what they share (grams, concepts), never from trying every task on every goal.
+  const index = new GramIndex(ctx.text, goalEnds);
+  const concepts = new ConceptUnits(ctx);
   const items: { taskId: string; goalId: string; item: Weighed }[] = [];
 
   for (const task of tasks) {
-    for (const goal of goals) {
-      for (const p of sharedPhrases(
-        ctx.text,
-        ctx.lines,
-        elementEnd(task, ctx.elements),
-        elementEnd(goal, ctx.elements),
-        ctx.stats,
-      )) {
+    const end = elementEnd(task, ctx.elements);
+    const runs = index.commonRuns(end);
+    const withConcept = new Set(
+      concepts.sharedWith(
+        task.id,
+        goals.map((g) => g.id),
+      ),
+    );
+    goals.forEach((goal, g) => {
+      for (const p of phrasesOfRuns(ctx.text, ctx.lines, end, goalEnds[g]!, ctx.stats, runs.get(g) ?? [])) {
         items.push({
           taskId: task.id,
           goalId: goal.id,
@@ -61,9 +67,10 @@ export function deriveServes(ctx: EdgeContext): ServesModel[] {
           },
         });
       }
-      for (const item of sharedConcepts(ctx, task.id, goal.id))
+      if (!withConcept.has(goal.id)) return;
+      for (const item of concepts.shared(task.id, goal.id))
         items.push({ taskId: task.id, goalId: goal.id, item });
-    }
+    });
   }
   items.push(...curated(ctx, tasks, goals));
 
@@ -81,31 +88,59 @@ export function deriveServes(ctx: EdgeContext): ServesModel[] {
   );
 }
 
+/**
+ * The concepts each unit mentions (first mention of each, in text order) and how many units
+ * mention each concept, computed once for the plan.
+ */
+export class ConceptUnits {
+  private readonly firstByUnit = new Map<string, Map<string, Span>>();
+  private readonly unitCount = new Map<string, number>();
+  private readonly unitsOf = new Map<string, Set<string>>();
+
+  constructor(private readonly ctx: EdgeContext) {
+    const unitsOf = this.unitsOf;
+    for (const m of ctx.mentions) {
+      const unit = ctx.unitOf(m.elementId);
+      const first = this.firstByUnit.get(unit) ?? new Map<string, Span>();
+      if (!first.has(m.conceptId)) first.set(m.conceptId, m.span);
+      this.firstByUnit.set(unit, first);
+      const units = unitsOf.get(m.conceptId) ?? new Set<string>();
+      units.add(unit);
+      unitsOf.set(m.conceptId, units);
+    }
+    for (const [conceptId, units] of unitsOf) this.unitCount.set(conceptId, units.size);
+  }
+
+  /** The units among `candidates` that mention a concept `unit` mentions. */
+  sharedWith(unit: string, candidates: readonly string[]): string[] {
+    const mine = this.firstByUnit.get(unit);
+    if (!mine) return [];
+    const sharing = new Set<string>();
+    for (const conceptId of mine.keys()) for (const u of this.unitsOf.get(conceptId) ?? []) sharing.add(u);
+    return candidates.filter((c) => sharing.has(c));
+  }
+
+  /** One piece of evidence per concept mentioned on both ends (first mention on each side). */
+  shared(fromUnit: string, toUnit: string): Weighed[] {
+    const fromSpans = this.firstByUnit.get(fromUnit) ?? new Map<string, Span>();
+    const toSpans = this.firstByUnit.get(toUnit) ?? new Map<string, Span>();
+    const items: Weighed[] = [];
+    for (const [conceptId, fromSpan] of fromSpans) {
+      const toSpan = toSpans.get(conceptId);
+      if (!toSpan) continue;
+      items.push({
+        basis: 'concept',
+        weight: CONCEPT_WEIGHT * this.ctx.stats.rarity(this.unitCount.get(conceptId)!),
+        evidence: { phrase: conceptId.slice('concept/'.length), fromSpan, toSpan },
+      });
+    }
+    return items;
+  }
+}
+
 /** One piece of evidence per concept mentioned on both ends (first mention on each side). */
 export function sharedConcepts(ctx: EdgeContext, fromUnit: string, toUnit: string): Weighed[] {
-  const first = (unit: string) => {
-    const spans = new Map<string, Span>();
-    for (const m of ctx.mentions) {
-      if (ctx.unitOf(m.elementId) === unit && !spans.has(m.conceptId)) spans.set(m.conceptId, m.span);
-    }
-    return spans;
-  };
-  const fromSpans = first(fromUnit);
-  const toSpans = first(toUnit);
-  const items: Weighed[] = [];
-  for (const [conceptId, fromSpan] of fromSpans) {
-    const toSpan = toSpans.get(conceptId);
-    if (!toSpan) continue;
-    const units = new Set(
-      ctx.mentions.filter((m) => m.conceptId === conceptId).map((m) => ctx.unitOf(m.elementId)),
-    );
-    items.push({
-      basis: 'concept',
-      weight: CONCEPT_WEIGHT * ctx.stats.rarity(units.size),
-      evidence: { phrase: conceptId.slice('concept/'.length), fromSpan, toSpan },
-    });
-  }
-  return items;
+  return new ConceptUnits(ctx).shared(fromUnit, toUnit);
 }
 
 function curated(ctx: EdgeContext, tasks: readonly ElementModel[], goals: readonly ElementModel[]) {

@@ -1,0 +1,90 @@
+/**
+ * SAME_AS / CONTINUES at load: the plan being loaded is aligned (semantics/align.ts) with every
+ * plan already in the graph, task with task and goal with goal, and each aligned pair becomes a
+ * relationship from the later plan's element to the earlier's (later by the year the documents
+ * speak of; for the same year or none, from the larger plan id). SAME_AS when title and text are
+ * unchanged, CONTINUES otherwise. Removing either plan removes the relationship with it.
+ */
+import { align, alignBody, DEFAULT_THRESHOLD, type AlignItem } from '../semantics/align.ts';
+import type { PlanModel } from '../model.ts';
+import { planYear } from '../plan-id.ts';
+
+interface Candidate {
+  planId: string;
+  year: number | null;
+  id: string;
+  kind: string;
+  order: number;
+  title: string;
+  text: string;
+  subs: string[];
+}
+
+/** The plan's tasks and goals as alignment items. */
+export function alignItems(model: PlanModel): AlignItem[] {
+  const children = new Map<string, string[]>();
+  for (const e of model.elements) {
+    if (e.parentId === null) continue;
+    children.set(e.parentId, [...(children.get(e.parentId) ?? []), e.id]);
+  }
+  const byId = new Map(model.elements.map((e) => [e.id, e]));
+  const descendants = (id: string): string[] =>
+    (children.get(id) ?? []).flatMap((c) => [c, ...descendants(c)]);
+  return model.elements
+    .filter((e) => e.kind === 'Task' || e.kind === 'Goal')
+    .map((e) => {
+      const subs = descendants(e.id)
+        .map((id) => byId.get(id)!)
+        .sort((x, y) => x.order - y.order)
+        .map((s) => s.text);
+      return {
+        id: e.id,
+        kind: e.kind,
+        order: e.order,
+        title: e.title,
+        text: e.text,
+        body: alignBody(e.title, e.text, subs),
+      };
+    });
+}
+
+export function alignmentRows(
+  model: PlanModel,
+  candidates: readonly Record<string, unknown>[],
+): Record<string, unknown>[] {
+  const mine = alignItems(model);
+  const myYear = planYear(model);
+  const byPlan = new Map<string, Candidate[]>();
+  for (const row of candidates as unknown as Candidate[])
+    byPlan.set(row.planId, [...(byPlan.get(row.planId) ?? []), row]);
+  const rows: Record<string, unknown>[] = [];
+  for (const [planId, elements] of byPlan) {
+    const year = elements[0]!.year;
+    const mineIsLater =
+      myYear !== null && year !== null && myYear !== year ? myYear > year : model.id > planId;
+    const theirs: AlignItem[] = elements.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      order: e.order,
+      title: e.title,
+      text: e.text,
+      body: alignBody(e.title, e.text, e.subs),
+    }));
+    for (const a of align(mine, theirs, DEFAULT_THRESHOLD)) {
+      const [fromId, toId] = mineIsLater ? [a.a, a.b] : [a.b, a.a];
+      const type = a.same ? 'SAME_AS' : 'CONTINUES';
+      rows.push({
+        fromId,
+        toId,
+        type,
+        props: {
+          id: `${fromId}>${type}>${toId}`,
+          score: a.score,
+          shared: [...a.shared],
+          planIds: [model.id, planId].sort(),
+        },
+      });
+    }
+  }
+  return rows;
+}
