@@ -21,7 +21,8 @@ export default defineConfig({
             'test/hostile/**/*.test.ts',
           ],
           globalSetup: ['test/setup/engine.ts'],
-          testTimeout: 60_000,
+          // Generous: the engine restart tests take ~45 s on a quiet 2-core machine.
+          testTimeout: 180_000,
           hookTimeout: 180_000,
           // One engine for the run; files run one after another so they never race on the graph.
           fileParallelism: false,

@@ -175,7 +175,7 @@ export async function createApp(db: Database, options: ApiOptions = DEFAULT_API_
     (req, res, next) =>
       req.path === '/' || req.path.startsWith('/docs/') ? pageHeaders(req, res, next) : next(),
     bounded,
-    landingRouter(db),
+    landingRouter(db, { explorer: '/explore/' }),
   );
   app.use(
     '/graphql',

@@ -35,11 +35,10 @@ describe('the landing page at /', () => {
       '/docs/api.md',
       '/docs/questions.md',
       '/docs/configuration.md',
+      '/explore/',
     ]) {
       expect(html).toContain(`href="${href}"`);
     }
-    // No explorer link until the service has one.
-    expect(html).not.toContain('Explorer');
   });
 
   it('every link it shows answers 200', async () => {

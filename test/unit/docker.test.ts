@@ -56,9 +56,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('passes every setting of src/config.ts through to the app, with the defaults npm start uses', () => {
-    // The embedded engine's store and port mean nothing next to a Neo4j container: NEO4J_PORT
-    // instead chooses the published Bolt port above.
-    const notForTheApp = ['NEO4J_DATA_DIR', 'NEO4J_PORT'];
+    // The embedded engine's store, port and restarts mean nothing next to a Neo4j container:
+    // NEO4J_PORT instead chooses the published Bolt port above.
+    const notForTheApp = ['NEO4J_DATA_DIR', 'NEO4J_PORT', 'NEO4J_ENGINE_RESTARTS'];
     const keys = describeConfig()
       .map((d) => d.env)
       .filter((k) => !notForTheApp.includes(k));
