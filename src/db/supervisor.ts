@@ -66,7 +66,8 @@ export function superviseEngine(
         return;
       }
       let attempt = Date.now() - startedAt >= stableMs ? 0 : restartsInARow;
-      log(`the embedded Neo4j engine (process ${current.pid}) stopped unexpectedly (exit ${code})`);
+      const how = code === null ? 'killed by a signal' : `exit ${code}`;
+      log(`the embedded Neo4j engine (process ${current.pid}) stopped unexpectedly (${how})`);
       for (;;) {
         attempt += 1;
         if (attempt > options.maxRestarts) {

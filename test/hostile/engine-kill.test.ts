@@ -102,7 +102,7 @@ describe('when the embedded engine is killed under load', () => {
     for (const f of failures) expectNoLeak(f.text);
     expect(after.at(-1)!.ok).toBe(true);
     expect(connection.engine!.pid).not.toBe(firstPid);
-    expect(log.join('\n')).toMatch(/stopped unexpectedly \(exit \d+\)/);
+    expect(log.join('\n')).toMatch(/stopped unexpectedly \(killed by a signal\)/);
     expect(log.join('\n')).toMatch(/restarting the engine in 1 s \(attempt 1 of 3\)/);
     expect(log.join('\n')).toMatch(/the engine is back \(process \d+/);
     // The graph survived: the store is the same one.
