@@ -17,6 +17,9 @@ export const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
  * warning when that server is not on this machine). The embedded engine never uses it: without
  * NEO4J_PASSWORD it generates a password per install (src/db/credentials.ts).
  */
+/** The plans `npm start` loads by default: the 2018 seed and a second real plan (cut, read as far as it goes). */
+export const DEFAULT_PLAN_FILES = 'seeds/cast-2018-reform-key-tasks.txt,seeds/cast-2025-work-points.txt';
+
 export const LOCAL_NEO4J_PASSWORD = 'plan-graph-local';
 
 export class ConfigError extends Error {
@@ -138,7 +141,7 @@ const SETTINGS = {
       '"none" loads nothing. Relative paths start at the repository root.',
     expected: 'comma-separated file paths, or none',
     read: (raw) => {
-      const value = text('seeds/cast-2018-reform-key-tasks.txt')(raw).trim();
+      const value = text(DEFAULT_PLAN_FILES)(raw).trim();
       if (value === 'none') return [] as readonly string[];
       const files = value.split(',').map((f) => f.trim());
       return files.some((f) => f === '')

@@ -102,7 +102,8 @@ export function parsePlan(text: string, source: SourceInfo, options: ParseOption
       genre: seeds.genre,
       departments: seeds.departments,
       knownFacts: entry?.knownFacts ?? {},
-      partial: options.partial ?? false,
+      // A capture the manifest knows to be cut is read as far as it goes.
+      partial: options.partial ?? entry?.cut != null,
     });
   const known = knownPlanId(source, seeds, options.planId);
   // Element ids start with the plan id: a document that names its own id is read twice.

@@ -102,6 +102,11 @@ export interface ManifestEntry {
   readonly sha256: string | null;
   readonly planId: string;
   readonly url: string | null;
+  /**
+   * Where a known capture stops mid-plan, when it does: such a source is loaded as `--partial`
+   * would load it (what was read, marked incomplete). Null for a whole text.
+   */
+  readonly cut: string | null;
   /** Facts recorded beside the source (e.g. the issue date the capture lost), never the parser's own finding. */
   readonly knownFacts: Readonly<Record<string, KnownFact>>;
 }
@@ -302,6 +307,7 @@ export function parseManifest(json: unknown, file = 'manifest.json'): ManifestEn
         sha256,
         planId,
         url: p.has('url') ? p.field('url').stringOrNull() : null,
+        cut: p.has('cut') ? p.field('cut').stringOrNull() : null,
         knownFacts: facts,
       };
     });

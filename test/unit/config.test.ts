@@ -23,7 +23,10 @@ describe('loadConfig', () => {
       neo4jPort: 7687,
       port: 4000,
       host: '127.0.0.1',
-      planFiles: [join(REPO_ROOT, 'seeds', 'cast-2018-reform-key-tasks.txt')],
+      planFiles: [
+        join(REPO_ROOT, 'seeds', 'cast-2018-reform-key-tasks.txt'),
+        join(REPO_ROOT, 'seeds', 'cast-2025-work-points.txt'),
+      ],
       introspection: true,
       csrfPrevention: true,
       corsOrigins: '*',

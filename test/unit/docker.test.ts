@@ -64,7 +64,9 @@ describe('docker-compose.yml', () => {
       .filter((k) => !notForTheApp.includes(k));
     expect(Object.keys(app.environment!).sort()).toEqual([...keys].sort());
     expect(app.environment!['NEO4J_URI']).toBe('bolt://neo4j:7687');
-    expect(app.environment!['PLAN_FILES']).toBe('${PLAN_FILES:-seeds/cast-2018-reform-key-tasks.txt}');
+    expect(app.environment!['PLAN_FILES']).toBe(
+      '${PLAN_FILES:-seeds/cast-2018-reform-key-tasks.txt,seeds/cast-2025-work-points.txt}',
+    );
     expect(app.environment!['HOST']).toBe('0.0.0.0');
     for (const key of ['NEO4J_PASSWORD', 'GRAPHQL_MAX_COST', 'GRAPHQL_INTROSPECTION']) {
       expect(String(app.environment![key])).toMatch(new RegExp(`^\\$\\{${key}:-.+\\}$`));

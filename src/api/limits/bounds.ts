@@ -41,6 +41,10 @@ const NODE_LABELS: Readonly<Record<string, readonly string[]>> = {
   SharedTask: ['Task'],
   ConceptReach: ['Concept'],
   ProblemCoverage: ['Problem'],
+  // Comparison rows: one per task of a plan, per department, per plan a node appears in.
+  TaskAlignment: ['Task'],
+  LeadChange: ['Department'],
+  PlanPresence: ['Plan'],
 };
 
 /** Item types that are relationships, by relationship type. */
@@ -60,6 +64,8 @@ const DECLARED: Readonly<Record<string, number>> = {
   AddressesEvidence: 16,
   ParseWarning: 1_000,
   GraphPath: 25, // graph-paths.cypher: LIMIT 25
+  BasisCount: 8, // one per basis of a derived edge
+  DiffPart: 200, // a character diff of one title or text: runs kept, added and removed alternate
 };
 
 /** Items of a page type's inner lists: the page's own argument (first, limit) multiplies instead. */
@@ -68,6 +74,7 @@ export const PAGE_TYPES: ReadonlySet<string> = new Set([
   'ConceptConnection',
   'SubItemConnection',
   'GraphShape',
+  'SearchHitConnection',
 ]);
 /** GraphPath.nodes / .edges: a path has at most 8 hops (Query.path's maxLength). */
 const PATH_ITEMS = 9;
