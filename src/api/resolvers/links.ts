@@ -16,7 +16,7 @@ import type { EvidenceModel } from '../../ingest/model.ts';
 import { checkFirst, checkPlanId, connection, offsetAfter } from './args.ts';
 import { childArguments } from '../lookahead.ts';
 import { atLeast } from './scores.ts';
-import { details, full, optionalPlan, required, span } from './shared.ts';
+import { details, full, optionalPlan, planOrFail, required, span } from './shared.ts';
 
 const basis = (row: DerivedRow) => row.basis.toUpperCase() as 'PHRASE' | 'CONCEPT' | 'MENTION' | 'CURATED';
 const evidence = async (row: DerivedRow, ctx: Context): Promise<EvidenceModel[]> =>
@@ -34,11 +34,13 @@ export const linkResolvers: Resolvers = {
         node: DepartmentRow;
         leads: { row: LeadRow; endpoint: ElementRow }[] | null;
       }>('departments-filtered', {
-        planId: await optionalPlan(ctx, planId),
+        planId: checkPlanId('planId', planId),
         orderBy: orderBy ?? 'NAME',
         leads: ahead !== null,
         leadsPlanId,
       });
+      // An unknown plan is an error, checked only when the answer is empty (no extra statement).
+      if (rows.length === 0 && planId) await planOrFail(ctx, planId);
       for (const { node, leads } of rows) {
         if (leads) {
           ctx.loaders.leadsByDepartment.prime(
