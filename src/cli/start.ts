@@ -33,6 +33,13 @@ async function loadAtStart(db: Database, file: string, status: StatusLine): Prom
   } else {
     const ms = (performance.now() - started).toFixed(0);
     status.print(`${model.id}: loaded from ${name} in ${ms} ms, ${model.warnings.length} parser warnings`);
+    if (!model.complete)
+      status.print(`  ${model.id} is a cut text, loaded as far as it goes (complete: false)`);
+    if (model.reviewed.file === null) {
+      status.print(
+        `  warning: no reviewed links fit ${name}: ${model.id}'s SERVES and ADDRESSES rest on derived evidence alone`,
+      );
+    }
   }
 }
 

@@ -76,6 +76,28 @@ describe('participating units', () => {
   });
 });
 
+describe('a plan id the graph does not hold, in nested fields', () => {
+  it('is NOT_FOUND in Department.leads, .tasks, .participatesIn and Concept.mentionedIn alike', async () => {
+    for (const field of [
+      'leads(planId: "nope") { task { id } }',
+      'tasks(planId: "nope") { id }',
+      'participatesIn(planId: "nope") { role }',
+    ]) {
+      const { errors } = await gql(`{ node(id: "dept/组人部") { ... on Department { ${field} } } }`);
+      expect(errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+    }
+    const { errors } = await gql(
+      `{ node(id: "concept/四服务") { ... on Concept { mentionedIn(planId: "nope") { totalCount } } } }`,
+    );
+    expect(errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+    // A known plan in which the department leads nothing is an empty list, not an error.
+    const empty = await gql(
+      `{ node(id: "dept/组人部") { ... on Department { tasks(planId: "trad") { id } } } }`,
+    );
+    expect([empty.errors, empty.data!.node.tasks]).toEqual([undefined, []]);
+  });
+});
+
 describe('a cut text loaded with --partial', () => {
   it('says the plan is not complete and marks the task the text stops in', async () => {
     const { data, errors } = await gql(`{

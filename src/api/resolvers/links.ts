@@ -22,6 +22,15 @@ const basis = (row: DerivedRow) => row.basis.toUpperCase() as 'PHRASE' | 'CONCEP
 const evidence = async (row: DerivedRow, ctx: Context): Promise<EvidenceModel[]> =>
   JSON.parse((await details(ctx, row)).evidenceJson);
 
+/**
+ * `rows` of a field filtered by `planId`: an empty answer for a plan the graph does not hold is
+ * NOT_FOUND, as everywhere else; the check costs a statement only when the answer is empty.
+ */
+async function known<T>(ctx: Context, planId: string | null | undefined, rows: readonly T[]): Promise<T[]> {
+  if (rows.length === 0 && planId) await planOrFail(ctx, planId);
+  return [...rows];
+}
+
 export const linkResolvers: Resolvers = {
   Query: {
     departments: async (_root, { planId, orderBy }, ctx, info) => {
@@ -77,17 +86,29 @@ export const linkResolvers: Resolvers = {
     },
   },
   Department: {
-    leads: (d, { planId }, ctx) =>
-      ctx.loaders.leadsByDepartment.load({ id: d.id, planId: checkPlanId('planId', planId) }),
+    leads: async (d, { planId }, ctx) =>
+      known(
+        ctx,
+        planId,
+        await ctx.loaders.leadsByDepartment.load({ id: d.id, planId: checkPlanId('planId', planId) }),
+      ),
     tasks: async (d, { planId }, ctx: Context) => {
       const leads = await ctx.loaders.leadsByDepartment.load({
         id: d.id,
         planId: checkPlanId('planId', planId),
       });
+      await known(ctx, planId, leads);
       return Promise.all(leads.map((l) => required<ElementRow>(ctx, l.taskId)));
     },
-    participatesIn: (d, { planId }, ctx) =>
-      ctx.loaders.participationsByDepartment.load({ id: d.id, planId: checkPlanId('planId', planId) }),
+    participatesIn: async (d, { planId }, ctx) =>
+      known(
+        ctx,
+        planId,
+        await ctx.loaders.participationsByDepartment.load({
+          id: d.id,
+          planId: checkPlanId('planId', planId),
+        }),
+      ),
   },
   Lead: {
     department: (l, _a, ctx) => required<DepartmentRow>(ctx, l.departmentId),
@@ -113,6 +134,7 @@ export const linkResolvers: Resolvers = {
         offset,
         first: size,
       });
+      await known(ctx, planId, page.rows);
       return connection(page.rows, page.total, offset);
     },
   },
