@@ -36,6 +36,9 @@ export const REL_TYPES = [
   'HAS_ELEMENT',
   'HAS_SECTION',
   'STATED_IN',
+  'PARTICIPATES',
+  'SAME_AS',
+  'CONTINUES',
 ];
 
 const FONT = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
