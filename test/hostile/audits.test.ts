@@ -6,23 +6,16 @@
 import { auditServer } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
-import { emptyGraph, loadFiles, openTestDatabase, SEED } from '../support/graph.ts';
-import { startTestServer } from '../support/server.ts';
+import { closeSeededServer, openSeededServer, type SeededServer } from '../support/seeded.ts';
 import { graphSnapshot } from './support.ts';
 
 let db: Database;
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: SeededServer['server'];
 
 beforeAll(async () => {
-  db = openTestDatabase();
-  await emptyGraph(db);
-  await loadFiles(db, SEED);
-  server = await startTestServer(db);
+  ({ db, server } = await openSeededServer());
 });
-afterAll(async () => {
-  await server.close();
-  await db.close();
-});
+afterAll(() => closeSeededServer({ db, server }));
 
 describe('graphql-http serverAudits', () => {
   it('passes with 0 errors and 0 warnings, and writes nothing', async () => {

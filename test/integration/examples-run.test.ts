@@ -9,25 +9,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
+import { closeSeededServer, openSeededServer, type SeededServer } from '../support/seeded.ts';
 import { freePort } from '../../src/db/engine.ts';
-import { emptyGraph, loadFiles, openTestDatabase, SEED } from '../support/graph.ts';
-import { startTestServer } from '../support/server.ts';
 
 const REPO = new URL('../../', import.meta.url).pathname;
 
 let db: Database;
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: SeededServer['server'];
 
 beforeAll(async () => {
-  db = openTestDatabase();
-  await emptyGraph(db);
-  await loadFiles(db, SEED);
-  server = await startTestServer(db);
+  ({ db, server } = await openSeededServer());
 });
-afterAll(async () => {
-  await server.close();
-  await db.close();
-});
+afterAll(() => closeSeededServer({ db, server }));
 
 async function runExample(file: string, args: string[], env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {

@@ -1,21 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
-import { emptyGraph, loadFiles, openTestDatabase, SEED } from '../support/graph.ts';
-import { startTestServer } from '../support/server.ts';
+import { closeSeededServer, openSeededServer, type SeededServer } from '../support/seeded.ts';
 
 let db: Database;
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: SeededServer['server'];
 
 beforeAll(async () => {
-  db = openTestDatabase();
-  await emptyGraph(db);
-  await loadFiles(db, SEED);
-  server = await startTestServer(db);
+  ({ db, server } = await openSeededServer());
 });
-afterAll(async () => {
-  await server.close();
-  await db.close();
-});
+afterAll(() => closeSeededServer({ db, server }));
 
 describe('the landing page at /', () => {
   it('lists the loaded plan with its counts and links to the playground, the exports, health and the docs', async () => {

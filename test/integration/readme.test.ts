@@ -5,24 +5,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
-import { emptyGraph, loadFiles, openTestDatabase, SEED } from '../support/graph.ts';
-import { startTestServer } from '../support/server.ts';
+import { closeSeededServer, openSeededServer, type SeededServer } from '../support/seeded.ts';
 
 const readme = readFileSync('README.md', 'utf8');
 
 let db: Database;
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: SeededServer['server'];
 
 beforeAll(async () => {
-  db = openTestDatabase();
-  await emptyGraph(db);
-  await loadFiles(db, SEED);
-  server = await startTestServer(db);
+  ({ db, server } = await openSeededServer());
 });
-afterAll(async () => {
-  await server.close();
-  await db.close();
-});
+afterAll(() => closeSeededServer({ db, server }));
 
 /** The fenced blocks of one language, in order. */
 function blocks(language: string): string[] {
