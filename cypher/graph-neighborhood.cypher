@@ -1,6 +1,7 @@
 // Nodes within $depth (1-3) hops of a node over relationship $types (all when null), nearest first (then by id),
 // at most $limit of them, with the relationships among those kept; total says how many were reached.
-// params: $id, $depth, $types, $limit
+// $full false: nodes carry only what their label is drawn from, edges no properties (the query selects neither).
+// params: $id, $depth, $types, $limit, $full
 // returns: nodes, edges, total
 MATCH (start:Entity {id: $id})
 CALL (start) {
@@ -37,4 +38,4 @@ CALL (kept) {
   ORDER BY startNode(r).id, type(r), endNode(r).id, r.start
   RETURN collect(r) AS rels
 }
-RETURN [n IN kept | n {.*, labels: [l IN labels(n) WHERE l <> 'Entity']}] AS nodes, [r IN rels | {id: coalesce(r.id, startNode(r).id + '>' + type(r) + '>' + endNode(r).id), type: type(r), source: startNode(r).id, target: endNode(r).id, properties: properties(r)}] AS edges, total
+RETURN [n IN kept | CASE WHEN $full THEN n {.*, labels: [l IN labels(n) WHERE l <> 'Entity']} ELSE n {.id, .number, .title, .name, .marker, labels: [l IN labels(n) WHERE l <> 'Entity']} END] AS nodes, [r IN rels | {id: coalesce(r.id, startNode(r).id + '>' + type(r) + '>' + endNode(r).id), type: type(r), source: startNode(r).id, target: endNode(r).id, properties: CASE WHEN $full THEN properties(r) ELSE {} END}] AS edges, total

@@ -1,6 +1,7 @@
 // The given nodes (plus their direct neighbours over $types when $expand), at most $limit, and the
 // relationships among them, in a stable order (given ids first, then neighbours by id); total says how many were reached.
-// params: $ids, $types, $expand, $limit
+// $full false: nodes carry only what their label is drawn from, edges no properties (the query selects neither).
+// params: $ids, $types, $expand, $limit, $full
 // returns: nodes, edges, total
 UNWIND range(0, size($ids) - 1) AS i
 MATCH (s:Entity {id: $ids[i]})
@@ -28,4 +29,4 @@ CALL (kept) {
   ORDER BY startNode(r).id, type(r), endNode(r).id, r.start
   RETURN collect(r) AS rels
 }
-RETURN [n IN kept | n {.*, labels: [l IN labels(n) WHERE l <> 'Entity']}] AS nodes, [r IN rels | {id: coalesce(r.id, startNode(r).id + '>' + type(r) + '>' + endNode(r).id), type: type(r), source: startNode(r).id, target: endNode(r).id, properties: properties(r)}] AS edges, total
+RETURN [n IN kept | CASE WHEN $full THEN n {.*, labels: [l IN labels(n) WHERE l <> 'Entity']} ELSE n {.id, .number, .title, .name, .marker, labels: [l IN labels(n) WHERE l <> 'Entity']} END] AS nodes, [r IN rels | {id: coalesce(r.id, startNode(r).id + '>' + type(r) + '>' + endNode(r).id), type: type(r), source: startNode(r).id, target: endNode(r).id, properties: CASE WHEN $full THEN properties(r) ELSE {} END}] AS edges, total

@@ -22,6 +22,9 @@ export const DEFAULT_PLAN_FILES = 'seeds/cast-2018-reform-key-tasks.txt,seeds/ca
 
 export const LOCAL_NEO4J_PASSWORD = 'plan-graph-local';
 
+/** The user the embedded engine creates for the API's reads, allowed only to read. */
+export const READER_USER = 'plangraph_reader';
+
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
   constructor(
@@ -94,6 +97,22 @@ const SETTINGS = {
       'Neo4j password. The embedded engine sets it at every start; unset, the embedded engine uses a ' +
       'random password generated at its first start and kept in NEO4J_DATA_DIR/credentials, and a ' +
       `NEO4J_URI server is tried with the published "${LOCAL_NEO4J_PASSWORD}" (docker-compose.yml's default).`,
+    expected: 'at least 8 characters (Neo4j refuses shorter passwords)',
+    secret: true,
+    read: (raw) => (raw === undefined || raw === '' ? null : raw.length >= 8 ? raw : undefined),
+  } satisfies Setting<string | null>,
+  neo4jReadUser: {
+    env: 'NEO4J_READ_USER',
+    doc:
+      'Neo4j user the API reads through; only the loader writes, as NEO4J_USER. Unset: the embedded ' +
+      `engine creates "${READER_USER}", a user it allows only to read (docs/security.md); with ` +
+      'NEO4J_URI, reads use NEO4J_USER unless this names a user of that server (a reader role on Enterprise).',
+    expected: 'a non-empty user name without spaces, other than NEO4J_USER',
+    read: (raw) => (raw === undefined || raw === '' ? null : /^\S+$/.test(raw) ? raw : undefined),
+  } satisfies Setting<string | null>,
+  neo4jReadPassword: {
+    env: 'NEO4J_READ_PASSWORD',
+    doc: 'Password of NEO4J_READ_USER. Unset with the embedded engine: random, generated at the first start and kept in NEO4J_DATA_DIR/credentials-reader.',
     expected: 'at least 8 characters (Neo4j refuses shorter passwords)',
     secret: true,
     read: (raw) => (raw === undefined || raw === '' ? null : raw.length >= 8 ? raw : undefined),
@@ -284,5 +303,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
     out[name] = value;
   }
-  return Object.freeze(out) as Config;
+  const config = Object.freeze(out) as Config;
+  checkReader(config);
+  return config;
+}
+
+/** The reader is a second account: never the writer itself, and on another server, with its password. */
+function checkReader(config: Config): void {
+  const reader = config.neo4jReadUser;
+  if (reader === null) return;
+  if (reader === config.neo4jUser || reader === 'neo4j') {
+    throw new ConfigError(
+      'NEO4J_READ_USER',
+      'a user other than NEO4J_USER and neo4j (the reader may only read; the loader writes as NEO4J_USER)',
+      JSON.stringify(reader),
+    );
+  }
+  if (config.neo4jUri !== null && config.neo4jReadPassword === null) {
+    throw new ConfigError(
+      'NEO4J_READ_PASSWORD',
+      `set with NEO4J_READ_USER when NEO4J_URI names the server (the password of "${reader}" there)`,
+      'nothing',
+    );
+  }
 }

@@ -1,7 +1,9 @@
 /**
  * The amplification query of the report, answered (limits lifted: the service as it was) or
  * refused (the service as it is): its answer time and size, the peak RSS of node, and /health's
- * latency while six such requests run at once.
+ * latency while six such requests run at once, then while six clients send it back to back for
+ * SUSTAIN_SECONDS (default 30), against /health's latency on the idle service just before. The
+ * clients run in the service's own process (as in the soak), so the figures are pessimistic.
  *
  *   npx tsx bench/hostile/amplification.ts after     # the cost limit on (default settings)
  *   npx tsx bench/hostile/amplification.ts before --one   # cost limit and time budget lifted, one request
@@ -63,6 +65,20 @@ async function main() {
     }
     await six;
     const sixMs = performance.now() - sixStarted;
+
+    const idleHealth = await sampleHealth(bench.url, 5_000);
+    const seconds = Number(process.env['SUSTAIN_SECONDS'] ?? 30);
+    const until = performance.now() + seconds * 1000;
+    const codes: Record<string, number> = {};
+    const attackers = Array.from({ length: 6 }, async () => {
+      while (performance.now() < until) {
+        const answer = await post(bench.url, AMPLIFICATION);
+        const key = `${answer.status} ${/"code":"(\w+)"/.exec(answer.body)?.[1] ?? 'data'}`;
+        codes[key] = (codes[key] ?? 0) + 1;
+      }
+    });
+    const underAttack = await sampleHealth(bench.url, seconds * 1000);
+    await Promise.all(attackers);
     clearInterval(sampler);
 
     console.log(
@@ -78,6 +94,13 @@ async function main() {
             p99: Math.round(percentile(health, 99)),
             max: Math.round(Math.max(...health)),
           },
+          sustained: {
+            seconds,
+            clients: 6,
+            answers: codes,
+            healthIdle: summary(idleHealth),
+            healthUnderAttack: summary(underAttack),
+          },
           javaRssMb: rssMb(bench.enginePid()),
         },
         null,
@@ -87,6 +110,30 @@ async function main() {
   } finally {
     await bench.close();
   }
+}
+
+/** /health answered back to back with 50 ms pauses for `ms`: each answer's time. */
+async function sampleHealth(url: string, ms: number): Promise<number[]> {
+  const times: number[] = [];
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    const t = performance.now();
+    const response = await fetch(`${url}/health`);
+    await response.text();
+    if (response.status !== 200) throw new Error(`/health answered ${response.status}`);
+    times.push(performance.now() - t);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return times;
+}
+
+function summary(times: number[]) {
+  return {
+    samples: times.length,
+    p50: Number(percentile(times, 50).toFixed(1)),
+    p99: Number(percentile(times, 99).toFixed(1)),
+    max: Number(Math.max(...times).toFixed(1)),
+  };
 }
 
 await main();

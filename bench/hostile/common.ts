@@ -36,7 +36,9 @@ export async function startBench(api: Partial<ApiOptions> = {}): Promise<Bench> 
     neo4jDataDir: dataDir,
     neo4jPort: 0,
   });
-  const db = new Database(connection.driver, connection.database, loadCatalog());
+  const db = new Database(connection.driver, connection.database, loadCatalog(), {
+    readDriver: connection.readDriver,
+  });
   await ensureSchema(db);
   const { text, source } = readPlanFile(SEED);
   await loadPlan(db, parsePlan(text, source), { force: true });

@@ -41,6 +41,22 @@ export function selects(info: GraphQLResolveInfo, ...names: string[]): boolean {
   return selected(info, ...names).length > 0;
 }
 
+/**
+ * Whether the query selects `path` below the field being resolved, e.g. ['nodes', 'properties']:
+ * a field at each step, under any alias, through fragments.
+ */
+export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  let level: FieldNode[] = [...info.fieldNodes];
+  for (const name of path) {
+    const next: FieldNode[] = [];
+    for (const node of level)
+      next.push(...collect(info, node.selectionSet, []).filter((f) => f.name.value === name));
+    if (next.length === 0) return false;
+    level = next;
+  }
+  return true;
+}
+
 /** A scalar argument's value as written: a literal or a variable (lists and objects are not needed here). */
 function scalarValue(node: ValueNode, variables: Record<string, unknown>): unknown {
   switch (node.kind) {

@@ -3,9 +3,12 @@
  * for browsing the graph with other tools or for several service processes to share.
  * Ctrl-C stops it cleanly.
  */
-import { loadConfig, type Config } from '../config.ts';
-import { CREDENTIALS_FILE, resolvePassword } from '../db/credentials.ts';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig, READER_USER, type Config } from '../config.ts';
+import { CREDENTIALS_FILE, resolvePassword, resolveReader } from '../db/credentials.ts';
 import { ensureEngineBuilt, startEngine } from '../db/engine.ts';
+import { RUNNING_FILE } from '../db/open.ts';
 import { isStopping, onShutdown, runMain, shutdown } from './lifecycle.ts';
 import { checkPortFree } from './ports.ts';
 import { program, withOptions } from './program.ts';
@@ -24,11 +27,18 @@ async function main(config: Config): Promise<void> {
     dataDir: config.neo4jDataDir,
     user: config.neo4jUser,
     password: resolvePassword({ ...config, neo4jUri: null }),
+    reader: resolveReader({ ...config, neo4jUri: null }),
     onLog: (line) => {
       if (!line.startsWith('NEO4J-ENGINE READY')) console.log(`engine: ${line}`);
     },
   });
-  onShutdown(() => engine.stop());
+  // Recorded as open.ts records the engine of `npm start`: NEO4J_URI=<this> then finds its reader.
+  const record = join(engine.dataDir, RUNNING_FILE);
+  writeFileSync(record, JSON.stringify({ uri: engine.uri, pid: engine.pid }) + '\n');
+  onShutdown(async () => {
+    rmSync(record, { force: true });
+    await engine.stop();
+  });
   void engine.exited.then((code) => {
     if (isStopping()) return;
     console.error(`the engine stopped (exit ${code})`);
@@ -45,6 +55,7 @@ async function main(config: Config): Promise<void> {
       `Neo4j is ready at ${engine.uri}`,
       `  user      ${engine.user}`,
       `  password  ${password}`,
+      `  reader    ${config.neo4jReadUser ?? READER_USER} (may only read; the service's reads use it)`,
       `  data      ${engine.dataDir}`,
       '',
       'Connect with any Bolt client, e.g.',

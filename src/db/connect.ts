@@ -6,7 +6,7 @@
  */
 import neo4j, { type Driver, Neo4jError } from 'neo4j-driver';
 import type { Config } from '../config.ts';
-import { resolvePassword } from './credentials.ts';
+import { resolvePassword, resolveReader } from './credentials.ts';
 import { type EngineHandle, ensureEngineBuilt, startEngine } from './engine.ts';
 import { superviseEngine } from './supervisor.ts';
 
@@ -24,7 +24,16 @@ export class ConnectError extends Error {
 }
 
 export interface DatabaseConnection {
+  /** The writer's driver (NEO4J_USER): the loader's, and schema statements'. */
   readonly driver: Driver;
+  /**
+   * The API's driver: the read-only user's (resolveReader), or `driver` itself when reads share the
+   * writer's account (a NEO4J_URI server with no NEO4J_READ_USER).
+   */
+  readonly readDriver: Driver;
+  /** The reader's user name, or null when reads share the writer's account. */
+  readonly readUser: string | null;
+  readonly readPassword: string;
   readonly database: string;
   /**
    * The embedded engine, or null when NEO4J_URI names the server. It is supervised: restarted
@@ -44,13 +53,15 @@ export type ConnectionConfig = Pick<
   Config,
   'neo4jUri' | 'neo4jUser' | 'neo4jPassword' | 'neo4jDatabase' | 'neo4jDataDir' | 'neo4jPort'
 > &
-  Partial<Pick<Config, 'engineRestarts'>>;
+  Partial<Pick<Config, 'engineRestarts' | 'neo4jReadUser' | 'neo4jReadPassword'>>;
 
 export interface ConnectOptions {
   /** Build progress and engine output. */
   onLog?: (line: string) => void;
   /** A counting line during the engine's build (see BuildOptions.onStatus). */
   onStatus?: (text: string) => void;
+  /** NEO4J_URI is the engine another command of this install runs on NEO4J_DATA_DIR. */
+  ownEngine?: boolean;
 }
 
 export async function connectDatabase(
@@ -60,6 +71,7 @@ export async function connectDatabase(
   let engine: EngineHandle | null = null;
   let uri = config.neo4jUri;
   const password = resolvePassword(config);
+  const reader = resolveReader(config, options.ownEngine === true);
   if (uri === null) {
     await ensureEngineBuilt({
       onProgress: options.onLog,
@@ -71,6 +83,7 @@ export async function connectDatabase(
         dataDir: config.neo4jDataDir,
         user: config.neo4jUser,
         password,
+        reader,
         onLog: options.onLog,
       });
     const first = await start(config.neo4jPort);
@@ -83,18 +96,31 @@ export async function connectDatabase(
   }
 
   const driver = createDriver(uri, config.neo4jUser, password);
+  const readDriver = reader === null ? driver : createDriver(uri, reader.user, reader.password);
   let serverAgent: string;
   try {
     serverAgent = await ping(driver, config.neo4jDatabase);
   } catch (error) {
-    await driver.close().catch(() => {});
+    await closeBoth(driver, readDriver);
     await engine?.stop();
-    throw explain(error, uri, config);
+    throw explain(error, uri, config.neo4jUser, config);
+  }
+  if (readDriver !== driver) {
+    try {
+      await ping(readDriver, config.neo4jDatabase);
+    } catch (error) {
+      await closeBoth(driver, readDriver);
+      await engine?.stop();
+      throw explain(error, uri, reader!.user, config);
+    }
   }
 
   let closing: Promise<void> | null = null;
   return {
     driver,
+    readDriver,
+    readUser: reader?.user ?? null,
+    readPassword: reader?.password ?? password,
     database: config.neo4jDatabase,
     engine,
     user: config.neo4jUser,
@@ -103,7 +129,7 @@ export async function connectDatabase(
     close() {
       closing ??= (async () => {
         try {
-          await driver.close();
+          await closeBoth(driver, readDriver);
         } finally {
           await engine?.stop();
         }
@@ -141,7 +167,13 @@ export async function ping(driver: Driver, database: string): Promise<string> {
   }
 }
 
-function explain(error: unknown, uri: string, config: ConnectionConfig): ConnectError {
+async function closeBoth(driver: Driver, readDriver: Driver): Promise<void> {
+  await Promise.all(
+    [driver.close(), readDriver === driver ? null : readDriver.close()].map((p) => p?.catch(() => {})),
+  );
+}
+
+function explain(error: unknown, uri: string, user: string, config: ConnectionConfig): ConnectError {
   const code = error instanceof Neo4jError ? error.code : '';
   const detail = error instanceof Error ? error.message : String(error);
   if (
@@ -150,7 +182,11 @@ function explain(error: unknown, uri: string, config: ConnectionConfig): Connect
   ) {
     return new ConnectError(
       'UNAUTHORIZED',
-      `Neo4j at ${uri} refused user "${config.neo4jUser}": check NEO4J_USER and NEO4J_PASSWORD (${detail})`,
+      `Neo4j at ${uri} refused user "${user}": check ${
+        user === config.neo4jUser
+          ? 'NEO4J_USER and NEO4J_PASSWORD'
+          : 'NEO4J_READ_USER and NEO4J_READ_PASSWORD'
+      } (${detail})`,
       { cause: error },
     );
   }

@@ -55,6 +55,11 @@ export interface DatabaseOptions {
    * deadline (deadline.ts) a read gets the shorter of this and the time left.
    */
   readonly readTimeoutMs?: number;
+  /**
+   * The driver reads go through: a user who may only read (connect.ts), so a read path that tried
+   * to write would be refused by the server whatever the transaction's mode. Default: `driver`.
+   */
+  readonly readDriver?: Driver;
 }
 
 export const DEFAULT_READ_TIMEOUT_MS = 10_000;
@@ -64,6 +69,8 @@ export class Database {
   private count = 0;
   private readonly listeners = new Set<(event: QueryEvent) => void>();
   readonly readTimeoutMs: number;
+  /** Reads' driver (DatabaseOptions.readDriver); `driver` is the writer's. */
+  readonly readDriver: Driver;
 
   constructor(
     readonly driver: Driver,
@@ -72,6 +79,7 @@ export class Database {
     options: DatabaseOptions = {},
   ) {
     this.readTimeoutMs = options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
+    this.readDriver = options.readDriver ?? driver;
   }
 
   /** The transaction timeout of a read starting now: the read timeout, cut to the request's deadline. */
@@ -124,7 +132,7 @@ export class Database {
   ): Promise<R[]> {
     const { text } = statement(this.catalog, name);
     const timeout = this.readTimeout(name);
-    const session = this.driver.session({
+    const session = this.readDriver.session({
       database: this.databaseName,
       defaultAccessMode: neo4j.session.READ,
     });
@@ -176,6 +184,9 @@ export class Database {
   }
 
   async close(): Promise<void> {
-    await this.driver.close();
+    await Promise.all([
+      this.driver.close(),
+      this.readDriver === this.driver ? null : this.readDriver.close(),
+    ]);
   }
 }

@@ -98,6 +98,8 @@ export interface StartEngineOptions {
   dataDir: string;
   user: string;
   password: string;
+  /** A second user the engine allows only to read (engine/…/ReadOnlyUsers.java), if any. */
+  reader?: { user: string; password: string } | null;
   /** Every line the engine prints, as it prints it. */
   onLog?: (line: string) => void;
   /** Default 180 s: a first start on a slow machine creates two stores and warms up Cypher. */
@@ -392,7 +394,13 @@ function launch(options: StartEngineOptions, port: number): Promise<EngineHandle
     '--exit-on-stdin-close',
   ];
   const child = spawn(java, args, {
-    env: { ...process.env, NEO4J_USER: options.user, NEO4J_PASSWORD: options.password },
+    env: {
+      ...process.env,
+      NEO4J_USER: options.user,
+      NEO4J_PASSWORD: options.password,
+      NEO4J_READ_USER: options.reader?.user ?? '',
+      NEO4J_READ_PASSWORD: options.reader?.password ?? '',
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   running.add(child);

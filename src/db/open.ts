@@ -39,6 +39,7 @@ export async function openDatabase(
   const { connection, sharedEngine } = await connect(config, options);
   const db = new Database(connection.driver, connection.database, catalog, {
     readTimeoutMs: config.neo4jReadTimeoutMs,
+    readDriver: connection.readDriver,
   });
   const record = join(config.neo4jDataDir, RUNNING_FILE);
   if (connection.engine) {
@@ -59,8 +60,11 @@ async function connect(
   config: Config,
   options: { onLog?: (line: string) => void; onStatus?: (text: string) => void },
 ): Promise<{ connection: DatabaseConnection; sharedEngine: string | null }> {
-  if (config.neo4jUri !== null)
-    return { connection: await connectDatabase(config, options), sharedEngine: null };
+  if (config.neo4jUri !== null) {
+    // NEO4J_URI may name this install's own engine (`npm run db`): its reader is ours to use.
+    const ownEngine = runningEngine(config.neo4jDataDir)?.uri === config.neo4jUri;
+    return { connection: await connectDatabase(config, { ...options, ownEngine }), sharedEngine: null };
+  }
   const recorded = runningEngine(config.neo4jDataDir);
   if (recorded) {
     const shared = await tryShared(config, recorded, options);
@@ -92,7 +96,10 @@ async function tryShared(
   options: { onLog?: (line: string) => void; onStatus?: (text: string) => void },
 ): Promise<{ connection: DatabaseConnection; sharedEngine: string } | null> {
   try {
-    const connection = await connectDatabase({ ...config, neo4jUri: running.uri }, options);
+    const connection = await connectDatabase(
+      { ...config, neo4jUri: running.uri },
+      { ...options, ownEngine: true },
+    );
     options.onLog?.(
       `using the engine process ${running.pid} runs on ${config.neo4jDataDir} (${running.uri})`,
     );

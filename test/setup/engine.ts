@@ -19,6 +19,9 @@ export interface Neo4jTarget {
   user: string;
   password: string;
   database: string;
+  /** The user the service reads through, when there is one (the embedded engine's reader). */
+  readUser: string | null;
+  readPassword: string | null;
 }
 
 declare module 'vitest' {
@@ -48,6 +51,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     user: db.user,
     password: db.password,
     database: config.neo4jDatabase,
+    readUser: db.readUser,
+    readPassword: db.readUser === null ? null : db.readPassword,
   });
 
   return async () => {

@@ -6,13 +6,18 @@ import { Database } from '../../src/db/database.ts';
 import { loadCatalog } from '../../src/db/catalog.ts';
 import { loadPlan } from '../../src/ingest/load/load.ts';
 import type { PlanModel } from '../../src/ingest/model.ts';
-import { testDriver, testDatabaseName } from './neo4j.ts';
+import { testDatabaseName, testDriver, testReadDriver } from './neo4j.ts';
 import { parseFile } from './plans.ts';
 
 export { parseFile, SECOND_PLAN, SEED, sourceText } from './plans.ts';
 
+/**
+ * As the service opens it: writes as the suite's user, reads as the read-only user when the engine
+ * has one, so every API test also shows the API needs nothing more than reading.
+ */
 export function openTestDatabase(): Database {
-  return new Database(testDriver(), testDatabaseName(), loadCatalog());
+  const driver = testDriver();
+  return new Database(driver, testDatabaseName(), loadCatalog(), { readDriver: testReadDriver() ?? driver });
 }
 
 /** Removes every node of the graph: each test file starts from nothing it did not make. */

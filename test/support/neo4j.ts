@@ -13,3 +13,10 @@ export function testDriver(): Driver {
 export function testDatabaseName(): string {
   return inject('neo4j').database;
 }
+
+/** A driver logged in as the read-only user, or null when the suite's server has none configured. */
+export function testReadDriver(): Driver | null {
+  const { uri, readUser, readPassword } = inject('neo4j');
+  if (readUser === null || readPassword === null) return null;
+  return neo4j.driver(uri, neo4j.auth.basic(readUser, readPassword));
+}

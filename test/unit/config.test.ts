@@ -18,6 +18,8 @@ describe('loadConfig', () => {
       neo4jUri: null,
       neo4jUser: 'neo4j',
       neo4jPassword: null,
+      neo4jReadUser: null,
+      neo4jReadPassword: null,
       neo4jDatabase: 'neo4j',
       neo4jDataDir: join(REPO_ROOT, '.data', 'neo4j'),
       neo4jPort: 7687,
@@ -56,6 +58,8 @@ describe('loadConfig', () => {
       NEO4J_URI: 'neo4j+s://graph.example.org:7687',
       NEO4J_USER: 'planner',
       NEO4J_PASSWORD: 'long-enough',
+      NEO4J_READ_USER: 'plans_reader',
+      NEO4J_READ_PASSWORD: 'also-long-enough',
       NEO4J_DATABASE: 'plans',
       NEO4J_DATA_DIR: '/var/lib/plan-graph',
       NEO4J_PORT: '0',
@@ -76,6 +80,8 @@ describe('loadConfig', () => {
       neo4jUri: 'neo4j+s://graph.example.org:7687',
       neo4jUser: 'planner',
       neo4jPassword: 'long-enough',
+      neo4jReadUser: 'plans_reader',
+      neo4jReadPassword: 'also-long-enough',
       neo4jDatabase: 'plans',
       neo4jDataDir: '/var/lib/plan-graph',
       neo4jPort: 0,
@@ -162,6 +168,19 @@ describe('loadConfig errors name the key, the expected form and the value found'
     expect(failure({ PLAN_FILES: 'a.txt,,b.txt' }).key).toBe('PLAN_FILES');
   });
 
+  it('rejects a reader who is the writer, and a reader of another server without a password', () => {
+    expect(failure({ NEO4J_USER: 'planner', NEO4J_READ_USER: 'planner' }).message).toBe(
+      'NEO4J_READ_USER must be a user other than NEO4J_USER and neo4j (the reader may only read; ' +
+        'the loader writes as NEO4J_USER); found "planner"',
+    );
+    expect(failure({ NEO4J_READ_USER: 'neo4j' }).key).toBe('NEO4J_READ_USER');
+    expect(failure({ NEO4J_URI: 'bolt://db:7687', NEO4J_READ_USER: 'reader' }).message).toBe(
+      'NEO4J_READ_PASSWORD must be set with NEO4J_READ_USER when NEO4J_URI names the server ' +
+        '(the password of "reader" there); found nothing',
+    );
+    expect(failure({ NEO4J_READ_PASSWORD: 'short' }).key).toBe('NEO4J_READ_PASSWORD');
+  });
+
   it('rejects a user name with spaces and a host with a path', () => {
     expect(failure({ NEO4J_USER: 'plan user' }).key).toBe('NEO4J_USER');
     expect(failure({ HOST: 'localhost/x' }).key).toBe('HOST');
@@ -174,6 +193,8 @@ describe('describeConfig', () => {
       'NEO4J_URI',
       'NEO4J_USER',
       'NEO4J_PASSWORD',
+      'NEO4J_READ_USER',
+      'NEO4J_READ_PASSWORD',
       'NEO4J_DATABASE',
       'NEO4J_DATA_DIR',
       'NEO4J_PORT',

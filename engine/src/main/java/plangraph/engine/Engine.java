@@ -27,7 +27,6 @@ import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
-import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.ByteUnit;
 
@@ -40,7 +39,8 @@ import org.neo4j.io.ByteUnit;
  * </pre>
  *
  * DIR and PORT may also come from NEO4J_DATA_DIR and NEO4J_PORT; the credentials always come from
- * NEO4J_USER and NEO4J_PASSWORD (default neo4j / plan-graph-local).
+ * NEO4J_USER and NEO4J_PASSWORD (default neo4j / plan-graph-local). NEO4J_READ_USER and
+ * NEO4J_READ_PASSWORD, when set, name a second user who may only read (see ReadOnlyUsers).
  *
  * <p>Everything the launcher says is one stdout line starting with {@code NEO4J-ENGINE}: exactly
  * one {@code NEO4J-ENGINE READY bolt://127.0.0.1:PORT} once a Bolt handshake succeeds, or one
@@ -99,7 +99,7 @@ public final class Engine {
 
         DatabaseManagementService dbms;
         try {
-            dbms = new DatabaseManagementServiceBuilder(options.dataDir)
+            dbms = ReadOnlyUsers.builder(options.dataDir, options.readers())
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, options.port))
                     .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, options.port))
@@ -175,8 +175,13 @@ public final class Engine {
             result.forEachRemaining(row -> users.add((String) row.get("user")));
             return null;
         });
-        for (String user : new HashSet<>(java.util.List.of(options.user, DEFAULT_USER))) {
-            Map<String, Object> params = Map.of("user", user, "password", options.password);
+        Map<String, String> passwords = new java.util.HashMap<>();
+        passwords.put(DEFAULT_USER, options.password);
+        passwords.put(options.user, options.password);
+        if (options.readUser != null) passwords.put(options.readUser, options.readPassword);
+        for (Map.Entry<String, String> entry : passwords.entrySet()) {
+            String user = entry.getKey();
+            Map<String, Object> params = Map.of("user", user, "password", entry.getValue());
             if (!users.contains(user)) {
                 system.executeTransactionally(
                         "CREATE USER $user SET PASSWORD $password CHANGE NOT REQUIRED", params);
@@ -284,7 +289,13 @@ public final class Engine {
     }
 
     /** Command line and environment, checked before anything touches the disk. */
-    record Options(Path dataDir, int port, String user, String password, boolean exitOnStdinClose) {
+    record Options(Path dataDir, int port, String user, String password, String readUser,
+            String readPassword, boolean exitOnStdinClose) {
+        /** The users who may only read: the service's reader, when one is configured. */
+        Set<String> readers() {
+            return readUser == null ? Set.of() : Set.of(readUser);
+        }
+
         static Options parse(String[] args, Map<String, String> env) {
             String dataDir = env.get("NEO4J_DATA_DIR");
             String port = env.getOrDefault("NEO4J_PORT", "7687");
@@ -318,8 +329,20 @@ public final class Engine {
                 throw new IllegalArgumentException("NEO4J_PASSWORD must have at least 8 characters"
                         + " (Neo4j's minimum), found " + password.length());
             }
+            String readUser = env.getOrDefault("NEO4J_READ_USER", "");
+            String readPassword = env.getOrDefault("NEO4J_READ_PASSWORD", "");
+            if (readUser.isBlank()) {
+                readUser = null;
+                readPassword = null;
+            } else if (readUser.equals(user) || readUser.equals(DEFAULT_USER)) {
+                throw new IllegalArgumentException("NEO4J_READ_USER must differ from NEO4J_USER and from "
+                        + DEFAULT_USER + ", found \"" + readUser + "\"");
+            } else if (readPassword.length() < 8) {
+                throw new IllegalArgumentException("NEO4J_READ_PASSWORD must have at least 8 characters"
+                        + " (Neo4j's minimum), found " + readPassword.length());
+            }
             return new Options(Path.of(dataDir).toAbsolutePath().normalize(), portNumber, user,
-                    password, exitOnStdinClose);
+                    password, readUser, readPassword, exitOnStdinClose);
         }
 
         private static String value(String[] args, int i, String name) {
