@@ -2,7 +2,7 @@
  * The benchmarks, run on demand (`npm run bench`), never in the test suite:
  *   1. parse time of the seed and of a plan 100× larger generated from its shape;
  *   2. load time of each into a throw-away embedded engine;
- *   3. latency of every coverage query on each.
+ *   3. latency of every coverage statement on each, and of every coverage field through the API.
  * Prints a table per part and writes them to bench/out/results.md (copy into bench/RESULTS.md
  * with the machine's description when they change).
  */
@@ -15,6 +15,7 @@ import { openDatabase } from '../src/db/open.ts';
 import { parsePlan, readPlanFile } from '../src/ingest/index.ts';
 import { loadPlan } from '../src/ingest/load/load.ts';
 import { formatTable } from '../src/cli/table.ts';
+import { DEFAULT_API_OPTIONS, startServer } from '../src/api/server.ts';
 import { generateLargerPlan } from './generate.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 15);
@@ -45,6 +46,26 @@ const COVERAGE = [
   'count-plan-relationships',
 ];
 
+/** Each coverage field as a client asks it through the API (default pages), on `$plan`. */
+const COVERAGE_FIELDS: [string, string][] = [
+  ['goals', 'goals { goal { id number title } taskCount totalScore }'],
+  ['tasksServingNoGoal', 'tasksServingNoGoal { id number title }'],
+  [
+    'departments',
+    'departments { department { name } taskCount subItemCount tasks { id number title } goals { id number } sharesTasksWith { name } }',
+  ],
+  ['sharedTasks', 'sharedTasks { task { id title } departments { name } }'],
+  [
+    'concepts',
+    'concepts { concept { name } mentionCount elementCount elementIds tasks { id number } goals { id number } }',
+  ],
+  ['conceptsMentionedOnce', 'conceptsMentionedOnce { name }'],
+  ['elementsWithoutConcept', 'elementsWithoutConcept { id }'],
+  ['problems', 'problems { problem { name } addressedBy { element { id } } }'],
+  ['unaddressedProblems', 'unaddressedProblems { name }'],
+  ['counts', 'counts { nodes { label count } relationships { label count } }'],
+];
+
 async function main() {
   mkdirSync('bench/out', { recursive: true });
   // Repeating the task sections 200 times makes a file 100× the seed's bytes (1.6 MB vs 16 KB):
@@ -62,6 +83,8 @@ async function main() {
   const { db, close } = await openDatabase(loadConfig(env), { onLog: (l) => console.error(l) });
   const ingestRows: string[][] = [];
   const coverageRows = new Map<string, string[]>(COVERAGE.map((q) => [q, [q]]));
+  const apiRows = new Map<string, string[]>(COVERAGE_FIELDS.map(([f]) => [f, [`coverage { ${f} }`]]));
+  const server = await startServer(db, { port: 0, host: '127.0.0.1', api: DEFAULT_API_OPTIONS });
   try {
     for (const plan of plans) {
       const { text, source } = readPlanFile(plan.file);
@@ -89,14 +112,47 @@ async function main() {
         const times: number[] = [];
         for (let i = 0; i < RUNS; i += 1) {
           // Paginated lists are asked for their first page of 100, as the API does by default.
-          const page = statement(db.catalog, query).params.includes('first') ? { offset: 0, first: 100 } : {};
-          const [ms] = await time(() => db.read(query, { planId: plan.id, ...page }));
+          const { params } = statement(db.catalog, query);
+          const page = params.includes('first') ? { offset: 0, first: 100 } : {};
+          // Derived edges at any score, the API's default minScore.
+          const score = params.includes('minScore') ? { minScore: 0 } : {};
+          // Lists inside rows (a department's tasks, a concept's elements): their first page of 100.
+          const first = { offset: 0, first: 100 };
+          const pages = params.includes('pages')
+            ? { pages: { elements: first, tasks: first, goals: first } }
+            : {};
+          const [ms] = await time(() => db.read(query, { planId: plan.id, ...page, ...score, ...pages }));
           times.push(ms);
         }
         coverageRows.get(query)!.push(median(times).toFixed(1));
       }
+      // The same through the API: HTTP, the cost model, execution and the loaders' follow-ups.
+      for (const [field, selection] of COVERAGE_FIELDS) {
+        const query = `{ coverage(planId: "${plan.id}") { ${selection} } }`;
+        const times: number[] = [];
+        let bytes = 0;
+        for (let i = 0; i < RUNS; i += 1) {
+          const [ms, body] = await time(async () => {
+            const response = await fetch(`${server.url}/graphql`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ query }),
+            });
+            return response.text();
+          });
+          if (!body.startsWith('{"data"') || body.includes('"errors"')) {
+            throw new Error(
+              `coverage { ${field} } on ${plan.id}: expected data, found ${body.slice(0, 300)}`,
+            );
+          }
+          bytes = Buffer.byteLength(body);
+          times.push(ms);
+        }
+        apiRows.get(field)!.push(`${median(times).toFixed(1)} (${(bytes / 1024).toFixed(0)} KiB)`);
+      }
     }
   } finally {
+    await server.close();
     await close();
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -113,6 +169,10 @@ async function main() {
     '## Coverage queries (ms, median)',
     '',
     formatTable(['query', ...plans.map((p) => p.name)], [...coverageRows.values()]),
+    '',
+    '## Coverage through the API (ms, median; answer size)',
+    '',
+    formatTable(['field', ...plans.map((p) => p.name)], [...apiRows.values()]),
     '',
   ].join('\n');
   writeFileSync('bench/out/results.md', report);

@@ -1,6 +1,8 @@
 // Departments by load: tasks led, sub-items under them, goals they serve, co-leading departments (tasks from the Entity(planId) index).
-// params: $planId
-// returns: department, taskCount, subItemCount, tasks, goals, sharesWith
+// The tasks and goals come as ids in plan order, cut to the page the query asks for ($pages.tasks / .goals:
+// {offset, first}, or null for every id, which the API then pages itself): the answer grows with the page.
+// params: $planId, $pages
+// returns: department, taskCount, subItemCount, taskIds, goalIds, sharesWith
 MATCH (p:Plan)
 WHERE $planId IS NULL OR p.id = $planId
 MATCH (t:Entity:Task)
@@ -12,15 +14,14 @@ ORDER BY t.planId, t.number
 WITH d, collect(t) AS tasks
 CALL (tasks) {
   UNWIND tasks AS t
-  OPTIONAL MATCH (t)-[:HAS_SUBITEM]->(i:SubItem)
-  RETURN count(i) AS subItemCount
+  RETURN sum(COUNT { (t)-[:HAS_SUBITEM]->(:SubItem) }) AS subItemCount
 }
 CALL (tasks) {
   UNWIND tasks AS t
   MATCH (t)-[:SERVES]->(g:Goal)
   WITH DISTINCT g
   ORDER BY g.planId, g.number
-  RETURN collect(g {.*, labels: [l IN labels(g) WHERE l <> 'Entity']}) AS goals
+  RETURN collect(g.id) AS goalIds
 }
 CALL (d, tasks) {
   UNWIND tasks AS t
@@ -30,6 +31,9 @@ CALL (d, tasks) {
   ORDER BY other.name
   RETURN collect(other {.*, labels: [l IN labels(other) WHERE l <> 'Entity']}) AS sharesWith
 }
+WITH d, tasks, subItemCount, [t IN tasks | t.id] AS taskIds, goalIds, sharesWith
 RETURN d {.*, labels: [l IN labels(d) WHERE l <> 'Entity']} AS department, size(tasks) AS taskCount, subItemCount,
-  [t IN tasks | t {.*, labels: [l IN labels(t) WHERE l <> 'Entity']}] AS tasks, goals, sharesWith
+  CASE WHEN $pages.tasks IS NULL THEN taskIds ELSE taskIds[$pages.tasks.offset..$pages.tasks.offset + $pages.tasks.first] END AS taskIds,
+  CASE WHEN $pages.goals IS NULL THEN goalIds ELSE goalIds[$pages.goals.offset..$pages.goals.offset + $pages.goals.first] END AS goalIds,
+  sharesWith
 ORDER BY taskCount DESC, subItemCount DESC, d.name

@@ -86,7 +86,7 @@ async function main() {
         {
           mode,
           answer: { status: one.status, code, bytes: one.bytes, ms: Math.round(oneMs), firstMs: coldMs },
-          nodeRssMb: { idle, peakOneRequest: peakOne, peakWithSix: peak },
+          nodeRssMb: { idle, peakOneRequest: peakOne, peakUnderAttack: peak },
           sixAtOnce: { ms: Math.round(sixMs) },
           health: {
             samples: health.length,

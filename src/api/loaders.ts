@@ -59,11 +59,15 @@ export interface Page<V> {
 }
 
 export function createLoaders(db: Database) {
-  const node = new DataLoader<string, NodeRow | null>(async (ids) => {
-    const rows = await db.read<{ key: string; node: NodeRow }>('node-by-ids', { ids });
-    const byId = new Map(rows.map((r) => [r.key, r.node]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+  /** Nodes by id from a catalog statement returning `key, node`; null for an id not in the graph. */
+  const nodesBy = (statement: string) =>
+    new DataLoader<string, NodeRow | null>(async (ids) => {
+      const rows = await db.read<{ key: string; node: NodeRow }>(statement, { ids });
+      const byId = new Map(rows.map((r) => [r.key, r.node]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+
+  const node = nodesBy('node-by-ids');
 
   const primeNode = (value: unknown) => {
     const row = value as NodeRow | null | undefined;
@@ -71,11 +75,10 @@ export function createLoaders(db: Database) {
   };
 
   // Whole nodes, never primed: for the fields a short row (see `full`) leaves out.
-  const fullNode = new DataLoader<string, NodeRow | null>(async (ids) => {
-    const rows = await db.read<{ key: string; node: NodeRow }>('node-by-ids', { ids });
-    const byId = new Map(rows.map((r) => [r.key, r.node]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+  const fullNode = nodesBy('node-by-ids');
+
+  // Plan elements as short rows, for pages of ids (coverage rows): `full` completes them when asked.
+  const shortElement = nodesBy('element-short-by-ids');
 
   const subItemCount = new DataLoader<string, number>(async (ids) => {
     const rows = await db.read<{ key: string; count: number }>('subitem-counts-by-tasks', { ids });
@@ -129,6 +132,7 @@ export function createLoaders(db: Database) {
   return {
     node,
     fullNode,
+    shortElement,
     subItemCount,
     derivedDetails,
     primeNode,

@@ -152,14 +152,35 @@ export type ConceptReach = {
   concept: Concept;
   /** Distinct elements (sections, the plan) mentioning it. */
   elementCount: Scalars['Int']['output'];
-  /** Ids of the mentioning elements, in document order. */
+  /** Ids of the mentioning elements, in document order: one page of them (`elementCount` says how many in all). */
   elementIds: Array<Scalars['ID']['output']>;
-  /** Goals mentioning it, or served by a task that does. */
+  /** Goals mentioning it, or served by a task that does, in plan and goal order: one page of them. */
   goals: Array<Goal>;
   /** Number of occurrences. */
   mentionCount: Scalars['Int']['output'];
-  /** Tasks whose text or sub-items mention it. */
+  /** Tasks whose text or sub-items mention it, in plan and task order: one page of them. */
   tasks: Array<Task>;
+};
+
+
+/** A concept with how often and where it is mentioned. */
+export type ConceptReachElementIdsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A concept with how often and where it is mentioned. */
+export type ConceptReachGoalsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A concept with how often and where it is mentioned. */
+export type ConceptReachTasksArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Coverage of a plan, each field answered by one aggregating query in Neo4j. */
@@ -290,7 +311,7 @@ export type DepartmentLoad = {
   __typename?: 'DepartmentLoad';
   /** The department. */
   department: Department;
-  /** Goals those tasks serve. */
+  /** Goals those tasks serve, in plan and goal order: one page of them. */
   goals: Array<Goal>;
   /** Departments that co-lead at least one task with it. */
   sharesTasksWith: Array<Department>;
@@ -298,8 +319,22 @@ export type DepartmentLoad = {
   subItemCount: Scalars['Int']['output'];
   /** Number of tasks it leads. */
   taskCount: Scalars['Int']['output'];
-  /** The tasks it leads, in plan and task order. */
+  /** The tasks it leads, in plan and task order: one page of them (`taskCount` says how many in all). */
   tasks: Array<Task>;
+};
+
+
+/** A department with the tasks it leads, their sub-items and the goals they serve. */
+export type DepartmentLoadGoalsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A department with the tasks it leads, their sub-items and the goals they serve. */
+export type DepartmentLoadTasksArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Orders of the department list. */
@@ -1596,10 +1631,10 @@ export type ConceptEdgeResolvers<ContextType = Context, ParentType extends Resol
 export type ConceptReachResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConceptReach'] = ResolversParentTypes['ConceptReach']> = ResolversObject<{
   concept?: Resolver<ResolversTypes['Concept'], ParentType, ContextType>;
   elementCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  elementIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-  goals?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType>;
+  elementIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<ConceptReachElementIdsArgs, 'first' | 'offset'>>;
+  goals?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, RequireFields<ConceptReachGoalsArgs, 'first' | 'offset'>>;
   mentionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, RequireFields<ConceptReachTasksArgs, 'first' | 'offset'>>;
 }>;
 
 export type CoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Coverage'] = ResolversParentTypes['Coverage']> = ResolversObject<{
@@ -1638,11 +1673,11 @@ export type DepartmentResolvers<ContextType = Context, ParentType extends Resolv
 
 export type DepartmentLoadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DepartmentLoad'] = ResolversParentTypes['DepartmentLoad']> = ResolversObject<{
   department?: Resolver<ResolversTypes['Department'], ParentType, ContextType>;
-  goals?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType>;
+  goals?: Resolver<Array<ResolversTypes['Goal']>, ParentType, ContextType, RequireFields<DepartmentLoadGoalsArgs, 'first' | 'offset'>>;
   sharesTasksWith?: Resolver<Array<ResolversTypes['Department']>, ParentType, ContextType>;
   subItemCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   taskCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, RequireFields<DepartmentLoadTasksArgs, 'first' | 'offset'>>;
 }>;
 
 export type DiffPartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DiffPart'] = ResolversParentTypes['DiffPart']> = ResolversObject<{

@@ -155,6 +155,9 @@ describe('wrong arguments and unknown ids', () => {
     for (const q of [
       '{ concepts(filter: { planId: "nope" }) { totalCount } }',
       '{ coverage(planId: "nope") { counts { nodes { label } } } }',
+      '{ coverage(planId: "nope") { goals { taskCount } } }',
+      '{ coverage(planId: "nope") { departments { taskCount } sharedTasks { task { id } } } }',
+      '{ coverage(planId: "nope") { __typename } }',
       '{ search(query: "科协", planId: "nope") { id } }',
     ]) {
       expect((await error(q)).extensions['code'], q).toBe('NOT_FOUND');

@@ -80,12 +80,64 @@ describe('coverage whose cost grows with the answer, not the graph', () => {
     expect(await ids(`(offset: ${whole.length})`)).toEqual([]);
   });
 
+  it("pages the lists inside a row: a department's tasks and a concept's elements, tasks and goals", async () => {
+    type Load = { department: { name: string }; taskCount: number; tasks: { id: string }[] };
+    const loads = async (args: string) => {
+      const { data, errors } = await server.gql<{ coverage: { departments: Load[] } }>(
+        `{ coverage(planId: "cast-2018") { departments { department { name } taskCount tasks${args} { id } } } }`,
+      );
+      expect(errors).toBeUndefined();
+      return data!.coverage.departments;
+    };
+    const whole = await loads('');
+    const xueHui = whole.find((d) => d.department.name === '学会部')!;
+    expect(xueHui.taskCount).toBe(2);
+    // The seed: tasks 5 and 7 end on “(学会部牵头)”.
+    expect(xueHui.tasks.map((t) => t.id)).toEqual(['cast-2018/task-5', 'cast-2018/task-7']);
+    const first = (await loads('(first: 1)')).find((d) => d.department.name === '学会部')!;
+    const second = (await loads('(first: 1, offset: 1)')).find((d) => d.department.name === '学会部')!;
+    expect([first.tasks, second.tasks]).toEqual([[{ id: 'cast-2018/task-5' }], [{ id: 'cast-2018/task-7' }]]);
+    expect(first.taskCount).toBe(2);
+    // Two pages of one list under aliases: the statement brings every id, each alias cuts its own.
+    const aliased = await server.gql<{
+      coverage: { departments: { department: { name: string }; a: { id: string }[]; b: { id: string }[] }[] };
+    }>(
+      '{ coverage(planId: "cast-2018") { departments { department { name } a: tasks(first: 1) { id } b: tasks(first: 1, offset: 1) { id } } } }',
+    );
+    expect(aliased.errors).toBeUndefined();
+    const both = aliased.data!.coverage.departments.find((d) => d.department.name === '学会部')!;
+    expect([both.a, both.b]).toEqual([[{ id: 'cast-2018/task-5' }], [{ id: 'cast-2018/task-7' }]]);
+
+    type Reach = {
+      concept: { name: string };
+      elementCount: number;
+      elementIds: string[];
+      tasks: { id: string }[];
+    };
+    const reach = async (args: string) => {
+      const { data, errors } = await server.gql<{ coverage: { concepts: Reach[] } }>(
+        `{ coverage(planId: "cast-2018") { concepts { concept { name } elementCount elementIds${args} tasks${args} { id } } } }`,
+      );
+      expect(errors).toBeUndefined();
+      return data!.coverage.concepts.find((c) => c.concept.name === '四服务')!;
+    };
+    const all = await reach('');
+    expect(all.elementIds.length).toBe(all.elementCount);
+    const page = await reach('(first: 1, offset: 1)');
+    expect(page.elementIds).toEqual(all.elementIds.slice(1, 2));
+    expect(page.tasks).toEqual(all.tasks.slice(1, 2));
+    expect(page.elementCount).toBe(all.elementCount);
+  });
+
   it('refuses a page larger than 500 or a negative offset, naming the argument', async () => {
     const big = await server.gql('{ coverage { tasksServingNoGoal(first: 501) { id } } }');
     expect(big.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const negative = await server.gql('{ coverage { unaddressedProblems(offset: -1) { id } } }');
     expect(negative.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(negative.errors?.[0]?.message).toBe('Argument "offset": expected a position from 0, found -1');
+    const inner = await server.gql('{ coverage { departments { tasks(offset: -2) { id } } } }');
+    expect(inner.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(inner.errors?.[0]?.message).toBe('Argument "offset": expected a position from 0, found -2');
   });
 
   it('answers the same for all plans as for each plan together', async () => {

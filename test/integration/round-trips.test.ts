@@ -72,9 +72,11 @@ describe('round trips to Neo4j per operation', () => {
         'count-all-relationships',
       ].sort(),
     );
-    // Plus one batch for the serving edges of every goal and one for the addressing edges of every problem.
+    // Plus one batch for the serving edges of every goal, one for the addressing edges of every
+    // problem, and one for the pages of every department's and concept's tasks and goals.
     expect(sent.filter((n) => !aggregates.includes(n)).sort()).toEqual([
       'addresses-by-problems',
+      'element-short-by-ids',
       'serves-by-goals',
     ]);
   });
@@ -91,6 +93,9 @@ describe('round trips to Neo4j per operation', () => {
         '{ departments(planId: "cast-2018") { name tasks(planId: "cast-2018") { number subItemCount } } }',
       ),
     ).toEqual(['departments-filtered']);
+    expect(
+      await trips('{ coverage(planId: "cast-2018") { goals { goal { id } taskCount totalScore } } }'),
+    ).toEqual(['coverage-goals']);
   });
 
   it('a selected text field of a listed element costs one more batch, not one per element', async () => {

@@ -1,8 +1,16 @@
 /**
- * Rows of the coverage queries: each brings the nodes it names along (so resolving them costs no
- * further trip), plus the numbers Neo4j aggregated.
+ * Rows of the coverage queries: the numbers Neo4j aggregated, with the nodes they are about; the
+ * lists that grow with a plan (a department's tasks, a concept's elements) come as ids, and the
+ * API loads one page of them, batched across rows.
  */
 import type { ConceptRow, DepartmentRow, ElementRow, ProblemRow } from '../../graph/rows.ts';
+
+/** A page of an id list, as a statement cut it. */
+export interface IdPage {
+  readonly offset: number;
+  readonly first: number;
+}
+export type FetchedPages = Readonly<Record<string, IdPage | null>>;
 
 export interface CoverageParent {
   readonly planId: string | null;
@@ -18,9 +26,12 @@ export interface DepartmentLoadRow {
   readonly department: DepartmentRow;
   readonly taskCount: number;
   readonly subItemCount: number;
-  readonly tasks: readonly ElementRow[];
-  readonly goals: readonly ElementRow[];
+  /** The tasks it leads, by id in plan order, from `pages.tasks.offset` on (every one when that is absent). */
+  readonly taskIds: readonly string[];
+  readonly goalIds: readonly string[];
   readonly sharesWith: readonly DepartmentRow[];
+  /** Where the id lists start: the page the statement already cut (look-ahead), if it did. */
+  readonly pages?: FetchedPages;
 }
 export interface SharedTaskRow {
   readonly task: ElementRow;
@@ -31,8 +42,10 @@ export interface ConceptReachRow {
   readonly mentionCount: number;
   readonly elementCount: number;
   readonly elementIds: readonly string[];
-  readonly tasks: readonly ElementRow[];
-  readonly goals: readonly ElementRow[];
+  /** By id, in plan order: ConceptReach.tasks / .goals load one page of them. */
+  readonly taskIds: readonly string[];
+  readonly goalIds: readonly string[];
+  readonly pages?: FetchedPages;
 }
 export interface ProblemCoverageRow {
   readonly problem: ProblemRow;

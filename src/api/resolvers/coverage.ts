@@ -9,15 +9,81 @@ import type {
   ConceptReachRow,
   DepartmentLoadRow,
   GoalCoverageRow,
+  IdPage,
   ProblemCoverageRow,
   SharedTaskRow,
 } from '../coverage/types.ts';
 import { BadInputError } from '../errors.ts';
-import { checkFirst } from './args.ts';
+import { checkFirst, checkPlanId } from './args.ts';
 import { atLeast, checkMinScore } from './scores.ts';
-import { optionalPlan } from './shared.ts';
+import { optionalPlan, planOrFail } from './shared.ts';
+import { childArguments, childFields, selects } from '../lookahead.ts';
+import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../context.ts';
 
 const nodes = <T>(rows: { node: T }[]) => rows.map((r) => r.node);
+
+/**
+ * The page of each id list of a coverage row the query selects, for its statement to cut the lists
+ * in Neo4j (look-ahead): a list not selected is an empty page; one selected twice with different
+ * pages (aliases) is null, every id, which the field then pages itself.
+ */
+function idPages(
+  info: GraphQLResolveInfo,
+  typeName: string,
+  fields: string[],
+): Record<string, IdPage | null> {
+  const type = info.schema.getType(typeName) as GraphQLObjectType;
+  const pages: Record<string, IdPage | null> = {};
+  for (const field of fields) {
+    if (!selects(info, field)) pages[field] = { offset: 0, first: 0 };
+    else {
+      const args = childArguments(info, type, field);
+      pages[field] = args === null ? null : pageOf(args as { first?: number | null; offset?: number | null });
+    }
+  }
+  return pages;
+}
+
+/** One page of a row's ids (the nodes then load in one batch for every row of the answer). */
+const slice = (
+  ids: readonly string[],
+  page: { first?: number | null; offset?: number | null },
+  fetched: IdPage | null | undefined,
+) => {
+  const { offset, first } = pageOf(page);
+  const from = offset - (fetched?.offset ?? 0);
+  return ids.slice(from, from + first);
+};
+
+/** Plan elements by id as short rows, in one batch across the answer's rows. */
+async function elements(ctx: Context, ids: readonly string[]): Promise<ElementRow[]> {
+  const rows = await ctx.loaders.shortElement.loadMany(ids);
+  return rows.map((row, i) => {
+    if (row instanceof Error) throw row;
+    if (row === null) throw new Error(`graph inconsistency: node ${ids[i]} is referenced but missing`);
+    return row as ElementRow;
+  });
+}
+
+/** The fields that answer a list of rows and check the plan when the list is empty (`known`). */
+const LISTS = new Set([
+  'goals',
+  'tasksServingNoGoal',
+  'departments',
+  'sharedTasks',
+  'concepts',
+  'conceptsMentionedOnce',
+  'elementsWithoutConcept',
+  'problems',
+  'unaddressedProblems',
+]);
+
+/** Rows of a plan's coverage, or NOT_FOUND when there are none because the plan is unknown. */
+async function known<T>(ctx: Context, planId: string | null, rows: T[]): Promise<T[]> {
+  if (rows.length === 0 && planId !== null) await planOrFail(ctx, planId);
+  return rows;
+}
 
 /** Lists of elements grow with the plan: each is asked for one page (default 100, at most 500). */
 const pageOf = (page: { first?: number | null; offset?: number | null }) => {
@@ -28,7 +94,15 @@ const pageOf = (page: { first?: number | null; offset?: number | null }) => {
 
 export const coverageResolvers: Resolvers = {
   Query: {
-    coverage: async (_root, { planId }, ctx) => ({ planId: await optionalPlan(ctx, planId) }),
+    coverage: async (_root, { planId }, ctx, info) => {
+      if (planId === null || planId === undefined) return { planId: null };
+      // The listing fields check the plan themselves, and only when their answer is empty (an
+      // unknown plan has no rows): a common coverage question then costs one statement, not two.
+      // Any other selection (counts, __typename) checks it first.
+      if (childFields(info).every((f) => LISTS.has(f.name.value)))
+        return { planId: checkPlanId('planId', planId) };
+      return { planId: await optionalPlan(ctx, planId) };
+    },
   },
   Coverage: {
     goals: async ({ planId }, { minScore }, ctx) => {
@@ -37,39 +111,80 @@ export const coverageResolvers: Resolvers = {
         planId,
         minScore: threshold,
       });
-      return rows.map((row) => ({ ...row, minScore: threshold }));
+      return (await known(ctx, planId, rows)).map((row) => ({ ...row, minScore: threshold }));
     },
     tasksServingNoGoal: async ({ planId }, { minScore, ...page }, ctx) =>
       nodes(
-        await ctx.db.read<{ node: ElementRow }>('coverage-tasks-serving-none', {
+        await known(
+          ctx,
           planId,
-          minScore: checkMinScore(minScore),
+          await ctx.db.read<{ node: ElementRow }>('coverage-tasks-serving-none', {
+            planId,
+            minScore: checkMinScore(minScore),
+            ...pageOf(page),
+          }),
+        ),
+      ),
+    departments: async ({ planId }, _a, ctx, info) => {
+      const pages = idPages(info, 'DepartmentLoad', ['tasks', 'goals']);
+      const rows = await ctx.db.read<DepartmentLoadRow & Record<string, unknown>>('coverage-departments', {
+        planId,
+        pages,
+      });
+      return (await known(ctx, planId, rows)).map((row) => ({ ...row, pages }));
+    },
+    sharedTasks: async ({ planId }, page, ctx) =>
+      known(
+        ctx,
+        planId,
+        await ctx.db.read<SharedTaskRow & Record<string, unknown>>('coverage-shared-tasks', {
+          planId,
           ...pageOf(page),
         }),
       ),
-    departments: ({ planId }, _a, ctx) =>
-      ctx.db.read<DepartmentLoadRow & Record<string, unknown>>('coverage-departments', { planId }),
-    sharedTasks: ({ planId }, page, ctx) =>
-      ctx.db.read<SharedTaskRow & Record<string, unknown>>('coverage-shared-tasks', {
+    concepts: async ({ planId }, _a, ctx, info) => {
+      const pages = idPages(info, 'ConceptReach', ['elementIds', 'tasks', 'goals']);
+      const rows = await ctx.db.read<ConceptReachRow & Record<string, unknown>>('coverage-concepts', {
         planId,
-        ...pageOf(page),
-      }),
-    concepts: ({ planId }, _a, ctx) =>
-      ctx.db.read<ConceptReachRow & Record<string, unknown>>('coverage-concepts', { planId }),
+        pages: { elements: pages['elementIds'], tasks: pages['tasks'], goals: pages['goals'] },
+      });
+      return (await known(ctx, planId, rows)).map((row) => ({ ...row, pages }));
+    },
     conceptsMentionedOnce: async ({ planId }, page, ctx) =>
-      nodes(await ctx.db.read<{ node: ConceptRow }>('coverage-concepts-once', { planId, ...pageOf(page) })),
+      nodes(
+        await known(
+          ctx,
+          planId,
+          await ctx.db.read<{ node: ConceptRow }>('coverage-concepts-once', { planId, ...pageOf(page) }),
+        ),
+      ),
     elementsWithoutConcept: async ({ planId }, page, ctx) =>
       nodes(
-        await ctx.db.read<{ node: ElementRow }>('coverage-elements-without-concept', {
+        await known(
+          ctx,
           planId,
-          ...pageOf(page),
-        }),
+          await ctx.db.read<{ node: ElementRow }>('coverage-elements-without-concept', {
+            planId,
+            ...pageOf(page),
+          }),
+        ),
       ),
-    problems: ({ planId }, _a, ctx) =>
-      ctx.db.read<ProblemCoverageRow & Record<string, unknown>>('coverage-problems', { planId }),
+    problems: async ({ planId }, _a, ctx) =>
+      known(
+        ctx,
+        planId,
+        await ctx.db.read<ProblemCoverageRow & Record<string, unknown>>('coverage-problems', { planId }),
+      ),
     unaddressedProblems: async ({ planId }, page, ctx) =>
       nodes(
-        await ctx.db.read<{ node: ProblemRow }>('coverage-unaddressed-problems', { planId, ...pageOf(page) }),
+        await known(
+          ctx,
+          planId,
+          await ctx.db.read<{ node: ProblemRow }>('coverage-unaddressed-problems', {
+            planId,
+            ...pageOf(page),
+          }),
+        ),
       ),
     counts: async ({ planId }, _a, ctx) => {
       if (planId !== null) return planCounts(ctx.db, planId);
@@ -85,17 +200,17 @@ export const coverageResolvers: Resolvers = {
       atLeast(ctx.loaders.servesByGoal.load(row.goal.id), minScore ?? row.minScore),
   },
   DepartmentLoad: {
-    tasks: (row) => [...row.tasks],
-    goals: (row) => [...row.goals],
+    tasks: (row, page, ctx) => elements(ctx, slice(row.taskIds, page, row.pages?.['tasks'])),
+    goals: (row, page, ctx) => elements(ctx, slice(row.goalIds, page, row.pages?.['goals'])),
     sharesTasksWith: (row) => [...row.sharesWith],
   },
   SharedTask: {
     departments: (row) => [...row.departments],
   },
   ConceptReach: {
-    elementIds: (row) => [...row.elementIds],
-    tasks: (row) => [...row.tasks],
-    goals: (row) => [...row.goals],
+    elementIds: (row, page) => slice(row.elementIds, page, row.pages?.['elementIds']),
+    tasks: (row, page, ctx) => elements(ctx, slice(row.taskIds, page, row.pages?.['tasks'])),
+    goals: (row, page, ctx) => elements(ctx, slice(row.goalIds, page, row.pages?.['goals'])),
   },
   ProblemCoverage: {
     addressedBy: (row, { minScore }, ctx) =>
