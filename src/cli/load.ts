@@ -36,6 +36,8 @@ const ENV_KEYS = [
   'NEO4J_URI',
   'NEO4J_USER',
   'NEO4J_PASSWORD',
+  'NEO4J_READ_USER',
+  'NEO4J_READ_PASSWORD',
   'NEO4J_DATABASE',
   'NEO4J_DATA_DIR',
   'NEO4J_PORT',
@@ -44,7 +46,7 @@ const ENV_KEYS = [
 function program(): Command {
   const env = describeConfig()
     .filter((s) => ENV_KEYS.includes(s.env))
-    .map((s) => `  ${s.env.padEnd(16)}${s.doc}`)
+    .map((s) => `  ${s.env.padEnd(21)}${s.doc}`)
     .join('\n');
   return new Command('npm run load --')
     .description(

@@ -103,6 +103,8 @@ const cli = program({
     'NEO4J_URI',
     'NEO4J_USER',
     'NEO4J_PASSWORD',
+    'NEO4J_READ_USER',
+    'NEO4J_READ_PASSWORD',
     'NEO4J_DATABASE',
     'NEO4J_DATA_DIR',
     'NEO4J_PORT',
