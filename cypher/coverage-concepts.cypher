@@ -1,9 +1,9 @@
 // Concepts by reach: mentions, mentioning elements, the tasks they touch and the goals those connect to
-// (mentioning elements from the Entity(planId) index). Elements, tasks and goals come as ids in document or
-// plan order, cut to the page the query asks for ($pages.elements / .tasks / .goals: {offset, first}, or null
-// for every id, which the API then pages itself).
+// (mentioning elements from the Entity(planId) index). Element ids (document order), tasks and goals (plan order,
+// as short rows) come cut to the page the query asks for ($pages.elements / .tasks / .goals: {offset, first}, or
+// null for all of them, which the API then pages itself).
 // params: $planId, $pages
-// returns: concept, mentionCount, elementCount, elementIds, taskIds, goalIds
+// returns: concept, mentionCount, elementCount, elementIds, tasks, goals
 MATCH (p:Plan)
 WHERE $planId IS NULL OR p.id = $planId
 MATCH (e:Entity)
@@ -26,11 +26,11 @@ CALL (elements, tasks) {
   UNWIND [e IN elements WHERE e:Goal] + COLLECT { UNWIND tasks AS t MATCH (t)-[:SERVES]->(g:Goal) RETURN g } AS g
   WITH DISTINCT g
   ORDER BY g.planId, g.number
-  RETURN collect(g.id) AS goalIds
+  RETURN collect(g) AS goals
 }
-WITH c, mentionCount, elements, [e IN elements | e.id] AS elementIds, [t IN tasks | t.id] AS taskIds, goalIds
+WITH c, mentionCount, elements, [e IN elements | e.id] AS elementIds, tasks, goals
 RETURN c {.*, labels: [l IN labels(c) WHERE l <> 'Entity']} AS concept, mentionCount, size(elements) AS elementCount,
   CASE WHEN $pages.elements IS NULL THEN elementIds ELSE elementIds[$pages.elements.offset..$pages.elements.offset + $pages.elements.first] END AS elementIds,
-  CASE WHEN $pages.tasks IS NULL THEN taskIds ELSE taskIds[$pages.tasks.offset..$pages.tasks.offset + $pages.tasks.first] END AS taskIds,
-  CASE WHEN $pages.goals IS NULL THEN goalIds ELSE goalIds[$pages.goals.offset..$pages.goals.offset + $pages.goals.first] END AS goalIds
+  [t IN CASE WHEN $pages.tasks IS NULL THEN tasks ELSE tasks[$pages.tasks.offset..$pages.tasks.offset + $pages.tasks.first] END | t {.id, .planId, .kind, .number, .marker, .title, .sectionId, .parentId, .order, .truncated, labels: [l IN labels(t) WHERE l <> 'Entity'], short: true}] AS tasks,
+  [g IN CASE WHEN $pages.goals IS NULL THEN goals ELSE goals[$pages.goals.offset..$pages.goals.offset + $pages.goals.first] END | g {.id, .planId, .kind, .number, .marker, .title, .sectionId, .parentId, .order, .truncated, labels: [l IN labels(g) WHERE l <> 'Entity'], short: true}] AS goals
 ORDER BY mentionCount DESC, elementCount DESC, c.name

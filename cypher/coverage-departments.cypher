@@ -1,8 +1,8 @@
 // Departments by load: tasks led, sub-items under them, goals they serve, co-leading departments (tasks from the Entity(planId) index).
-// The tasks and goals come as ids in plan order, cut to the page the query asks for ($pages.tasks / .goals:
-// {offset, first}, or null for every id, which the API then pages itself): the answer grows with the page.
+// The tasks and goals come in plan order as short rows, cut to the page the query asks for ($pages.tasks / .goals:
+// {offset, first}, or null for all of them, which the API then pages itself): the answer grows with the page.
 // params: $planId, $pages
-// returns: department, taskCount, subItemCount, taskIds, goalIds, sharesWith
+// returns: department, taskCount, subItemCount, tasks, goals, sharesWith
 MATCH (p:Plan)
 WHERE $planId IS NULL OR p.id = $planId
 MATCH (t:Entity:Task)
@@ -21,7 +21,7 @@ CALL (tasks) {
   MATCH (t)-[:SERVES]->(g:Goal)
   WITH DISTINCT g
   ORDER BY g.planId, g.number
-  RETURN collect(g.id) AS goalIds
+  RETURN collect(g) AS goals
 }
 CALL (d, tasks) {
   UNWIND tasks AS t
@@ -31,9 +31,8 @@ CALL (d, tasks) {
   ORDER BY other.name
   RETURN collect(other {.*, labels: [l IN labels(other) WHERE l <> 'Entity']}) AS sharesWith
 }
-WITH d, tasks, subItemCount, [t IN tasks | t.id] AS taskIds, goalIds, sharesWith
 RETURN d {.*, labels: [l IN labels(d) WHERE l <> 'Entity']} AS department, size(tasks) AS taskCount, subItemCount,
-  CASE WHEN $pages.tasks IS NULL THEN taskIds ELSE taskIds[$pages.tasks.offset..$pages.tasks.offset + $pages.tasks.first] END AS taskIds,
-  CASE WHEN $pages.goals IS NULL THEN goalIds ELSE goalIds[$pages.goals.offset..$pages.goals.offset + $pages.goals.first] END AS goalIds,
+  [t IN CASE WHEN $pages.tasks IS NULL THEN tasks ELSE tasks[$pages.tasks.offset..$pages.tasks.offset + $pages.tasks.first] END | t {.id, .planId, .kind, .number, .marker, .title, .sectionId, .parentId, .order, .truncated, labels: [l IN labels(t) WHERE l <> 'Entity'], short: true}] AS tasks,
+  [g IN CASE WHEN $pages.goals IS NULL THEN goals ELSE goals[$pages.goals.offset..$pages.goals.offset + $pages.goals.first] END | g {.id, .planId, .kind, .number, .marker, .title, .sectionId, .parentId, .order, .truncated, labels: [l IN labels(g) WHERE l <> 'Entity'], short: true}] AS goals,
   sharesWith
 ORDER BY taskCount DESC, subItemCount DESC, d.name

@@ -77,9 +77,6 @@ export function createLoaders(db: Database) {
   // Whole nodes, never primed: for the fields a short row (see `full`) leaves out.
   const fullNode = nodesBy('node-by-ids');
 
-  // Plan elements as short rows, for pages of ids (coverage rows): `full` completes them when asked.
-  const shortElement = nodesBy('element-short-by-ids');
-
   const subItemCount = new DataLoader<string, number>(async (ids) => {
     const rows = await db.read<{ key: string; count: number }>('subitem-counts-by-tasks', { ids });
     const byId = new Map(rows.map((r) => [r.key, r.count]));
@@ -132,7 +129,6 @@ export function createLoaders(db: Database) {
   return {
     node,
     fullNode,
-    shortElement,
     subItemCount,
     derivedDetails,
     primeNode,

@@ -1,7 +1,7 @@
 /**
  * Rows of the coverage queries: the numbers Neo4j aggregated, with the nodes they are about; the
- * lists that grow with a plan (a department's tasks, a concept's elements) come as ids, and the
- * API loads one page of them, batched across rows.
+ * lists that grow with a plan (a department's tasks, a concept's elements) come cut to the page the
+ * query selects, as ids or short rows.
  */
 import type { ConceptRow, DepartmentRow, ElementRow, ProblemRow } from '../../graph/rows.ts';
 
@@ -26,9 +26,9 @@ export interface DepartmentLoadRow {
   readonly department: DepartmentRow;
   readonly taskCount: number;
   readonly subItemCount: number;
-  /** The tasks it leads, by id in plan order, from `pages.tasks.offset` on (every one when that is absent). */
-  readonly taskIds: readonly string[];
-  readonly goalIds: readonly string[];
+  /** The tasks it leads as short rows in plan order, from `pages.tasks.offset` on (all when that is null). */
+  readonly tasks: readonly ElementRow[];
+  readonly goals: readonly ElementRow[];
   readonly sharesWith: readonly DepartmentRow[];
   /** Where the id lists start: the page the statement already cut (look-ahead), if it did. */
   readonly pages?: FetchedPages;
@@ -42,9 +42,9 @@ export interface ConceptReachRow {
   readonly mentionCount: number;
   readonly elementCount: number;
   readonly elementIds: readonly string[];
-  /** By id, in plan order: ConceptReach.tasks / .goals load one page of them. */
-  readonly taskIds: readonly string[];
-  readonly goalIds: readonly string[];
+  /** Short rows in plan order, from `pages.tasks.offset` / `pages.goals.offset` on. */
+  readonly tasks: readonly ElementRow[];
+  readonly goals: readonly ElementRow[];
   readonly pages?: FetchedPages;
 }
 export interface ProblemCoverageRow {

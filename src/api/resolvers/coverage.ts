@@ -45,26 +45,16 @@ function idPages(
   return pages;
 }
 
-/** One page of a row's ids (the nodes then load in one batch for every row of the answer). */
-const slice = (
-  ids: readonly string[],
+/** One page of a row's list, which starts at the offset its statement cut it from. */
+const slice = <T>(
+  items: readonly T[],
   page: { first?: number | null; offset?: number | null },
   fetched: IdPage | null | undefined,
 ) => {
   const { offset, first } = pageOf(page);
   const from = offset - (fetched?.offset ?? 0);
-  return ids.slice(from, from + first);
+  return items.slice(from, from + first);
 };
-
-/** Plan elements by id as short rows, in one batch across the answer's rows. */
-async function elements(ctx: Context, ids: readonly string[]): Promise<ElementRow[]> {
-  const rows = await ctx.loaders.shortElement.loadMany(ids);
-  return rows.map((row, i) => {
-    if (row instanceof Error) throw row;
-    if (row === null) throw new Error(`graph inconsistency: node ${ids[i]} is referenced but missing`);
-    return row as ElementRow;
-  });
-}
 
 /** The fields that answer a list of rows and check the plan when the list is empty (`known`). */
 const LISTS = new Set([
@@ -200,8 +190,8 @@ export const coverageResolvers: Resolvers = {
       atLeast(ctx.loaders.servesByGoal.load(row.goal.id), minScore ?? row.minScore),
   },
   DepartmentLoad: {
-    tasks: (row, page, ctx) => elements(ctx, slice(row.taskIds, page, row.pages?.['tasks'])),
-    goals: (row, page, ctx) => elements(ctx, slice(row.goalIds, page, row.pages?.['goals'])),
+    tasks: (row, page) => slice(row.tasks, page, row.pages?.['tasks']),
+    goals: (row, page) => slice(row.goals, page, row.pages?.['goals']),
     sharesTasksWith: (row) => [...row.sharesWith],
   },
   SharedTask: {
@@ -209,8 +199,8 @@ export const coverageResolvers: Resolvers = {
   },
   ConceptReach: {
     elementIds: (row, page) => slice(row.elementIds, page, row.pages?.['elementIds']),
-    tasks: (row, page, ctx) => elements(ctx, slice(row.taskIds, page, row.pages?.['tasks'])),
-    goals: (row, page, ctx) => elements(ctx, slice(row.goalIds, page, row.pages?.['goals'])),
+    tasks: (row, page) => slice(row.tasks, page, row.pages?.['tasks']),
+    goals: (row, page) => slice(row.goals, page, row.pages?.['goals']),
   },
   ProblemCoverage: {
     addressedBy: (row, { minScore }, ctx) =>
