@@ -97,21 +97,17 @@ export async function connectDatabase(
 
   const driver = createDriver(uri, config.neo4jUser, password);
   const readDriver = reader === null ? driver : createDriver(uri, reader.user, reader.password);
-  let serverAgent: string;
-  try {
-    serverAgent = await ping(driver, config.neo4jDatabase);
-  } catch (error) {
-    await closeBoth(driver, readDriver);
-    await engine?.stop();
-    throw explain(error, uri, config.neo4jUser, config);
-  }
-  if (readDriver !== driver) {
+  // Both logins answer, or the start fails naming the one the server refused.
+  const logins: [Driver, string][] = [[driver, config.neo4jUser]];
+  if (reader !== null) logins.push([readDriver, reader.user]);
+  const agents: string[] = [];
+  for (const [each, user] of logins) {
     try {
-      await ping(readDriver, config.neo4jDatabase);
+      agents.push(await ping(each, config.neo4jDatabase));
     } catch (error) {
       await closeBoth(driver, readDriver);
       await engine?.stop();
-      throw explain(error, uri, reader!.user, config);
+      throw explain(error, uri, user, config);
     }
   }
 
@@ -125,7 +121,7 @@ export async function connectDatabase(
     engine,
     user: config.neo4jUser,
     password,
-    serverAgent,
+    serverAgent: agents[0]!,
     close() {
       closing ??= (async () => {
         try {

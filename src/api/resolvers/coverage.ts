@@ -16,10 +16,9 @@ import type {
 import { BadInputError } from '../errors.ts';
 import { checkFirst, checkPlanId } from './args.ts';
 import { atLeast, checkMinScore } from './scores.ts';
-import { optionalPlan, planOrFail } from './shared.ts';
+import { known, optionalPlan } from './shared.ts';
 import { childArguments, childFields, selects } from '../lookahead.ts';
 import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../context.ts';
 
 const nodes = <T>(rows: { node: T }[]) => rows.map((r) => r.node);
 
@@ -68,12 +67,6 @@ const LISTS = new Set([
   'problems',
   'unaddressedProblems',
 ]);
-
-/** Rows of a plan's coverage, or NOT_FOUND when there are none because the plan is unknown. */
-async function known<T>(ctx: Context, planId: string | null, rows: T[]): Promise<T[]> {
-  if (rows.length === 0 && planId !== null) await planOrFail(ctx, planId);
-  return rows;
-}
 
 /** Lists of elements grow with the plan: each is asked for one page (default 100, at most 500). */
 const pageOf = (page: { first?: number | null; offset?: number | null }) => {

@@ -16,20 +16,11 @@ import type { EvidenceModel } from '../../ingest/model.ts';
 import { checkFirst, checkPlanId, connection, offsetAfter } from './args.ts';
 import { childArguments } from '../lookahead.ts';
 import { atLeast } from './scores.ts';
-import { details, full, optionalPlan, planOrFail, required, span } from './shared.ts';
+import { details, full, known, optionalPlan, required, span } from './shared.ts';
 
 const basis = (row: DerivedRow) => row.basis.toUpperCase() as 'PHRASE' | 'CONCEPT' | 'MENTION' | 'CURATED';
 const evidence = async (row: DerivedRow, ctx: Context): Promise<EvidenceModel[]> =>
   JSON.parse((await details(ctx, row)).evidenceJson);
-
-/**
- * `rows` of a field filtered by `planId`: an empty answer for a plan the graph does not hold is
- * NOT_FOUND, as everywhere else; the check costs a statement only when the answer is empty.
- */
-async function known<T>(ctx: Context, planId: string | null | undefined, rows: readonly T[]): Promise<T[]> {
-  if (rows.length === 0 && planId) await planOrFail(ctx, planId);
-  return [...rows];
-}
 
 export const linkResolvers: Resolvers = {
   Query: {
@@ -49,7 +40,7 @@ export const linkResolvers: Resolvers = {
         leadsPlanId,
       });
       // An unknown plan is an error, checked only when the answer is empty (no extra statement).
-      if (rows.length === 0 && planId) await planOrFail(ctx, planId);
+      await known(ctx, planId, rows);
       for (const { node, leads } of rows) {
         if (leads) {
           ctx.loaders.leadsByDepartment.prime(

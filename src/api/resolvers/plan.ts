@@ -16,7 +16,7 @@ import { NotFoundError } from '../errors.ts';
 import { checkFirst, checkGoalId, checkPlanId, connection, offsetAfter } from './args.ts';
 import { selects } from '../lookahead.ts';
 import { atLeast } from './scores.ts';
-import { full, planOrFail, required, span } from './shared.ts';
+import { full, known, planOrFail, required, span } from './shared.ts';
 
 async function subItemsPage(
   ctx: Context,
@@ -93,7 +93,7 @@ export const planResolvers: Resolvers = {
         fetch,
       });
       // An unknown plan or goal is an error, a known one with no (matching) task an empty list.
-      if (rows.length === 0 && plan !== null) await planOrFail(ctx, plan);
+      await known(ctx, plan, rows);
       if (rows.length === 0 && goalId !== null && (await ctx.loaders.node.load(goalId)) === null) {
         throw new NotFoundError('filter.goalId', goalId);
       }
@@ -123,7 +123,7 @@ export const planResolvers: Resolvers = {
         node: ElementRow;
         servedBy: { row: DerivedRow; endpoint: ElementRow }[] | null;
       }>('goals-by-plan', { planId: plan, servedBy: selects(info, 'servedBy') });
-      if (rows.length === 0 && plan !== null) await planOrFail(ctx, plan);
+      await known(ctx, plan, rows);
       for (const { node, servedBy } of rows) {
         if (servedBy) ctx.loaders.servesByGoal.prime(node.id, ctx.loaders.edgeRows(servedBy));
       }

@@ -58,6 +58,19 @@ export async function planOrFail(ctx: Context, id: string, argument = 'planId'):
   return row as PlanRow;
 }
 
+/**
+ * `rows` of a field filtered by `planId`: an empty answer for a plan the graph does not hold is
+ * NOT_FOUND, as everywhere else; the check costs a statement only when the answer is empty.
+ */
+export async function known<T>(
+  ctx: Context,
+  planId: string | null | undefined,
+  rows: readonly T[],
+): Promise<T[]> {
+  if (rows.length === 0 && planId) await planOrFail(ctx, planId);
+  return [...rows];
+}
+
 /** Like planOrFail for an optional argument: null stays null (all plans). */
 export async function optionalPlan(ctx: Context, id: string | null | undefined, argument = 'planId') {
   if (id === null || id === undefined) return null;
