@@ -145,6 +145,7 @@ export function parsePlan(text: string, source: SourceInfo, options: ParseOption
     leads: doc.leads,
     participations: doc.participations,
     complete: doc.complete,
+    responsibilityConvention: doc.responsibilityConvention,
     concepts: sem.concepts,
     mentions: sem.mentions,
     problems: sem.problems,

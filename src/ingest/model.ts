@@ -211,6 +211,15 @@ export interface AddressesModel {
 }
 
 /** Something the parser noticed and carried on past. */
+/**
+ * The document's own rule on who leads among the units one annotation names ("排在第一位的部门为
+ * 牵头部门，下同"): FIRST_LEADS — the first unit leads, the others take part. The span quotes it.
+ */
+export interface ResponsibilityConvention {
+  readonly rule: 'FIRST_LEADS';
+  readonly span: Span;
+}
+
 export interface ParseWarning {
   /** Stable code, e.g. "NUMBER_REPAIRED", "DATE_UNRECOVERABLE", "LEAD_MISSING". */
   readonly code: string;
@@ -257,6 +266,8 @@ export interface PlanModel {
    * element or section the text stops in is marked `truncated`, and a TRUNCATED warning says where.
    */
   readonly complete: boolean;
+  /** The stated convention on who leads among listed units, or null when the text states none. */
+  readonly responsibilityConvention: ResponsibilityConvention | null;
   readonly concepts: readonly ConceptModel[];
   readonly mentions: readonly MentionModel[];
   readonly problems: readonly ProblemModel[];

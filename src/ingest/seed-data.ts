@@ -77,10 +77,45 @@ export interface Genre {
     /** Words a plan's title ends with (要点, 方案, 计划): they join a title broken over two lines. */
     readonly titleEndings: readonly string[];
   };
+  /** Who leads among the units of one annotation: "X会同Y", and the document's stated convention. */
+  readonly responsibility: {
+    readonly jointWords: readonly string[];
+    readonly jointRole: string;
+    /** A convention opens with one of these (排在第一位的, 列第一位者) … */
+    readonly firstWords: readonly string[];
+    /** … and names the lead within a few characters (为牵头部门). */
+    readonly leadWords: readonly string[];
+    /** "下同": the convention covers every later annotation. */
+    readonly sameWords: readonly string[];
+    /** PARTICIPATES.role of the units after the first under the convention. */
+    readonly otherRole: string;
+  };
+  /** Documents of other kinds (批复, 答复, 条例 …) and what tells they carry a plan after all. */
+  readonly documentKinds: {
+    readonly kinds: readonly DocumentKindRule[];
+    readonly carriesPlan: readonly string[];
+  };
+  /** Items written without numbers: "一是…二是…" on a heading line; "坚持…" principle paragraphs. */
+  readonly unnumberedItems: {
+    readonly ordinalSuffixes: readonly string[];
+    readonly principleOpeners: readonly string[];
+  };
+  /** Heading words of a closing section about carrying the plan out (组织实施, 有关要求). */
+  readonly closingSections: { readonly words: readonly string[] };
   /** Column headings of a task table (序号, 责任单位): a layout read row by row, not as an outline. */
   readonly tableHeaderWords: readonly string[];
   /** Characters that, right after a bare number, make it a quantity (4个, 1970项), not a marker. */
   readonly quantityFollowers: readonly string[];
+}
+
+export interface DocumentKindRule {
+  /** The refusal code: NOT_A_PLAN_APPROVAL … */
+  readonly code: string;
+  /** The kind word a user knows the document by (批复). */
+  readonly kind: string;
+  readonly titleEndings: readonly string[];
+  /** "条": lines opening 第一条, 第二条 … mark a document of articles. */
+  readonly articleWord: string | null;
 }
 
 export interface DepartmentEntry {
@@ -205,6 +240,8 @@ export function parseGenre(json: unknown, file = 'genre.json'): Genre {
   const r = new Reader(file, 'genre', json);
   const leads = r.field('leads');
   const meta = r.field('metadata');
+  const resp = r.field('responsibility');
+  const kinds = r.field('documentKinds');
   const w = (x: Reader, name: string) => x.field(name).words();
   return {
     sectionKinds: r
@@ -252,6 +289,31 @@ export function parseGenre(json: unknown, file = 'genre.json'): Genre {
       draftMarks: w(meta, 'draftMarks'),
       titleEndings: w(meta, 'titleEndings'),
     },
+    responsibility: {
+      jointWords: w(resp, 'jointWords'),
+      jointRole: resp.field('jointRole').string(),
+      firstWords: w(resp, 'firstWords'),
+      leadWords: w(resp, 'leadWords'),
+      sameWords: w(resp, 'sameWords'),
+      otherRole: resp.field('otherRole').string(),
+    },
+    documentKinds: {
+      kinds: kinds
+        .field('kinds')
+        .items()
+        .map((k) => ({
+          code: k.field('code').string(),
+          kind: k.field('kind').string(),
+          titleEndings: w(k, 'titleEndings'),
+          articleWord: k.has('articleWord') ? k.field('articleWord').string() : null,
+        })),
+      carriesPlan: w(kinds, 'carriesPlan'),
+    },
+    unnumberedItems: {
+      ordinalSuffixes: w(r.field('unnumberedItems'), 'ordinalSuffixes'),
+      principleOpeners: w(r.field('unnumberedItems'), 'principleOpeners'),
+    },
+    closingSections: { words: w(r.field('closingSections'), 'words') },
     tableHeaderWords: w(r, 'tableHeaderWords'),
     quantityFollowers: w(r, 'quantityFollowers'),
   };

@@ -14,10 +14,13 @@ import type { SectionItemKind } from '../seed-data.ts';
 import type { OutlineNode } from './classify.ts';
 import { joined, subtreeParas } from './draft.ts';
 import type { Draft, ElementFacts, Env } from './draft.ts';
+import { underConvention } from './convention.ts';
 import { finishElements } from './ids.ts';
+import type { LeadMarker } from './leads.ts';
 import type { Block } from './outline.ts';
 import { draftTask } from './task.ts';
-import { excerpt, SENTENCE_END, trimRange } from './text.ts';
+import { alternation, excerpt, SENTENCE_END, trimRange } from './text.ts';
+import { headingWords, kindOfHeading } from './classify.ts';
 import { sentenceTitle } from './titles.ts';
 
 export type { ElementFacts, Env } from './draft.ts';
@@ -51,6 +54,36 @@ function draftItem(env: Env, b: Block, kind: SectionItemKind, sectionId: string)
   };
 }
 
+/**
+ * The items written on a heading's own line after its title: "一是…。二是…。" gives one per
+ * ordinal sentence (genre.json's `unnumberedItems.ordinalSuffixes`), anything else one item.
+ */
+function headingItems(env: Env, start: number, end: number): [number, number][] {
+  const [s0, e0] = trimRange(env.text, start, end);
+  if (e0 <= s0) return [];
+  const suffixes = env.genre.unnumberedItems.ordinalSuffixes;
+  if (suffixes.length === 0) return [[s0, e0]];
+  const re = new RegExp(
+    `(?:^|(?<=[。；;]))[ \\u3000]*[一二三四五六七八九十]+(?:${alternation(suffixes)})`,
+    'g',
+  );
+  const slice = env.text.slice(s0, e0);
+  const starts = [...slice.matchAll(re)].map((m) => s0 + m.index);
+  if (starts.length < 2 || starts[0] !== s0) return [[s0, e0]];
+  return starts.map((at, k) => trimRange(env.text, at, starts[k + 1] ?? e0));
+}
+
+/**
+ * Paragraphs of a prose section (总体要求) that open with a principle word ("坚持全面覆盖。…"):
+ * principles written without a 基本原则 heading. Two or more in a row, or none.
+ */
+function openedItems(env: Env, b: Block): [number, number][] {
+  const words = env.genre.unnumberedItems.principleOpeners;
+  if (words.length === 0 || kindOfHeading(headingWords(env.text, b), env.genre) !== null) return [];
+  const hits = b.paras.filter((p) => words.some((w) => p.text.trimStart().startsWith(w)));
+  return hits.length >= 2 ? hits.map((p) => trimRange(env.text, p.start, p.end)) : [];
+}
+
 export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
   const sections: SectionModel[] = [];
   const drafts: Draft[] = [];
@@ -78,11 +111,21 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
       b.paras.length > 0 &&
       node.mappedKind != null &&
       node.mappedKind !== 'Task';
-    const [is, ie] = trimRange(
-      text,
-      introStart,
-      unnumbered ? b.head.end : (b.paras.at(-1)?.end ?? b.head.end),
-    );
+    // "(二)主要目标。到2020年…" or "(三)基本原则。一是坚持…。二是坚持…。" with nothing after the
+    // heading line: the rest of the line holds the items the heading names.
+    const onHeading =
+      node.children.length === 0 &&
+      b.paras.length === 0 &&
+      node.mappedKind != null &&
+      node.mappedKind !== 'Task'
+        ? headingItems(env, introStart, b.head.end)
+        : [];
+    // "坚持全面覆盖。…" paragraphs under a prose heading (总体要求) with no 基本原则 heading.
+    const opened = node.children.length === 0 && node.mappedKind === null ? openedItems(env, b) : [];
+    const [is, ie] =
+      onHeading.length > 0
+        ? [introStart, introStart]
+        : trimRange(text, introStart, unnumbered ? b.head.end : (b.paras.at(-1)?.end ?? b.head.end));
     const directKinds = node.children.flatMap((c) => (c.type === 'element' ? [c.kind] : []));
     const itemKind: ElementKind | null = node.mappedKind ?? directKinds[0] ?? null;
     const at = sections.length;
@@ -99,6 +142,45 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
       span: index.span(b.marker.start, te),
       textSpan: ie > is ? index.span(is, ie) : null,
     });
+    const unnumberedItems = (
+      kind: Exclude<SectionItemKind, 'Task'>,
+      ranges: readonly (readonly [number, number])[],
+      what: string,
+    ) => {
+      ranges.forEach(([s0, e0], k) => {
+        const marker = {
+          shape: null,
+          family: 'dash' as const,
+          number: k + 1,
+          start: s0,
+          end: s0,
+          raw: '',
+          bodyStart: s0,
+          damage: null,
+        };
+        drafts.push({
+          kind,
+          number: k + 1,
+          marker,
+          sectionId: id,
+          parent: null,
+          span: [s0, e0],
+          textRange: [s0, e0],
+          titleRange: sentenceTitle(text, s0, e0),
+          lead: null,
+          facts: { hasLead: false, emptyCue: false },
+        });
+      });
+      warnings.push({
+        code: 'ITEMS_UNNUMBERED',
+        message: `the ${what} under "${b.marker.raw}${text.slice(ts, te)}" carry no numbers; read as ${ranges.length} ${kind.toLowerCase()}(s)`,
+        line: index.lineAt(ranges[0]![0]),
+      });
+    };
+    if (onHeading.length > 0)
+      unnumberedItems(node.mappedKind as Exclude<SectionItemKind, 'Task'>, onHeading, 'sentences');
+    if (opened.length > 0)
+      unnumberedItems('Principle', opened, `${opened.length} paragraph(s) opening with a principle word`);
     if (unnumbered) {
       const kind = node.mappedKind as Exclude<SectionItemKind, 'Task'>;
       b.paras.forEach((p, k) => {
@@ -220,20 +302,26 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
   const participations: ParticipationModel[] = [];
   const departmentNames: string[] = [];
   const known = new Set<string>();
+  let listed: LeadMarker | null = null;
+  const leadWord = env.genre.responsibility.leadWords[0] ?? '牵头';
   const unit = (name: string): void => {
     if (!known.has(name)) departmentNames.push(name);
     known.add(name);
   };
   for (const d of drafts) {
     const seen = new Set<string>();
-    for (const n of d.lead?.names ?? []) {
+    const markers = [d.lead, ...(d.more ?? [])].flatMap((m) =>
+      m === null ? [] : [underConvention(m, env.convention, env.genre)],
+    );
+    // Leads of every annotation first: a unit that leads a task does not also take part in it.
+    for (const n of markers.flatMap((m) => m.names)) {
       if (seen.has(n.name)) continue;
       seen.add(n.name);
       unit(n.name);
       leads.push({ departmentId: `dept/${n.name}`, taskId: d.id!, span: index.span(n.start, n.end) });
     }
-    for (const n of d.lead?.participants ?? []) {
-      // A unit that leads a task does not also take part in it; a role is recorded once per unit.
+    for (const n of markers.flatMap((m) => m.participants)) {
+      // A role is recorded once per unit.
       if (seen.has(n.name)) continue;
       seen.add(n.name);
       unit(n.name);
@@ -244,6 +332,17 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
         span: index.span(n.start, n.end),
       });
     }
+    if (env.convention === null && listed === null) {
+      const m = markers.find((x) => x.word != null && !x.word.includes(leadWord) && x.names.length > 1);
+      if (m !== undefined) listed = m;
+    }
+  }
+  if (listed !== null) {
+    warnings.push({
+      code: 'LEADS_BY_LIST',
+      message: `the text states no convention on which unit of an annotation leads (such as "排在第一位的部门为牵头部门"); every unit named in an annotation like ${excerpt(text.slice(listed.start, listed.end), 30)} is read as a lead`,
+      line: index.lineAt(listed.start),
+    });
   }
   return { sections, elements, leads, participations, departmentNames, warnings, facts };
 }

@@ -152,7 +152,35 @@ export function classifyOutline(
   fallback: SectionItemKind | null,
 ): OutlineNode[] {
   const flat = roots.every((b) => b.children.length === 0) && roots.length > 1;
-  return roots.map((b) => classify(text, b, { kind: null, underMapped: false }, true, genre, fallback, flat));
+  const nodes = roots.map((b) =>
+    classify(text, b, { kind: null, underMapped: false }, true, genre, fallback, flat),
+  );
+  const last = nodes.length - 1;
+  if (last >= 2 && isClosingSection(text, nodes[last]!, genre)) {
+    const b = nodes[last]!.block;
+    const inner: Context = { kind: 'Guarantee', underMapped: true };
+    nodes[last] = {
+      type: 'section',
+      block: b,
+      mappedKind: 'Guarantee',
+      children: b.children.map((c) => classify(text, c, inner, false, genre, fallback)),
+    };
+  }
+  return nodes;
+}
+
+/**
+ * The closing part of a plan, about how it is carried out (组织实施, 加强组织领导, 有关要求, 切实做好
+ * 组织实施, 加大组织保障力度 …), however its heading is worded: the last of several top-level
+ * headings, named by no kind word, whose heading speaks of carrying out (genre.json's
+ * `closingSections`). Its items are guarantees.
+ */
+function isClosingSection(text: string, n: OutlineNode, genre: Genre): boolean {
+  if (n.type !== 'section' || n.mappedKind !== null) return false;
+  // A heading of one or two phrases ("强化协调配合，加强资金保障"), not a sentence.
+  const words = headingWords(text, n.block);
+  if (words.length > 30 || /[。；;！？!?]/.test(words)) return false;
+  return genre.closingSections.words.some((w) => words.includes(w));
 }
 
 /**

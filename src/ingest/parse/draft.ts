@@ -4,6 +4,7 @@
  */
 import type { ElementKind } from '../model.ts';
 import type { Genre } from '../seed-data.ts';
+import type { Convention } from './convention.ts';
 import type { LeadMarker } from './leads.ts';
 import type { LineIndex, Para } from './lines.ts';
 import type { Marker } from './markers.ts';
@@ -17,6 +18,8 @@ export interface Env {
   /** Unit names seeds/departments.json knows (they are never split at 和/及). */
   readonly known: ReadonlySet<string>;
   readonly planId: string;
+  /** The document's stated convention on who leads among listed units, or null. */
+  readonly convention: Convention | null;
 }
 
 export interface ElementFacts {
@@ -38,6 +41,8 @@ export interface Draft {
   readonly textRange: readonly [number, number];
   readonly titleRange: readonly [number, number];
   readonly lead: LeadMarker | null;
+  /** Further annotations of the same task (inside its text, on its sub-items). */
+  readonly more?: readonly LeadMarker[];
   readonly facts: Omit<ElementFacts, 'textEnd'>;
   id?: string;
 }

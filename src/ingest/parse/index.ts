@@ -14,6 +14,7 @@ import type {
   LeadModel,
   ParseWarning,
   ParticipationModel,
+  ResponsibilityConvention,
   SectionModel,
   Span,
 } from '../model.ts';
@@ -22,6 +23,7 @@ import { scanAfterBody } from './after-body.ts';
 import { assemble } from './assemble.ts';
 import { checkCompleteness } from './checks.ts';
 import { findOutlineStart } from './chrome.ts';
+import { findConvention } from './convention.ts';
 import { classifyOutline, guessedKinds, headingWords, planDefaultKind } from './classify.ts';
 import { checkCoverage } from './coverage.ts';
 import { LineIndex, splitParas } from './lines.ts';
@@ -62,6 +64,8 @@ export interface ParsedDocument extends Omit<PlanMeta, 'warnings' | 'titleSpan'>
   readonly leads: readonly LeadModel[];
   readonly participations: readonly ParticipationModel[];
   readonly complete: boolean;
+  /** The document's stated rule on who leads among the units of an annotation, or null. */
+  readonly responsibilityConvention: ResponsibilityConvention | null;
   readonly warnings: readonly ParseWarning[];
 }
 
@@ -108,7 +112,16 @@ export function parseDocument(source: string, ctx: ParseContext): ParsedDocument
     });
   }
   const known = new Set(ctx.departments.map((d) => d.name));
-  const built = assemble(nodes, { text, paras, index, genre: ctx.genre, known, planId: ctx.planId });
+  const convention = findConvention(text, ctx.genre);
+  const built = assemble(nodes, {
+    text,
+    paras,
+    index,
+    genre: ctx.genre,
+    known,
+    planId: ctx.planId,
+    convention,
+  });
   warnings.push(...built.warnings);
   const checked = checkCompleteness({
     text,
@@ -193,6 +206,10 @@ export function parseDocument(source: string, ctx: ParseContext): ParsedDocument
     leads: built.leads,
     participations: built.participations,
     complete: cut === null,
+    responsibilityConvention:
+      convention === null
+        ? null
+        : { rule: convention.rule, span: index.span(convention.start, convention.end) },
     warnings: ordered,
   };
   return text === source ? doc : restoreSource(doc, source, text);

@@ -30,6 +30,8 @@ export interface LeadMarker {
   readonly names: readonly LeadName[];
   /** Units that take part (PARTICIPATES), with their role. */
   readonly participants: readonly ParticipantName[];
+  /** The inline word that assigns the units ("负责", "牵头"); null for labels and clauses. */
+  readonly word?: string | null;
 }
 
 interface Patterns {
@@ -49,6 +51,8 @@ interface Patterns {
   readonly roles: ReadonlyMap<string, string | null>;
   /** Inline participant word → role. */
   readonly inlineRoles: ReadonlyMap<string, string>;
+  /** "X会同Y": X leads, Y takes part. */
+  readonly joint: RegExp;
 }
 
 const cache = new WeakMap<Genre, Patterns>();
@@ -69,11 +73,17 @@ function patterns(genre: Genre): Patterns {
   const labels = alternation([...roles.keys()]);
   hit = {
     bracket: /[(（]([^()（）\n]{1,160})[)）][。.;；\s\u00a0\u3000]*$/,
-    inline: new RegExp(`^(.{1,80}?)(${leadWords})(?:${BLANK}[,，;；、]${BLANK}(.{0,60}?))?${BLANK}[。.]?$`),
+    inline: new RegExp(
+      `^(.{1,200}?)(${leadWords})(?:${BLANK}[,，;；、。]${BLANK}(.{0,60}?))?${BLANK}[。.]?$`,
+    ),
     tail: new RegExp(`^(.{1,80}?)(${partWords})${BLANK}[。.]?$`),
     clause: new RegExp(`(?<=[。；;，,]|^)${BLANK}由([^。；;，,()（）\\n]{2,60}?)负责[。.]?${BLANK}$`),
     label: new RegExp(`(?:${labels})${BLANK}[:：]`, 'g'),
     anyLabel: new RegExp(`^[(（]?(?:${labels})${BLANK}[:：]`),
+    joint:
+      genre.responsibility.jointWords.length > 0
+        ? new RegExp(alternation(genre.responsibility.jointWords))
+        : /(?!)/,
     roles,
     inlineRoles,
   };
@@ -144,39 +154,10 @@ export function inlineLeadAtEnd(
   const b = p.bracket.exec(para);
   if (b !== null) {
     const open = start + b.index;
-    const inStart = open + 1;
-    const inEnd = inStart + b[1]!.length;
     let markerEnd = open + b[0].length;
     while (markerEnd > open && isSpace(text[markerEnd - 1])) markerEnd--;
-    const labelled = readLabels(text, inStart, inEnd, genre, known, false);
-    if (labelled !== null && labelled.first === inStart) {
-      const m: LeadMarker = {
-        form: 'inline',
-        start: open,
-        end: markerEnd,
-        names: labelled.names,
-        participants: labelled.participants,
-      };
-      return empty(m) ? null : m;
-    }
-    const inl = p.inline.exec(b[1]!);
-    if (inl !== null) {
-      const names = splitUnitNames(text, inStart, inStart + inl[1]!.length, genre, known);
-      // "(各地负责)" names no unit: with a word other than 牵头 the names must look like units.
-      const strict = !inl[2]!.includes('牵头');
-      const units = !strict || names.every((n) => looksLikeUnit(n.name, genre, known));
-      let participants: ParticipantName[] = [];
-      const t = inl[3] ? p.tail.exec(inl[3]) : null;
-      if (t !== null) {
-        const ps = inEnd - b[1]!.length + b[1]!.lastIndexOf(inl[3]!);
-        const role = p.inlineRoles.get(t[2]!)!;
-        participants = splitUnitNames(text, ps, ps + t[1]!.length, genre, known)
-          .filter((u) => !collective(u.name, genre))
-          .map((u) => ({ ...u, role }));
-      }
-      if (names.length > 0 && units)
-        return { form: 'inline', start: open, end: markerEnd, names, participants };
-    }
+    const m = readBracket(text, open, open + 1 + b[1]!.length, markerEnd, genre, known);
+    if (m !== null) return m;
   }
   const c = p.clause.exec(para);
   if (c !== null) {
@@ -190,6 +171,88 @@ export function inlineLeadAtEnd(
     }
   }
   return null;
+}
+
+/**
+ * The inside of one bracket, (inStart = open + 1, inEnd): labels ("牵头单位:X,配合单位:Y") or
+ * "names + 牵头/负责" with an optional tail ("Y配合", or the document's convention "排在第一位的…").
+ * "X会同Y负责": X leads, Y takes part. Collectives (各地区, 有关部门) name no unit: a bracket of
+ * collectives only is still the annotation, with no unit.
+ */
+function readBracket(
+  text: string,
+  open: number,
+  inEnd: number,
+  markerEnd: number,
+  genre: Genre,
+  known: ReadonlySet<string>,
+): LeadMarker | null {
+  const p = patterns(genre);
+  const inStart = open + 1;
+  const inside = text.slice(inStart, inEnd);
+  const labelled = readLabels(text, inStart, inEnd, genre, known, false);
+  if (labelled !== null && labelled.first === inStart) {
+    const m: LeadMarker = {
+      form: 'inline',
+      start: open,
+      end: markerEnd,
+      names: labelled.names,
+      participants: labelled.participants,
+      word: null,
+    };
+    return empty(m) ? null : m;
+  }
+  const inl = p.inline.exec(inside);
+  if (inl === null) return null;
+  let namesEnd = inStart + inl[1]!.length;
+  let participants: ParticipantName[] = [];
+  const joint = p.joint.exec(inl[1]!);
+  if (joint !== null) {
+    const js = inStart + joint.index;
+    participants = splitUnitNames(text, js + joint[0].length, namesEnd, genre, known)
+      .filter((u) => !collective(u.name, genre))
+      .map((u) => ({ ...u, role: genre.responsibility.jointRole }));
+    namesEnd = js;
+  }
+  const all = splitUnitNames(text, inStart, namesEnd, genre, known);
+  // "(各地负责)" names no unit: with a word other than 牵头 the names must look like units.
+  const strict = !inl[2]!.includes('牵头');
+  const units = !strict || all.every((n) => looksLikeUnit(n.name, genre, known));
+  if (all.length === 0 || !units) return null;
+  const t = inl[3] ? p.tail.exec(inl[3]) : null;
+  if (t !== null) {
+    const ps = inEnd - inside.length + inside.lastIndexOf(inl[3]!);
+    const role = p.inlineRoles.get(t[2]!)!;
+    participants = splitUnitNames(text, ps, ps + t[1]!.length, genre, known)
+      .filter((u) => !collective(u.name, genre))
+      .map((u) => ({ ...u, role }));
+  }
+  const names = all.filter((n) => !collective(n.name, genre));
+  return { form: 'inline', start: open, end: markerEnd, names, participants, word: inl[2]! };
+}
+
+/**
+ * Annotations standing inside the paragraph [start, end) rather than closing it: "…。(X负责)加强…
+ * (Y、Z负责)…". Only "names + 牵头/负责" brackets whose names all look like units count, so an
+ * aside such as "(区、市)" is never read as one.
+ */
+export function leadsWithin(
+  text: string,
+  start: number,
+  end: number,
+  genre: Genre,
+  known: ReadonlySet<string>,
+): LeadMarker[] {
+  const out: LeadMarker[] = [];
+  const re = /[(（]([^()（）\n]{1,160})[)）]/g;
+  const para = text.slice(start, end);
+  for (let m = re.exec(para); m !== null; m = re.exec(para)) {
+    const open = start + m.index;
+    const r = readBracket(text, open, open + 1 + m[1]!.length, open + m[0].length, genre, known);
+    if (r !== null && r.word !== null && r.names.every((n) => looksLikeUnit(n.name, genre, known)))
+      out.push(r);
+  }
+  return out;
 }
 
 /** "牵头单位:XX、YY" / "责任单位:ZZ" in the paragraph [start, end) (a line of its own, or after a sentence), or null. */
@@ -262,7 +325,15 @@ function splitOnConjunction(piece: LeadName, genre: Genre, known: ReadonlySet<st
   for (const conj of genre.leads.conjunctions) {
     const at = piece.name.indexOf(conj);
     if (at <= 0) continue;
-    const left: LeadName = { name: piece.name.slice(0, at), start: piece.start, end: piece.start + at };
+    // "商务部等和各有关省级人民政府": the left part ends at its 等.
+    let leftEnd = at;
+    for (const suf of genre.leads.nameSuffixes)
+      if (piece.name.slice(0, leftEnd).endsWith(suf) && leftEnd > suf.length) leftEnd -= suf.length;
+    const left: LeadName = {
+      name: piece.name.slice(0, leftEnd),
+      start: piece.start,
+      end: piece.start + leftEnd,
+    };
     const rightStart = piece.start + at + conj.length;
     const right: LeadName = { name: piece.name.slice(at + conj.length), start: rightStart, end: piece.end };
     if (right.name === '' || !looksLikeUnit(left.name, genre, known)) continue;

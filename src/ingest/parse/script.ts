@@ -111,6 +111,10 @@ export function restoreSource(doc: ParsedDocument, source: string, converted: st
     })),
     leads,
     participations,
+    responsibilityConvention: doc.responsibilityConvention && {
+      ...doc.responsibilityConvention,
+      span: quoteOf(doc.responsibilityConvention.span, source),
+    },
     departments: doc.departments.map((d) => {
       const name = names.get(d.name) ?? d.name;
       return { ...d, id: `dept/${name}`, name };

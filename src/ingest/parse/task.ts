@@ -8,7 +8,7 @@ import type { ParseWarning } from '../model.ts';
 import { subtreeParas } from './draft.ts';
 import type { Draft, Env } from './draft.ts';
 import { splitInline } from './items.ts';
-import { inlineLeadAtEnd, isAssignmentLabel, labelLeadIn } from './leads.ts';
+import { inlineLeadAtEnd, isAssignmentLabel, labelLeadIn, leadsWithin } from './leads.ts';
 import type { LeadMarker } from './leads.ts';
 import type { Para } from './lines.ts';
 import { describeDamage } from './markers.ts';
@@ -25,6 +25,8 @@ interface TaskShape {
   readonly lead: LeadMarker | null;
   /** Paragraphs after the item's lead: text the task does not own. */
   readonly trailing: readonly Para[];
+  /** Other annotations inside the item's text or its sub-items' ("…(X负责)加强…(Y负责)"). */
+  readonly more: readonly LeadMarker[];
 }
 
 /** Finds a task's lead marker (the first in its paragraphs) and where its own text ends. */
@@ -53,7 +55,17 @@ function shapeTask(env: Env, b: Block): TaskShape {
   let contentEnd = lead ? Math.min(lead.start, itemEnd) : itemEnd;
   if (firstLabel >= 0 && firstLabel <= ownEnd) contentEnd = Math.min(contentEnd, all[firstLabel]!.start);
   const [, e] = trimRange(env.text, b.marker.bodyStart, contentEnd);
-  return { contentEnd: Math.max(e, b.marker.bodyStart), itemEnd, lead, trailing: all.slice(ownEnd + 1) };
+  const more = all
+    .slice(0, ownEnd + 1)
+    .flatMap((p) => leadsWithin(env.text, p.start, p.end, env.genre, env.known))
+    .filter((m) => lead === null || m.end <= lead.start || m.start >= lead.end);
+  return {
+    contentEnd: Math.max(e, b.marker.bodyStart),
+    itemEnd,
+    lead,
+    trailing: all.slice(ownEnd + 1),
+    more,
+  };
 }
 
 /** Two assignment markers of one task as one: leads and participants of both, in text order. */
@@ -152,9 +164,10 @@ export function draftTask(env: Env, b: Block, sectionId: string, warnings: Parse
       titleLimit > b.marker.bodyStart ? titleLimit : b.head.end,
     ),
     lead: t.lead,
+    more: t.more,
     facts: { hasLead: t.lead !== null, emptyCue },
   };
-  if (t.lead === null || t.lead.names.length === 0) {
+  if ((t.lead === null || t.lead.names.length === 0) && t.more.every((m) => m.names.length === 0)) {
     warnings.push({
       code: 'LEAD_MISSING',
       message: `task ${b.number} names no lead unit`,
