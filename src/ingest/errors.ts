@@ -13,7 +13,13 @@ export type PlanErrorCode =
   | 'TABLE_LAYOUT'
   | 'MULTIPLE_PLANS'
   | 'NUMBERING_GAP'
-  | 'BAD_SEED_DATA';
+  | 'BAD_SEED_DATA'
+  // Documents of another kind than a plan (parse/doc-kind.ts).
+  | 'NOT_A_PLAN_APPROVAL'
+  | 'NOT_A_PLAN_REPLY'
+  | 'NOT_A_PLAN_DECISION'
+  | 'NOT_A_PLAN_REGULATION'
+  | 'NOT_A_PLAN_HOLIDAY_NOTICE';
 
 export class PlanParseError extends Error {
   override readonly name = 'PlanParseError';

@@ -57,6 +57,8 @@ export interface Genre {
     readonly participants: readonly ParticipantRule[];
     /** Openings of a name that means every unit of a kind (各部门, 有关单位): no participant. */
     readonly collectivePrefixes: readonly string[];
+    /** Names of no unit in particular ("人民银行等部门"): dropped like collectives. */
+    readonly genericUnits: readonly string[];
   };
   readonly metadata: {
     readonly publishedLabels: readonly string[];
@@ -100,6 +102,8 @@ export interface Genre {
     readonly ordinalSuffixes: readonly string[];
     readonly principleOpeners: readonly string[];
   };
+  /** Heading words of the opening part (重要意义): paragraphs under it are never one task. */
+  readonly openingSections: { readonly words: readonly string[] };
   /** Heading words of a closing section about carrying the plan out (组织实施, 有关要求). */
   readonly closingSections: { readonly words: readonly string[] };
   /** Column headings of a task table (序号, 责任单位): a layout read row by row, not as an outline. */
@@ -273,6 +277,7 @@ export function parseGenre(json: unknown, file = 'genre.json'): Genre {
             .map((x) => x.string()),
         })),
       collectivePrefixes: w(leads, 'collectivePrefixes'),
+      genericUnits: w(leads, 'genericUnits'),
     },
     metadata: {
       publishedLabels: w(meta, 'publishedLabels'),
@@ -313,6 +318,7 @@ export function parseGenre(json: unknown, file = 'genre.json'): Genre {
       ordinalSuffixes: w(r.field('unnumberedItems'), 'ordinalSuffixes'),
       principleOpeners: w(r.field('unnumberedItems'), 'principleOpeners'),
     },
+    openingSections: { words: w(r.field('openingSections'), 'words') },
     closingSections: { words: w(r.field('closingSections'), 'words') },
     tableHeaderWords: w(r, 'tableHeaderWords'),
     quantityFollowers: w(r, 'quantityFollowers'),

@@ -156,6 +156,17 @@ export function classifyOutline(
     classify(text, b, { kind: null, underMapped: false }, true, genre, fallback, flat),
   );
   const last = nodes.length - 1;
+  // "二、明确工作职责" followed by paragraphs and no numbered item, among headings that hold
+  // tasks: the heading states one task on its own (not the opening part on why the work matters).
+  if (nodes.some((n) => n.type === 'section' && holdsTasks(n))) {
+    nodes.forEach((n, k) => {
+      if (k === last || n.type !== 'section' || n.mappedKind !== null || n.children.length > 0) return;
+      const words = headingWords(text, n.block);
+      if (n.block.paras.length === 0 || kindOfHeading(words, genre) !== undefined) return;
+      if (genre.openingSections.words.some((w) => words.includes(w))) return;
+      nodes[k] = { type: 'element', block: n.block, kind: 'Task' };
+    });
+  }
   if (last >= 2 && isClosingSection(text, nodes[last]!, genre)) {
     const b = nodes[last]!.block;
     const inner: Context = { kind: 'Guarantee', underMapped: true };
@@ -201,6 +212,10 @@ export function guessedKinds(nodes: readonly OutlineNode[], fallback: SectionIte
     if (n.mappedKind === null && holdsDefault(n)) out.push(n.block);
   }
   return out;
+}
+
+function holdsTasks(n: Extract<OutlineNode, { type: 'section' }>): boolean {
+  return n.children.some((c) => (c.type === 'element' ? c.kind === 'Task' : holdsTasks(c)));
 }
 
 function holdsDefault(n: Extract<OutlineNode, { type: 'section' }>): boolean {

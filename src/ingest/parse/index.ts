@@ -24,6 +24,7 @@ import { assemble } from './assemble.ts';
 import { checkCompleteness } from './checks.ts';
 import { findOutlineStart } from './chrome.ts';
 import { findConvention } from './convention.ts';
+import { refuseOtherKinds } from './doc-kind.ts';
 import { classifyOutline, guessedKinds, headingWords, planDefaultKind } from './classify.ts';
 import { checkCoverage } from './coverage.ts';
 import { LineIndex, splitParas } from './lines.ts';
@@ -78,6 +79,7 @@ export function parseDocument(source: string, ctx: ParseContext): ParsedDocument
   if (paras.length === 0)
     throw new PlanParseError('EMPTY_INPUT', null, 'a plan text', 'only white space', ctx.file);
 
+  refuseOtherKinds(paras, ctx.genre, ctx.file);
   const notice = findNotice(text, paras, ctx.genre);
   const from = notice === null ? 0 : notice.endIndex + 1;
   const start = findOutlineStart(text, paras, ctx.genre, from);

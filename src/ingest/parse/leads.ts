@@ -132,7 +132,7 @@ function readLabels(
     last = Math.max(last, e);
     if (h.role === null) return;
     const units = splitUnitNames(text, h.valueStart, e, genre, known);
-    if (h.role === '') names.push(...units);
+    if (h.role === '') names.push(...units.filter((u) => !collective(u.name, genre)));
     else
       participants.push(
         ...units.filter((u) => !collective(u.name, genre)).map((u) => ({ ...u, role: h.role! })),
@@ -216,8 +216,11 @@ function readBracket(
   }
   const all = splitUnitNames(text, inStart, namesEnd, genre, known);
   // "(各地负责)" names no unit: with a word other than 牵头 the names must look like units.
+  // A list of several names passes when most of them look like units (人民银行, 全国妇联 end
+  // otherwise); "(区、市)" does not.
   const strict = !inl[2]!.includes('牵头');
-  const units = !strict || all.every((n) => looksLikeUnit(n.name, genre, known));
+  const unitLike = all.filter((n) => looksLikeUnit(n.name, genre, known)).length;
+  const units = !strict || unitLike === all.length || (all.length >= 3 && unitLike * 2 >= all.length);
   if (all.length === 0 || !units) return null;
   const t = inl[3] ? p.tail.exec(inl[3]) : null;
   if (t !== null) {
@@ -300,7 +303,29 @@ export function splitUnitNames(
       s = i + 1;
     }
   }
-  return pieces.flatMap((piece) => splitOnConjunction(piece, genre, known));
+  return pieces.flatMap((piece) => splitAtEtc(piece, genre, known));
+}
+
+/**
+ * "商务部等有关部门", "文化和旅游部等和各有关省级人民政府": a unit, then 等 and more units or a
+ * collective. The unit before 等 is kept; what follows is split again (collectives are dropped by
+ * the caller).
+ */
+function splitAtEtc(piece: LeadName, genre: Genre, known: ReadonlySet<string>): LeadName[] {
+  for (const suf of genre.leads.nameSuffixes) {
+    const at = piece.name.indexOf(suf);
+    if (at <= 0 || at + suf.length >= piece.name.length) continue;
+    const left: LeadName = { name: piece.name.slice(0, at), start: piece.start, end: piece.start + at };
+    let restAt = at + suf.length;
+    const conj = genre.leads.conjunctions.find((c) => piece.name.startsWith(c, restAt));
+    if (conj !== undefined) restAt += conj.length;
+    const rest = piece.name.slice(restAt);
+    if (!looksLikeUnit(left.name, genre, known) || rest === '') continue;
+    if (conj === undefined && !collective(rest, genre)) continue;
+    const right: LeadName = { name: rest, start: piece.start + restAt, end: piece.end };
+    return [...splitOnConjunction(left, genre, known), ...splitAtEtc(right, genre, known)];
+  }
+  return splitOnConjunction(piece, genre, known);
 }
 
 function pushTrimmed(text: string, s: number, e: number, genre: Genre, out: LeadName[]): void {
@@ -315,7 +340,7 @@ function pushTrimmed(text: string, s: number, e: number, genre: Genre, out: Lead
 
 /** "各部门", "有关单位": every unit of a kind, not one unit. */
 const collective = (name: string, genre: Genre): boolean =>
-  genre.leads.collectivePrefixes.some((p) => name.startsWith(p));
+  genre.leads.collectivePrefixes.some((p) => name.startsWith(p)) || genre.leads.genericUnits.includes(name);
 
 const looksLikeUnit = (name: string, genre: Genre, known: ReadonlySet<string>): boolean =>
   known.has(name) || genre.leads.unitSuffixes.some((suf) => name.length > suf.length && name.endsWith(suf));

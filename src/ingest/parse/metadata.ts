@@ -55,6 +55,23 @@ function titleLike(c: Ctx, p: Para): boolean {
   );
 }
 
+/**
+ * The page's title on the first line, confirmed by the same title printed again right below it
+ * broken over two to four lines; null otherwise.
+ */
+function pageTitle(c: Ctx, front: readonly Para[]): Para | null {
+  const first = front[0];
+  if (first === undefined || !titleLike(c, first)) return null;
+  const whole = comparable(first.text);
+  let joinedText = '';
+  for (const p of front.slice(1, 5)) {
+    joinedText += comparable(p.text);
+    if (joinedText === whole) return first;
+    if (!whole.startsWith(joinedText)) return null;
+  }
+  return null;
+}
+
 /** "(2018—2020年)", "科协发智字〔2021〕41号": lines under a title that are not the title. */
 function isAside(c: Ctx, p: Para): boolean {
   const t = normaliseInline(p.text);
@@ -278,6 +295,16 @@ export function readMetadata(
   let title: string | null = null;
   let titleSpan: Span | null = null;
   if (titleRange === null && inner) titleRange = [inner[0], inner[1]];
+  // A whole page opens with its title on line 1, printed again below broken over lines: where the
+  // title found is that title or its tail (a break the search above did not join), or none was
+  // found, line 1 is the title.
+  const page = pageTitle(c, front);
+  if (page !== null) {
+    const found = titleRange === null ? '' : comparable(c.text.slice(titleRange[0], titleRange[1]));
+    const whole = comparable(c.text.slice(page.start, page.end));
+    if (titleRange === null || (whole.endsWith(found) && found.length < whole.length))
+      titleRange = [page.start, page.end];
+  }
   if (titleRange !== null) {
     const [a, b] = trimTitle(c, titleRange[0], titleRange[1], spans);
     titleSpan = c.index.span(a, b);
