@@ -183,6 +183,11 @@ export type ConceptReachTasksArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Rules a plan may state on who leads among the units of one annotation. */
+export type ConventionRule =
+  /** The first unit named leads (LEADS); the others take part (PARTICIPATES, role 参与). */
+  | 'FIRST_LEADS';
+
 /** Coverage of a plan, each field answered by one aggregating query in Neo4j. */
 export type Coverage = {
   __typename?: 'Coverage';
@@ -691,6 +696,11 @@ export type Plan = Node & {
   problems: Array<Problem>;
   /** Date the page published it (发布日期), ISO. */
   publishedDate?: Maybe<Scalars['String']['output']>;
+  /**
+   * The document's own rule on who leads among the units one annotation names ("排在第一位的部门为牵头部门，
+   * 下同"), with its quote; null when the text states none (every unit of a "负责" annotation then leads).
+   */
+  responsibilityConvention?: Maybe<ResponsibilityConvention>;
   /** Reviewed links (SERVES and ADDRESSES) applied to this plan; 0 means its derived edges rest on phrases and concepts alone. */
   reviewedLinks: Scalars['Int']['output'];
   /** The file the reviewed links come from and how it matched this plan's text; null when none did. */
@@ -1090,6 +1100,17 @@ export type QueryTasksArgs = {
   planId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A responsibility convention stated in a plan's text and where it stands. */
+export type ResponsibilityConvention = {
+  __typename?: 'ResponsibilityConvention';
+  /** The convention exactly as written, e.g. 列第一位者为牵头单位，下同. */
+  quote: Scalars['String']['output'];
+  /** What the convention says: FIRST_LEADS, the first unit named leads and the others take part. */
+  rule: ConventionRule;
+  /** Where it stands in the source. */
+  source: SourceSpan;
+};
+
 /** Where a plan's reviewed links come from. */
 export type ReviewedLinksSource = {
   __typename?: 'ReviewedLinksSource';
@@ -1456,6 +1477,7 @@ export type ResolversTypes = ResolversObject<{
   ConceptFilter: ConceptFilter;
   ConceptOrder: ConceptOrder;
   ConceptReach: ResolverTypeWrapper<ConceptReachRow>;
+  ConventionRule: ConventionRule;
   Coverage: ResolverTypeWrapper<CoverageParent>;
   CoverageBasis: ResolverTypeWrapper<CoverageBasis>;
   Department: ResolverTypeWrapper<DepartmentRow>;
@@ -1495,6 +1517,7 @@ export type ResolversTypes = ResolversObject<{
   Problem: ResolverTypeWrapper<ProblemRow>;
   ProblemCoverage: ResolverTypeWrapper<ProblemCoverageRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ResponsibilityConvention: ResolverTypeWrapper<ResponsibilityConvention>;
   ReviewedLinksSource: ResolverTypeWrapper<ReviewedLinksSource>;
   SearchHit: ResolverTypeWrapper<SearchHitRow>;
   SearchHitConnection: ResolverTypeWrapper<Omit<SearchHitConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SearchHitEdge']>, nodes: Array<ResolversTypes['SearchHit']> }>;
@@ -1562,6 +1585,7 @@ export type ResolversParentTypes = ResolversObject<{
   Problem: ProblemRow;
   ProblemCoverage: ProblemCoverageRow;
   Query: Record<PropertyKey, never>;
+  ResponsibilityConvention: ResponsibilityConvention;
   ReviewedLinksSource: ReviewedLinksSource;
   SearchHit: SearchHitRow;
   SearchHitConnection: Omit<SearchHitConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SearchHitEdge']>, nodes: Array<ResolversParentTypes['SearchHit']> };
@@ -1848,6 +1872,7 @@ export type PlanResolvers<ContextType = Context, ParentType extends ResolversPar
   principles?: Resolver<Array<ResolversTypes['Principle']>, ParentType, ContextType>;
   problems?: Resolver<Array<ResolversTypes['Problem']>, ParentType, ContextType>;
   publishedDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  responsibilityConvention?: Resolver<Maybe<ResolversTypes['ResponsibilityConvention']>, ParentType, ContextType>;
   reviewedLinks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reviewedLinksSource?: Resolver<Maybe<ResolversTypes['ReviewedLinksSource']>, ParentType, ContextType>;
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
@@ -1953,6 +1978,12 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   subgraph?: Resolver<ResolversTypes['GraphShape'], ParentType, ContextType, RequireFields<QuerySubgraphArgs, 'expand' | 'ids' | 'limit'>>;
   task?: Resolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType, RequireFields<QueryTaskArgs, 'number' | 'planId'>>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, RequireFields<QueryTasksArgs, 'orderBy'>>;
+}>;
+
+export type ResponsibilityConventionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResponsibilityConvention'] = ResolversParentTypes['ResponsibilityConvention']> = ResolversObject<{
+  quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['ConventionRule'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
 }>;
 
 export type ReviewedLinksSourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReviewedLinksSource'] = ResolversParentTypes['ReviewedLinksSource']> = ResolversObject<{
@@ -2130,6 +2161,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Problem?: ProblemResolvers<ContextType>;
   ProblemCoverage?: ProblemCoverageResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ResponsibilityConvention?: ResponsibilityConventionResolvers<ContextType>;
   ReviewedLinksSource?: ReviewedLinksSourceResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   SearchHitConnection?: SearchHitConnectionResolvers<ContextType>;

@@ -40,6 +40,8 @@ export interface PlanRow extends NodeRowBase, SpanProps {
   readonly warningsJson: string;
   /** Absent on plans written before loader 1.1.0 (they were all complete). */
   readonly complete?: boolean;
+  /** The stated responsibility convention ({rule, span}) as JSON; null or absent when none. */
+  readonly responsibilityConventionJson?: string | null;
 }
 
 export interface SectionRow extends NodeRowBase, SpanProps {

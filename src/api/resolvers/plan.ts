@@ -152,6 +152,14 @@ export const planResolvers: Resolvers = {
     }),
     warnings: (p) => JSON.parse(p.warningsJson),
     complete: (p) => p.complete ?? true,
+    responsibilityConvention: (p) => {
+      if (!p.responsibilityConventionJson) return null;
+      const c = JSON.parse(p.responsibilityConventionJson) as {
+        rule: 'FIRST_LEADS';
+        span: Record<string, unknown>;
+      };
+      return { rule: c.rule, quote: String(c.span['quote']), source: span(c.span) };
+    },
     sections: (p, _a, ctx) => ctx.loaders.sectionsByParent.load(p.id),
     principles: owned('Principle'),
     goals: owned('Goal'),

@@ -80,6 +80,8 @@ export function toRows(model: PlanModel, loadedAt: string | null = null): LoadRo
     reviewedLinksMatchedBy: model.reviewed.matchedBy,
     metaSpansJson: JSON.stringify(model.metaSpans),
     warningsJson: JSON.stringify(model.warnings),
+    responsibilityConventionJson:
+      model.responsibilityConvention === null ? null : JSON.stringify(model.responsibilityConvention),
     ...spanProps(model.span),
   };
 

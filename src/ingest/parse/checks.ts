@@ -49,6 +49,43 @@ export interface Completeness {
   readonly cut: Cut | null;
 }
 
+const PAIRS: Readonly<Record<string, string>> = {
+  '（': '）',
+  '(': ')',
+  '“': '”',
+  '《': '》',
+  '「': '」',
+  '【': '】',
+};
+
+/**
+ * A bracket or quote left open at the end of a text ("…试点。（税务总局、财政部", "…推广“增值税。"):
+ * the text stops inside it. Returns the opening mark, or null.
+ */
+export function openMarkAtEnd(text: string): string | null {
+  const stack: string[] = [];
+  for (const ch of text) {
+    if (PAIRS[ch] !== undefined) stack.push(ch);
+    else if (stack.length > 0 && PAIRS[stack.at(-1)!] === ch) stack.pop();
+  }
+  return stack.at(-1) ?? null;
+}
+
+/** A list item's end ("…；"): at the end of the text, the list goes on past it. */
+const MID_LIST = /[；;][\s\u3000]*$/;
+
+/** Ends as a whole text does: a finished sentence, no bracket or quote open, not mid-list. */
+const endsWhole = (text: string): boolean =>
+  endsComplete(text) && openMarkAtEnd(text) === null && !MID_LIST.test(text);
+
+/** What a cut text was found stopping at, in words. */
+function stopping(text: string): string {
+  const open = openMarkAtEnd(text);
+  if (open !== null) return `the text stopping inside an open ${open}: ${tail(text)}`;
+  if (MID_LIST.test(text)) return `the text stopping after a list item ending "；": ${tail(text)}`;
+  return `the text stopping at ${tail(text)}`;
+}
+
 const sectionLabel = (s: SectionModel): string =>
   s.marker === '' ? 'the list of items' : `section "${s.marker}${s.title}"`;
 
@@ -95,7 +132,7 @@ export function checkCompleteness(c: CheckInput & { readonly outlineOnOneLine: b
     // The text ends in a section's heading or intro: it is cut when that text stops mid-sentence.
     if (lastSection === undefined || c.stop !== 'end-of-text' || lastSection.text === '')
       return { warnings, cut: null };
-    if (endsComplete(lastSection.text)) return { warnings, cut: null };
+    if (endsWhole(lastSection.text)) return { warnings, cut: null };
     const end = lastSection.textSpan?.end ?? lastSection.span.end;
     return {
       warnings,
@@ -103,13 +140,15 @@ export function checkCompleteness(c: CheckInput & { readonly outlineOnOneLine: b
         line: c.index.lineAt(Math.max(end - 1, 0)),
         within: sectionLabel(lastSection),
         expected: `the end of the text of ${sectionLabel(lastSection)} (a full stop)`,
-        found: `the text stopping at ${tail(lastSection.text)}`,
+        found: stopping(lastSection.text),
         target: { type: 'section', id: lastSection.id },
       },
     };
   }
   const f = c.facts.get(last.id)!;
   const finished = f.hasLead || endsComplete(last.text);
+  // At the end of the text, a last item left inside a bracket or quote, or ending "；", is cut.
+  const whole = f.hasLead || endsWhole(last.text);
   const at = (line: number, expected: string, found: string): Completeness => ({
     warnings,
     cut: { line, within: label(last), expected, found, target: { type: 'element', id: last.id } },
@@ -117,11 +156,11 @@ export function checkCompleteness(c: CheckInput & { readonly outlineOnOneLine: b
   if (c.stop === 'end-of-text') {
     if (f.emptyCue)
       return at(c.index.lineAt(f.textEnd), `the sub-items of ${label(last)}`, 'the end of the text');
-    if (!finished) {
+    if (!whole) {
       return at(
         c.index.lineAt(Math.max(f.textEnd - 1, 0)),
         `the end of ${label(last)} (a full stop${last.kind === 'Task' ? ' or a lead marker' : ''})`,
-        `the text stopping at ${tail(last.text)}`,
+        stopping(last.text),
       );
     }
   } else if (!finished) {
