@@ -121,7 +121,7 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
         ? headingItems(env, introStart, b.head.end)
         : [];
     // "坚持全面覆盖。…" paragraphs under a prose heading (总体要求) with no 基本原则 heading.
-    const opened = node.children.length === 0 && node.mappedKind === null ? openedItems(env, b) : [];
+    const opened = node.mappedKind === null ? openedItems(env, b) : [];
     const [is, ie] =
       onHeading.length > 0
         ? [introStart, introStart]
@@ -310,9 +310,10 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
   };
   for (const d of drafts) {
     const seen = new Set<string>();
-    const markers = [d.lead, ...(d.more ?? [])].flatMap((m) =>
-      m === null ? [] : [underConvention(m, env.convention, env.genre)],
-    );
+    // Every annotation of the task in text order.
+    const markers = [d.lead, ...(d.more ?? [])]
+      .flatMap((m) => (m === null ? [] : [underConvention(m, env.convention, env.genre)]))
+      .sort((a, b) => a.start - b.start);
     // Leads of every annotation first: a unit that leads a task does not also take part in it.
     for (const n of markers.flatMap((m) => m.names)) {
       if (seen.has(n.name)) continue;

@@ -167,7 +167,7 @@ export function classifyOutline(
       nodes[k] = { type: 'element', block: n.block, kind: 'Task' };
     });
   }
-  if (last >= 2 && isClosingSection(text, nodes[last]!, genre)) {
+  if (last >= 1 && isClosingSection(text, nodes[last]!, genre)) {
     const b = nodes[last]!.block;
     const inner: Context = { kind: 'Guarantee', underMapped: true };
     nodes[last] = {
