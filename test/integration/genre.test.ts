@@ -17,11 +17,12 @@ let gql: Gql;
 const BREAKDOWN = 'test/fixtures/forms/task-breakdown-lines.txt';
 const TRADITIONAL = 'test/fixtures/forms/traditional-notice.txt';
 const CUT = 'test/fixtures/corpus/cast-2025-work-points.txt';
+const CONVENTION = 'test/fixtures/full/gov-2019-bonded-zones-opinions.txt';
 
 beforeAll(async () => {
   db = openTestDatabase();
   await emptyGraph(db);
-  await loadFiles(db, SEED, [BREAKDOWN, 'breakdown'], [TRADITIONAL, 'trad']);
+  await loadFiles(db, SEED, [BREAKDOWN, 'breakdown'], [TRADITIONAL, 'trad'], [CONVENTION, 'bonded']);
   const { text, source } = readPlanFile(CUT);
   await loadPlan(db, parsePlan(text, source, { planId: 'cast-2025-cut', partial: true }), { force: true });
   server = await startTestServer(db);
@@ -125,5 +126,32 @@ describe('a cut text loaded with --partial', () => {
     expect(data!.plan.sections).toEqual([
       { marker: '', title: '', level: 1, elements: [{ number: 1 }, { number: 2 }, { number: 3 }] },
     ]);
+  });
+});
+
+describe("the document's responsibility convention", () => {
+  it('is on the plan with its quote, and the first unit of each annotation leads while the others take part', async () => {
+    const { data, errors } = await gql(`{
+      plan(id: "bonded") { responsibilityConvention { rule quote source { line quote } } }
+      breakdown: plan(id: "breakdown") { responsibilityConvention { rule } }
+      task(planId: "bonded", number: 1) {
+        leadDepartments { name }
+        participants { role department { name } source { line quote } }
+      }
+    }`);
+    expect(errors).toBeUndefined();
+    expect(data!.plan.responsibilityConvention).toEqual({
+      rule: 'FIRST_LEADS',
+      quote: '排在第一位的部门为牵头部门，下同',
+      source: { line: 18, quote: '排在第一位的部门为牵头部门，下同' },
+    });
+    expect(data!.breakdown.responsibilityConvention).toBeNull();
+    expect(data!.task).toEqual({
+      leadDepartments: [{ name: '税务总局' }],
+      participants: [
+        { role: '参与', department: { name: '财政部' }, source: { line: 18, quote: '财政部' } },
+        { role: '参与', department: { name: '海关总署' }, source: { line: 18, quote: '海关总署' } },
+      ],
+    });
   });
 });
