@@ -14,12 +14,17 @@ export type PlanErrorCode =
   | 'MULTIPLE_PLANS'
   | 'NUMBERING_GAP'
   | 'BAD_SEED_DATA'
-  // Documents of another kind than a plan (parse/doc-kind.ts).
-  | 'NOT_A_PLAN_APPROVAL'
-  | 'NOT_A_PLAN_REPLY'
-  | 'NOT_A_PLAN_DECISION'
-  | 'NOT_A_PLAN_REGULATION'
-  | 'NOT_A_PLAN_HOLIDAY_NOTICE';
+  | NotAPlanCode;
+
+/** Refusals of documents of another kind than a plan (parse/doc-kind.ts, genre.json documentKinds). */
+export const NOT_A_PLAN_CODES = [
+  'NOT_A_PLAN_APPROVAL',
+  'NOT_A_PLAN_REPLY',
+  'NOT_A_PLAN_DECISION',
+  'NOT_A_PLAN_REGULATION',
+  'NOT_A_PLAN_HOLIDAY_NOTICE',
+] as const;
+export type NotAPlanCode = (typeof NOT_A_PLAN_CODES)[number];
 
 export class PlanParseError extends Error {
   override readonly name = 'PlanParseError';

@@ -9,7 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PlanParseError } from './errors.ts';
+import { NOT_A_PLAN_CODES, PlanParseError } from './errors.ts';
+import type { NotAPlanCode } from './errors.ts';
 import type { ElementKind } from './model.ts';
 
 /** Kinds a heading may give to the numbered items under it (SubItem comes from a task, never a heading). */
@@ -114,7 +115,7 @@ export interface Genre {
 
 export interface DocumentKindRule {
   /** The refusal code: NOT_A_PLAN_APPROVAL … */
-  readonly code: string;
+  readonly code: NotAPlanCode;
   /** The kind word a user knows the document by (批复). */
   readonly kind: string;
   readonly titleEndings: readonly string[];
@@ -239,6 +240,13 @@ function readJson(dir: string, file: string): Reader {
   }
 }
 
+function notAPlanCode(r: Reader): NotAPlanCode {
+  const code = r.string();
+  if (!(NOT_A_PLAN_CODES as readonly string[]).includes(code))
+    r.fail(`one of ${NOT_A_PLAN_CODES.join(', ')}`);
+  return code as NotAPlanCode;
+}
+
 /** Validates genre.json's content. Exported so tests can show what a bad file is told. */
 export function parseGenre(json: unknown, file = 'genre.json'): Genre {
   const r = new Reader(file, 'genre', json);
@@ -307,7 +315,7 @@ export function parseGenre(json: unknown, file = 'genre.json'): Genre {
         .field('kinds')
         .items()
         .map((k) => ({
-          code: k.field('code').string(),
+          code: notAPlanCode(k.field('code')),
           kind: k.field('kind').string(),
           titleEndings: w(k, 'titleEndings'),
           articleWord: k.has('articleWord') ? k.field('articleWord').string() : null,

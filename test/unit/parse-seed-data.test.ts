@@ -52,6 +52,19 @@ describe('bad seed data is refused with the file, the field, and what was found'
     );
   });
 
+  it('refuses a document kind whose refusal code is not one the parser gives', () => {
+    const kinds = seeds.genre.documentKinds;
+    const json = JSON.parse(
+      JSON.stringify({
+        ...seeds.genre,
+        documentKinds: { ...kinds, kinds: [{ ...kinds.kinds[0]!, code: 'NOT_A_PLAN_MEMO' }] },
+      }),
+    );
+    expect(thrown(() => parseGenre(json)).expected).toBe(
+      'genre.documentKinds.kinds[0].code to be one of NOT_A_PLAN_APPROVAL, NOT_A_PLAN_REPLY, NOT_A_PLAN_DECISION, NOT_A_PLAN_REGULATION, NOT_A_PLAN_HOLIDAY_NOTICE',
+    );
+  });
+
   it('refuses a missing word list', () => {
     const { subItemCues: _, ...rest } = seeds.genre;
     expect(thrown(() => parseGenre(rest)).expected).toBe('genre.subItemCues to be an array');

@@ -7,7 +7,6 @@
  * `documentKinds`.
  */
 import { PlanParseError } from '../errors.ts';
-import type { PlanErrorCode } from '../errors.ts';
 import type { DocumentKindRule, Genre } from '../seed-data.ts';
 import type { Para } from './lines.ts';
 import { alternation, excerpt } from './text.ts';
@@ -85,7 +84,7 @@ export function refuseOtherKinds(paras: readonly Para[], genre: Genre, file: str
   const found = kindOfTitle(paras, genre) ?? articles(paras, genre);
   if (found === null || carriesPlan(paras, genre)) return;
   throw new PlanParseError(
-    found.rule.code as PlanErrorCode,
+    found.rule.code,
     found.line,
     'a plan (意见, 方案, 工作要点, 行动计划 …) or a notice that issues or attaches one',
     `a ${found.rule.kind}: ${found.evidence}. A ${found.rule.kind} is not a plan and holds no tasks to load; if a plan goes with it, load the plan's own text`,
