@@ -182,7 +182,9 @@ export function scopeOf(issuer: string | null, rules: DepartmentRules): Scope | 
     const ending = rules.endings.find((e) => place.endsWith(e.ending) && place.length > e.ending.length);
     if (!ending) continue;
     const rest = unprefixed.slice(place.length);
-    if (rules.governmentWords.some((w) => rest.startsWith(w)))
+    // The government itself (人民政府, 市委) or one of its departments (广州市发展改革委): the place.
+    const department = rules.local.some((e) => e.name === rest || e.aliases.includes(rest));
+    if (department || rules.governmentWords.some((w) => rest.startsWith(w)))
       return { name: place, level: ending.level, bareIds: false, ending: ending.ending };
   }
   return { name: body, level: 'organisation', bareIds: false, ending: null };
@@ -191,7 +193,10 @@ export function scopeOf(issuer: string | null, rules: DepartmentRules): Scope | 
 interface Resolved {
   readonly name: string;
   readonly aliases: readonly string[];
+  /** The alias entry's source; for a national name it is also the source of the full name. */
   readonly source: string | null;
+  /** True where the name is the body's official full name as the source gives it (national). */
+  readonly official: boolean;
 }
 
 /** The one name of a written unit name within its scope, with the other names it goes by. */
@@ -200,7 +205,7 @@ export function resolveName(written: string, scope: Scope | null, rules: Departm
     table.find((e) => e.name === name || e.aliases.includes(name));
   if (scope?.level === 'national') {
     const hit = find(rules.national, written);
-    if (hit) return { name: hit.name, aliases: hit.aliases, source: hit.source };
+    if (hit) return { name: hit.name, aliases: hit.aliases, source: hit.source, official: true };
   } else if (scope?.ending) {
     // 市发改委 / 广州市发改委 in 广州市: the name after the level word or the place's name.
     const prefixes = [scope.name, scope.ending];
@@ -210,10 +215,11 @@ export function resolveName(written: string, scope: Scope | null, rules: Departm
       if (!hit) continue;
       const aliases = [hit.name, ...hit.aliases].flatMap((n) => [`${scope.ending}${n}`, `${scope.name}${n}`]);
       const name = `${scope.name}${hit.name}`;
-      return { name, aliases: aliases.filter((n) => n !== name), source: hit.source };
+      // The place's name before the table's name: how that government names it, not a sourced full name.
+      return { name, aliases: aliases.filter((n) => n !== name), source: hit.source, official: false };
     }
   }
-  return { name: written, aliases: [], source: null };
+  return { name: written, aliases: [], source: null, official: false };
 }
 
 export function departmentId(name: string, scope: Scope | null): string {
@@ -253,9 +259,9 @@ export function resolveDepartments(
     const merged: ResolvedDepartment = {
       id,
       name: r.name,
-      // A full name of the alias table is the resolved name itself; else the parser's (seeds/departments.json).
-      fullName: r.source !== null ? r.name : (before?.fullName ?? d.fullName),
-      fullNameSource: r.source ?? before?.fullNameSource ?? d.fullNameSource,
+      // A national full name is the resolved name, with its source; else the parser's (seeds/departments.json).
+      fullName: r.official ? r.name : (before?.fullName ?? d.fullName),
+      fullNameSource: r.official ? r.source : (before?.fullNameSource ?? d.fullNameSource),
       scope: scope?.name ?? null,
       aliases: [...new Set(known)],
     };

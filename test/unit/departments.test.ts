@@ -1,8 +1,8 @@
 /**
  * Departments scoped and resolved (src/ingest/departments.ts): the issuer gives the scope, the
  * alias table (seeds/department-aliases.json) makes one node of a body's short and full names,
- * and the seed's ids stay as they were. Real texts: the State Council documents of
- * ../shared/corpus-full, the seed, the city association plans of test/fixtures/plans.
+ * and the seed's ids stay as they were. Real texts: two State Council documents
+ * (test/fixtures/departments/national) and the seed.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +17,8 @@ import { PlanParseError } from '../../src/ingest/errors.ts';
 import { parsePlan, readPlanFile } from '../../src/ingest/index.ts';
 
 const rules = loadDepartmentRules();
-const FULL = new URL('../../../../shared/corpus-full/', import.meta.url).pathname;
+// Two whole State Council documents of ../shared/corpus-full, copied byte for byte (their README).
+const FULL = 'test/fixtures/departments/national/';
 const parse = (path: string) => {
   const { text, source } = readPlanFile(path);
   return parsePlan(text, source);
@@ -39,6 +40,7 @@ describe('the scope of a plan is the body that issues it', () => {
     ['内蒙古自治区人民政府', '内蒙古自治区', 'province'],
     ['青禾市科协办公室', '青禾市科协', 'organisation'],
     ['福建省科学技术协会', '福建省科协', 'organisation'],
+    ['广州市发展改革委', '广州市', 'city'],
   ])('%s → %s (%s)', (issuer, name, level) => {
     expect(scopeOf(issuer, rules)).toMatchObject({ name, level });
   });
@@ -73,6 +75,7 @@ describe('within a scope, known names of one body are one name', () => {
       name: '各省级人民政府',
       aliases: [],
       source: null,
+      official: false,
     });
   });
 
@@ -113,6 +116,20 @@ describe('plans resolved as they are parsed', () => {
     const ids = new Set(agri.departments.map((d) => d.id));
     expect(ids.size).toBe(agri.departments.length);
     for (const l of [...agri.leads, ...agri.participations]) expect(ids.has(l.departmentId)).toBe(true);
+  });
+
+  it('gives a city plan’s units to the city; a local name is resolved, but no full name is claimed for it', () => {
+    const city = parse('test/fixtures/departments/cities/baichuan-2020-business-points.txt');
+    expect(city.departmentScope).toBe('白川市');
+    expect(city.departments.map((d) => [d.id, d.fullName])).toEqual([
+      ['dept/白川市/白川市发展和改革委员会', null],
+      ['dept/白川市/白川市住房和城乡建设局', null],
+      ['dept/白川市/市财政局', null],
+    ]);
+    expect(city.leads.map((l) => [l.taskId, l.departmentId, l.span.quote])).toEqual([
+      ['bcsrmzf-2020-points/task-1', 'dept/白川市/白川市发展和改革委员会', '市发展改革委'],
+      ['bcsrmzf-2020-points/task-2', 'dept/白川市/白川市发展和改革委员会', '市发改委'],
+    ]);
   });
 
   it('keeps the seed’s departments, ids and full names exactly as before', () => {
