@@ -1,9 +1,11 @@
 /**
  * `npm run load -- [options] [FILE…]`: the plan lifecycle from the command line.
  *
- *   load     parses every file first (a bad file stops the run before anything is written), then
- *            loads each plan in its own transaction, showing progress, a table of counts per label
- *            and relationship type, and the parser's warnings. `--dry-run` needs no database.
+ *   load     one FILE: parses it, then loads the plan in one transaction, showing progress, a table
+ *            of counts per label and relationship type, and the parser's warnings.
+ *            Several FILEs, a folder or --report: every plan file (folders: *.txt, recursively) gets
+ *            a line — verdict, plan id, tasks, leads, participants, warnings — then totals
+ *            (src/cli/batch.ts); a refused file is a line, not the end. `--dry-run` needs no database.
  *   --list   the plans the graph holds (`npm run plans`)
  *   --remove the plan with that id, and only it, in one transaction
  *
@@ -21,10 +23,12 @@ import type { PlanModel } from '../ingest/model.ts';
 import { formatSummary, refusal } from '../ingest/summary.ts';
 import { planCounts } from '../graph/counts.ts';
 import { formatTable } from './table.ts';
+import { formatLine, formatTotals, planFiles, readAll, report, type FileResult } from './batch.ts';
 
 interface Options {
   dryRun?: boolean;
   json?: string;
+  report?: string;
   force?: boolean;
   id?: string;
   partial?: boolean;
@@ -54,9 +58,13 @@ function program(): Command {
         'A plan id comes from what the document says (issuer + year + kind: cast-2018, cast-2025-points),\n' +
         'so an edited file replaces its plan. While `npm start` runs, its database is used.',
     )
-    .argument('[files...]', 'plan files (UTF-8, GB18030 or UTF-16 text of a plan)')
-    .option('--dry-run', 'parse and print the summary; no database')
+    .argument(
+      '[files...]',
+      'plan files (UTF-8, GB18030 or UTF-16 text of a plan), or folders: every .txt under them',
+    )
+    .option('--dry-run', 'parse and print the summary (one line per file for several); no database')
     .option('--json <file>', 'also write the parsed model(s) to this file')
+    .option('--report <file>', 'write the per-file lines and totals as JSON to this file')
     .option('--force', 'reload even when the graph holds the same text by this loader')
     .option('--id <planId>', 'use this plan id instead of the derived one (one file only)')
     .option('--partial', 'load a cut text: what was read, marked incomplete')
@@ -75,9 +83,17 @@ function program(): Command {
 Environment variables:
 ${env}
 
+Several files or a folder: one line per file (verdict, plan id, tasks, leads, participants,
+warnings; for a real load also loaded / unchanged / failed), then the totals. A refused or
+unreadable file is reported and the others go on; each plan is loaded in its own transaction.
+Exit code: 0 when every file was read (and loaded); 1 when at least one was refused, unreadable
+or failed to load (the others are still read and loaded); 2 for a usage error.
+
 Examples:
   npm run load -- seeds/cast-2018-reform-key-tasks.txt
   npm run load -- --dry-run plans/2019.txt
+  npm run load -- --dry-run --report report.json ../shared/corpus-full ../shared/corpus
+  npm run load -- plans/
   npm run load -- --partial --id cast-2025-points corpus/cut-copy.txt
   npm run plans
   npm run load -- --remove qhskx-2019-points`,
@@ -106,8 +122,18 @@ async function main(argv: readonly string[]): Promise<number> {
     return withDatabase((open) => (options.list ? list(open) : remove(open, options.remove!)));
   }
   if (files.length === 0) return usage(cli, 'give at least one FILE, or --list, or --remove ID');
-  if (options.id !== undefined && files.length > 1)
-    return usage(cli, '--id names one plan: give one FILE with it');
+  const paths = planFiles(files);
+  const several = paths.length !== 1 || paths[0] !== files[0] || options.report !== undefined;
+  if (options.id !== undefined && several) return usage(cli, '--id names one plan: give one FILE with it');
+  if (several) {
+    if (options.json !== undefined) return usage(cli, '--json writes one model: give one FILE with it');
+    const { results, models } = readAll(paths, options.partial ? { partial: true } : {});
+    if (!options.dryRun) {
+      const code = await withDatabase((open) => loadEach(open, results, models, options));
+      if (code !== 0) return code;
+    }
+    return finish(results, options);
+  }
 
   const models = parseAll(files, options);
   if (options.json !== undefined) {
@@ -119,6 +145,49 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   return withDatabase((open) => load(open, models, options));
+}
+
+/** Loads each read plan in its own transaction; a failure is that file's outcome, not the run's end. */
+async function loadEach(
+  { db }: OpenDatabase,
+  results: readonly FileResult[],
+  models: ReadonlyMap<FileResult, PlanModel>,
+  options: Options,
+): Promise<number> {
+  for (const result of results) {
+    const model = models.get(result);
+    if (!model) continue;
+    if (result.sameIdAs) {
+      result.load = 'failed';
+      result.loadDetail = `PLAN_ID_CLASH: ${result.sameIdAs} gives the same plan id ${model.id}`;
+      continue;
+    }
+    console.error(`loading ${result.file} → ${model.id}`);
+    try {
+      const loaded = await loadPlan(db, model, { force: options.force ?? false });
+      result.load = loaded.status === 'loaded' ? 'loaded' : 'unchanged';
+    } catch (error) {
+      result.load = 'failed';
+      result.loadDetail = error instanceof Error ? error.message : String(error);
+    }
+  }
+  return 0;
+}
+
+/** Prints a line per file and the totals, writes --report; 1 when any file was not read or not loaded. */
+function finish(results: readonly FileResult[], options: Options): number {
+  for (const r of results) console.log(formatLine(r));
+  const loading = !options.dryRun;
+  const summary = report(results, loading);
+  console.log(formatTotals(summary.totals));
+  if (options.report !== undefined) {
+    writeFileSync(options.report, JSON.stringify(summary, null, 2) + '\n');
+    console.error(`wrote the report to ${options.report}`);
+  }
+  const bad = results.some(
+    (r) => r.verdict === 'refused' || r.verdict === 'unreadable' || r.load === 'failed',
+  );
+  return bad ? 1 : 0;
 }
 
 function usage(cli: Command, message: string): number {

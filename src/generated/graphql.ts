@@ -270,23 +270,30 @@ export type CoverageBasis = {
   statement: Scalars['String']['output'];
 };
 
-/** A unit that leads tasks (牵头部门), e.g. 组人部. Shared by every plan that names it. */
+/**
+ * A unit that leads or takes part in tasks (牵头部门), e.g. 组人部: one node per body within the scope of the
+ * plans' issuer (国家, 广州市, 中国科协), shared by every plan of that scope that names it by any known name.
+ */
 export type Department = Node & {
   __typename?: 'Department';
+  /** Its other names: the alias table's short forms (发展改革委, 国家发展改革委) and the names the plans write; each edge keeps its own as `name`. */
+  aliases: Array<Scalars['String']['output']>;
   /** Official full name (e.g. 组织人事部) where a source gives it; null otherwise. */
   fullName?: Maybe<Scalars['String']['output']>;
   /** Where the full name comes from. */
   fullNameSource?: Maybe<Scalars['String']['output']>;
-  /** dept/<name as plans write it> */
+  /** dept/<scope>/<name> (dept/国家/国家发展和改革委员会), or dept/<name> in the 中国科协 scope (dept/组人部) and for plans of no known issuer. */
   id: Scalars['ID']['output'];
   /** Tasks it leads, in plan and task order; optionally of one plan. */
   leads: Array<Lead>;
-  /** Name as the plans write it, e.g. 组人部. */
+  /** Its one name: the full name the alias table gives (国家发展和改革委员会), else the name as the plans write it (组人部). */
   name: Scalars['String']['output'];
   /** Tasks it takes part in without leading (配合单位, 责任单位, …), in plan and task order; optionally of one plan. */
   participatesIn: Array<Participation>;
   /** Plans in which it leads a task, earliest year first: in which plans, since when. */
   plans: Array<PlanPresence>;
+  /** The body whose department it is, from the plan's issuer: 国家, 广州市, 中国科协; null when the plan names no issuer. */
+  scope?: Maybe<Scalars['String']['output']>;
   /** Earliest year of a plan in which it leads; null when no such plan names a year. */
   since?: Maybe<Scalars['Int']['output']>;
   /** The tasks themselves (same order as `leads`). */
@@ -294,19 +301,28 @@ export type Department = Node & {
 };
 
 
-/** A unit that leads tasks (牵头部门), e.g. 组人部. Shared by every plan that names it. */
+/**
+ * A unit that leads or takes part in tasks (牵头部门), e.g. 组人部: one node per body within the scope of the
+ * plans' issuer (国家, 广州市, 中国科协), shared by every plan of that scope that names it by any known name.
+ */
 export type DepartmentLeadsArgs = {
   planId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
-/** A unit that leads tasks (牵头部门), e.g. 组人部. Shared by every plan that names it. */
+/**
+ * A unit that leads or takes part in tasks (牵头部门), e.g. 组人部: one node per body within the scope of the
+ * plans' issuer (国家, 广州市, 中国科协), shared by every plan of that scope that names it by any known name.
+ */
 export type DepartmentParticipatesInArgs = {
   planId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
-/** A unit that leads tasks (牵头部门), e.g. 组人部. Shared by every plan that names it. */
+/**
+ * A unit that leads or takes part in tasks (牵头部门), e.g. 组人部: one node per body within the scope of the
+ * plans' issuer (国家, 广州市, 中国科协), shared by every plan of that scope that names it by any known name.
+ */
 export type DepartmentTasksArgs = {
   planId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -543,6 +559,8 @@ export type Lead = {
   __typename?: 'Lead';
   /** The leading department. */
   department: Department;
+  /** The department's name as this plan writes it (发展改革委), whatever department it resolved to. */
+  name: Scalars['String']['output'];
   /** The department's name inside the lead marker. */
   source: SourceSpan;
   /** The task it leads. */
@@ -642,6 +660,8 @@ export type Participation = {
   __typename?: 'Participation';
   /** The unit that takes part. */
   department: Department;
+  /** The unit's name as this plan writes it (市发改委), whatever department it resolved to. */
+  name: Scalars['String']['output'];
   /** Its role as the plan words it: 配合 (assisting), 责任 (responsible), 参与 (taking part), 协办 (co-organising). */
   role: Scalars['String']['output'];
   /** The unit's name where the text names it. */
@@ -906,7 +926,10 @@ export type Query = {
   concepts: ConceptConnection;
   /** Coverage questions about one plan (planId) or all plans. */
   coverage: Coverage;
-  /** Departments that lead tasks, of one plan or all. */
+  /**
+   * Departments that lead tasks, of one plan or all. Across plans a department is its resolved node: "which
+   * national department leads most tasks" is departments(scope: "国家", orderBy: TASKS_DESC, first: 1).
+   */
   departments: Array<Department>;
   /** One goal by its number in a plan; unknown plan or number → NOT_FOUND. */
   goal?: Maybe<Goal>;
@@ -982,8 +1005,10 @@ export type QueryCoverageArgs = {
 
 /** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QueryDepartmentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DepartmentOrder>;
   planId?: InputMaybe<Scalars['ID']['input']>;
+  scope?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1683,6 +1708,7 @@ export type CoverageBasisResolvers<ContextType = Context, ParentType extends Res
 }>;
 
 export type DepartmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Department'] = ResolversParentTypes['Department']> = ResolversObject<{
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   fullName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fullNameSource?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1690,6 +1716,7 @@ export type DepartmentResolvers<ContextType = Context, ParentType extends Resolv
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   participatesIn?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType, Partial<DepartmentParticipatesInArgs>>;
   plans?: Resolver<Array<ResolversTypes['PlanPresence']>, ParentType, ContextType>;
+  scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<DepartmentTasksArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1796,6 +1823,7 @@ export type LabelCountResolvers<ContextType = Context, ParentType extends Resolv
 
 export type LeadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Lead'] = ResolversParentTypes['Lead']> = ResolversObject<{
   department?: Resolver<ResolversTypes['Department'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
   task?: Resolver<ResolversTypes['Task'], ParentType, ContextType>;
 }>;
@@ -1846,6 +1874,7 @@ export type ParseWarningResolvers<ContextType = Context, ParentType extends Reso
 
 export type ParticipationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Participation'] = ResolversParentTypes['Participation']> = ResolversObject<{
   department?: Resolver<ResolversTypes['Department'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
   task?: Resolver<ResolversTypes['Task'], ParentType, ContextType>;

@@ -93,6 +93,9 @@ export interface DepartmentRow extends NodeRowBase {
   readonly name: string;
   readonly fullName: string | null;
   readonly fullNameSource: string | null;
+  /** Absent on nodes loaded before departments had scopes. */
+  readonly scope?: string | null;
+  readonly aliases?: readonly string[] | null;
 }
 
 export interface ConceptRow extends NodeRowBase {
@@ -120,6 +123,8 @@ export interface LeadRow extends SpanProps {
   readonly id: string;
   readonly departmentId: string;
   readonly taskId: string;
+  /** The name as the plan writes it; absent on edges loaded before it was recorded. */
+  readonly name?: string;
 }
 
 /** A unit taking part in a task without leading it. */

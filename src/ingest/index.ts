@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { decodePlanBytes } from './decode.ts';
+import { loadDepartmentRules, resolveDepartments, type DepartmentRules } from './departments.ts';
 import type { PlanModel, SourceInfo } from './model.ts';
 import { parseDocument } from './parse/index.ts';
 import { findManifestEntry, loadSeedData } from './seed-data.ts';
@@ -26,6 +27,8 @@ export interface ParseOptions {
   readonly seeds?: SeedData;
   /** Keep what a cut text holds (complete: false) instead of refusing it with TRUNCATED. */
   readonly partial?: boolean;
+  /** Department scopes and aliases to use instead of the project's seeds/ (tests). */
+  readonly departmentRules?: DepartmentRules;
 }
 
 export interface PlanFile {
@@ -124,6 +127,8 @@ export function parsePlan(text: string, source: SourceInfo, options: ParseOption
     preambleSpan: doc.preambleSpan,
     sha256: source.sha256,
   });
+  // Units as written → departments of the issuer's scope, one node per body (src/ingest/departments.ts).
+  const units = resolveDepartments(doc, options.departmentRules ?? loadDepartmentRules());
   return {
     id: planId,
     title: doc.title,
@@ -141,9 +146,10 @@ export function parsePlan(text: string, source: SourceInfo, options: ParseOption
     metaSpans: doc.metaSpans,
     sections: doc.sections,
     elements: doc.elements,
-    departments: doc.departments,
-    leads: doc.leads,
-    participations: doc.participations,
+    departments: units.departments,
+    departmentScope: units.scope?.name ?? null,
+    leads: units.leads,
+    participations: units.participations,
     complete: doc.complete,
     responsibilityConvention: doc.responsibilityConvention,
     concepts: sem.concepts,

@@ -114,6 +114,17 @@ export interface DepartmentModel {
   readonly fullNameSource: string | null;
 }
 
+/**
+ * A department once resolved within the scope of the plan's issuer: `dept/<scope>/<name>`, or
+ * `dept/<name>` where the scope's data keeps bare ids (中国科协) or no issuer is known.
+ */
+export interface ScopedDepartmentModel extends DepartmentModel {
+  /** The scope's name: 国家, 广州市, 中国科协; null when the plan names no issuer. */
+  readonly scope: string | null;
+  /** The other names of the department: the alias table's and the ones the plans write. */
+  readonly aliases: readonly string[];
+}
+
 /** Department → Task, from a "(XX部牵头)" or "牵头单位:" marker. */
 export interface LeadModel {
   readonly departmentId: string;
@@ -257,7 +268,10 @@ export interface PlanModel {
   readonly sections: readonly SectionModel[];
   /** Every numbered element, in document order (principles, goals, tasks, sub-items, guarantees). */
   readonly elements: readonly ElementModel[];
-  readonly departments: readonly DepartmentModel[];
+  /** The plan's departments, each in the scope of the plan's issuer (src/ingest/departments.ts). */
+  readonly departments: readonly ScopedDepartmentModel[];
+  /** The body whose departments the plan names (国家, 广州市, 中国科协); null when no issuer is known. */
+  readonly departmentScope?: string | null;
   readonly leads: readonly LeadModel[];
   /** Units that take part in a task without leading it (PARTICIPATES). */
   readonly participations: readonly ParticipationModel[];

@@ -134,18 +134,24 @@ describe('a load that fails half-way', () => {
 });
 
 describe('a second plan beside the first', () => {
-  it('shares Department and Concept nodes with the seed instead of duplicating them', async () => {
+  it('shares Concept nodes with the seed; its departments are its issuer’s, not the seed’s', async () => {
     const second = parseFile(SECOND_PLAN);
     await loadPlan(db, second);
+    // Issued by 青禾市科协办公室: its 组人部 is that association's (dept/青禾市科协/组人部), and the
+    // seed's dept/组人部 (中国科协) leads only the seed's tasks.
+    const local = 'dept/青禾市科协/组人部';
     const shared = await db.read<{ key: string; node: { id: string } }>('node-by-ids', {
-      ids: ['dept/组人部', 'concept/四服务'],
+      ids: ['dept/组人部', local, 'concept/四服务'],
     });
-    expect(shared.map((r) => r.key).sort()).toEqual(['concept/四服务', 'dept/组人部']);
-    const leads = await db.read<{ key: string; row: { taskId: string } }>('leads-by-departments', {
-      keys: [{ key: 'k', id: 'dept/组人部', planId: null }],
-    });
-    const plans = new Set(leads.map((l) => l.row.taskId.split('/')[0]));
-    expect([...plans].sort()).toEqual(['cast-2018', second.id].sort());
+    expect(shared.map((r) => r.key).sort()).toEqual(['concept/四服务', 'dept/组人部', local].sort());
+    const planOf = async (id: string) => {
+      const leads = await db.read<{ key: string; row: { taskId: string } }>('leads-by-departments', {
+        keys: [{ key: 'k', id, planId: null }],
+      });
+      return [...new Set(leads.map((l) => l.row.taskId.split('/')[0]))];
+    };
+    expect(await planOf('dept/组人部')).toEqual(['cast-2018']);
+    expect(await planOf(local)).toEqual([second.id]);
     const mentions = await db.read<{ key: string; total: number }>('mentions-by-concepts', {
       keys: [{ key: 'k', id: 'concept/四服务', planId: null, offset: 0, first: 100 }],
     });

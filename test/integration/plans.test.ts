@@ -18,6 +18,8 @@ const A = 'test/fixtures/plans/pair/qinghe-2020-points.txt';
 const B = 'test/fixtures/plans/pair/qinghe-2021-points.txt';
 const A_ID = 'qhskx-2020-points';
 const B_ID = 'qhskx-2021-points';
+// The pair is issued by 青禾市科协办公室: its units are that association's (src/ingest/departments.ts).
+const DEPT = 'dept/青禾市科协';
 
 // Each test loads and snapshots whole plans: give it room on a loaded machine.
 vi.setConfig({ testTimeout: 240_000 });
@@ -148,8 +150,8 @@ describe('two plans of the same issuer, loaded side by side', () => {
     expect(
       c.leadChanges.map((l) => [l.department.id, ids(l.gained), ids(l.lost), ids(l.ledInA), ids(l.ledInB)]),
     ).toEqual([
-      ['dept/信息中心', [`${B_ID}/task-2`], [], [`${A_ID}/task-3`], [`${B_ID}/task-2`, `${B_ID}/task-3`]],
-      ['dept/科普部', [`${B_ID}/task-4`], [`${A_ID}/task-4`], [`${A_ID}/task-4`], [`${B_ID}/task-4`]],
+      [`${DEPT}/信息中心`, [`${B_ID}/task-2`], [], [`${A_ID}/task-3`], [`${B_ID}/task-2`, `${B_ID}/task-3`]],
+      [`${DEPT}/科普部`, [`${B_ID}/task-4`], [`${A_ID}/task-4`], [`${A_ID}/task-4`], [`${B_ID}/task-4`]],
     ]);
   });
 
@@ -174,7 +176,7 @@ describe('two plans of the same issuer, loaded side by side', () => {
 
   it('answers in which plans, since when, a concept and a department appear', async () => {
     const { data } = await gql(`{
-      node(id: "dept/信息中心") { ... on Department { since plans { plan { id } year count } } }
+      node(id: "${DEPT}/信息中心") { ... on Department { since plans { plan { id } year count } } }
       concepts(filter: { text: "智慧科协" }) { nodes { id since plans { plan { id } year count } } }
     }`);
     expect(data!['node']).toEqual({
@@ -216,9 +218,9 @@ describe('removing a plan', () => {
     expect(removal.pruned).toBe(1);
     expect(await planSnapshot(A_ID)).toEqual(before);
     const shared = await db.read<{ key: string }>('node-by-ids', {
-      ids: ['dept/信息中心', 'dept/科普部', 'concept/四服务', 'concept/智慧科协'],
+      ids: [`${DEPT}/信息中心`, `${DEPT}/科普部`, 'concept/四服务', 'concept/智慧科协'],
     });
-    expect(shared.map((r) => r.key).sort()).toEqual(['concept/四服务', 'dept/信息中心', 'dept/科普部']);
+    expect(shared.map((r) => r.key).sort()).toEqual(['concept/四服务', `${DEPT}/信息中心`, `${DEPT}/科普部`]);
     expect((await listPlans(db)).map((p) => p.id)).toEqual([A_ID]);
   });
 

@@ -4,11 +4,20 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parsePlan, readPlanFile } from '../../src/ingest/index.ts';
 
 const REPO = new URL('../../', import.meta.url).pathname;
 let scratch: string;
@@ -98,5 +107,94 @@ describe('ports are checked before the engine starts', () => {
     } finally {
       server.close();
     }
+  }, 60_000);
+});
+
+describe('npm run load -- --dry-run DIR: a folder at once', () => {
+  const GOOD = 'test/fixtures/departments/cities/qinghe-2020-business-points.txt';
+
+  it('gives every .txt under it a line (verdict, id, counts or why), then totals; a refused file is a line', async () => {
+    const dir = join(scratch, 'folder');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    copyFileSync(join(REPO, GOOD), join(dir, 'a-good.txt'));
+    copyFileSync(
+      join(REPO, 'test/fixtures/corpus/heilongjiang-2019-reform-points.txt'),
+      join(dir, 'b-cut.txt'),
+    );
+    copyFileSync(join(REPO, 'test/fixtures/bad/no-plan.txt'), join(dir, 'sub', 'c-no-plan.txt'));
+    writeFileSync(join(dir, 'notes.md'), 'not a plan file: no .txt, not read\n');
+    const report = join(scratch, 'report.json');
+    const { code, stdout, stderr } = await run('src/cli/load.ts', ['--dry-run', '--report', report, dir]);
+    // The good plan's warnings are whatever the parser notes: the line reports them, it does not judge them.
+    const { text, source } = readPlanFile(join(REPO, GOOD));
+    const warnings = parsePlan(text, source).warnings.length;
+    expect(stdout.split('\n')).toEqual([
+      `complete   ${dir}/a-good.txt  qhsrmzf-2020-points  tasks 3, leads 3, participants 3, warnings ${warnings}`,
+      `refused    ${dir}/b-cut.txt  TRUNCATED at line 5: expected the end of task 3 (a full stop or a lead marker), ` +
+        'found the text stopping at "…和中国青年女科学家奖、求是杰出青" (--partial loads what was read)',
+      `refused    ${dir}/sub/c-no-plan.txt  NO_PLAN: expected a numbered outline (a line opening with 一、, (一) or 1. ` +
+        'followed later by its number 2), found no such line in 18 lines, starting "中文 | English 我要入会 联系"',
+      `total: 3 files: 1 complete, 0 partial, 2 refused, 0 unreadable; tasks 3, leads 3, participants 3, warnings ${warnings}`,
+      '',
+    ]);
+    expect(stderr).toBe(`wrote the report to ${report}\n`);
+    // Some files were refused: exit 1 (--help says so); nothing was loaded, no engine was started.
+    expect(code).toBe(1);
+    expect(existsSync(join(scratch, 'store'))).toBe(false);
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    expect(json.totals).toEqual({
+      files: 3,
+      complete: 1,
+      partial: 0,
+      refused: 2,
+      unreadable: 0,
+      tasks: 3,
+      leads: 3,
+      participants: 3,
+      warnings,
+    });
+    expect(
+      json.files.map((f: Record<string, unknown>) => [f['file'], f['verdict'], f['planId'], f['code']]),
+    ).toEqual([
+      [`${dir}/a-good.txt`, 'complete', 'qhsrmzf-2020-points', null],
+      [`${dir}/b-cut.txt`, 'refused', null, 'TRUNCATED'],
+      [`${dir}/sub/c-no-plan.txt`, 'refused', null, 'NO_PLAN'],
+    ]);
+  }, 60_000);
+
+  it('reads a cut text with --partial, and a missing path is a line too; all read: exit 0 only when none is refused', async () => {
+    const missing = join(scratch, 'no-such-file.txt');
+    const { code, stdout } = await run('src/cli/load.ts', [
+      '--dry-run',
+      '--partial',
+      join(REPO, 'test/fixtures/corpus/heilongjiang-2019-reform-points.txt'),
+      missing,
+    ]);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toMatch(
+      /^partial {4}\S+heilongjiang-2019-reform-points\.txt {2}plan-0e8bc9deb3 {2}tasks \d+, .*\(stops at line 5 in task 3\)$/,
+    );
+    expect(lines[1]).toBe(`unreadable ${missing}  ENOENT: no such file or directory, open '${missing}'`);
+    expect(lines[2]).toMatch(/^total: 2 files: 0 complete, 1 partial, 0 refused, 1 unreadable; /);
+    expect(code).toBe(1);
+    const good = await run('src/cli/load.ts', [
+      '--dry-run',
+      join(REPO, GOOD),
+      join(REPO, 'seeds/cast-2018-reform-key-tasks.txt'),
+    ]);
+    expect(good.stdout).toMatch(
+      /^total: 2 files: 2 complete, 0 partial, 0 refused, 0 unreadable; tasks 13, /m,
+    );
+    expect(good.code).toBe(0);
+  }, 60_000);
+
+  it('--help says what the exit code is when some files were refused', async () => {
+    const { code, stdout } = await run('src/cli/load.ts', ['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('--report <file>');
+    expect(stdout).toContain(
+      'Exit code: 0 when every file was read (and loaded); 1 when at least one was refused, unreadable\n' +
+        'or failed to load (the others are still read and loaded); 2 for a usage error.',
+    );
   }, 60_000);
 });

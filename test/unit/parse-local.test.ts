@@ -58,10 +58,10 @@ describe('a local 工作要点 beside the seed', () => {
     ]);
     const leads = plan.leads.map((l) => [l.taskId, l.departmentId, l.span.line]);
     expect(leads).toEqual([
-      ['local-2019/task-1', 'dept/组人部', 31],
-      ['local-2019/task-2', 'dept/学会部', 35],
-      ['local-2019/task-2', 'dept/科普部', 35],
-      ['local-2019/task-3', 'dept/信息中心', 40],
+      ['local-2019/task-1', 'dept/青禾市科协/组人部', 31],
+      ['local-2019/task-2', 'dept/青禾市科协/学会部', 35],
+      ['local-2019/task-2', 'dept/青禾市科协/科普部', 35],
+      ['local-2019/task-3', 'dept/青禾市科协/信息中心', 40],
     ]);
     for (const e of plan.elements) expect(e.text).not.toMatch(/单位[:：]|完成时限/);
   });
@@ -75,10 +75,16 @@ describe('a local 工作要点 beside the seed', () => {
     );
   });
 
-  it('mentions “四服务” in its text and shares dept/组人部 with the seed plan', () => {
+  it('mentions “四服务” in its text; its 组人部 is the city association’s, not the seed’s', () => {
     expect(plan.sections[0]!.text).toContain('“四服务”');
     expect(plan.elements.find((e) => e.id === 'local-2019/task-3')!.text).toContain('“四服务”');
-    expect(plan.departments.find((d) => d.id === 'dept/组人部')).toBeDefined();
+    // Issued by 青禾市科协办公室: its units belong to 青禾市科协, not to 中国科协 (the seed's dept/组人部).
+    expect(plan.departmentScope).toBe('青禾市科协');
+    expect(plan.departments.find((d) => d.name === '组人部')).toMatchObject({
+      id: 'dept/青禾市科协/组人部',
+      scope: '青禾市科协',
+    });
+    expect(plan.departments.find((d) => d.id === 'dept/组人部')).toBeUndefined();
   });
 
   it('stops before the imprint and the footer, with nothing to warn about', () => {

@@ -24,7 +24,7 @@ const evidence = async (row: DerivedRow, ctx: Context): Promise<EvidenceModel[]>
 
 export const linkResolvers: Resolvers = {
   Query: {
-    departments: async (_root, { planId, orderBy }, ctx, info) => {
+    departments: async (_root, { planId, scope, orderBy, first }, ctx, info) => {
       // Look-ahead: the lead edges (and their tasks) of `tasks`/`leads` come in the same statement,
       // for the plan those fields ask about.
       const type = info.schema.getType('Department') as GraphQLObjectType;
@@ -35,7 +35,9 @@ export const linkResolvers: Resolvers = {
         leads: { row: LeadRow; endpoint: ElementRow }[] | null;
       }>('departments-filtered', {
         planId: checkPlanId('planId', planId),
+        scope: scope ?? null,
         orderBy: orderBy ?? 'NAME',
+        first: first === null || first === undefined ? null : checkFirst(first),
         leads: ahead !== null,
         leadsPlanId,
       });
@@ -77,6 +79,8 @@ export const linkResolvers: Resolvers = {
     },
   },
   Department: {
+    scope: (d) => d.scope ?? null,
+    aliases: (d) => [...(d.aliases ?? [])],
     leads: async (d, { planId }, ctx) =>
       known(
         ctx,
@@ -105,11 +109,14 @@ export const linkResolvers: Resolvers = {
     department: (l, _a, ctx) => required<DepartmentRow>(ctx, l.departmentId),
     task: (l, _a, ctx) => required<ElementRow>(ctx, l.taskId),
     source: (l) => span(l),
+    // The quote is the name as written too: edges loaded before `name` was recorded answer with it.
+    name: (l) => l.name ?? l.quote,
   },
   Participation: {
     department: (l, _a, ctx) => required<DepartmentRow>(ctx, l.departmentId),
     task: (l, _a, ctx) => required<ElementRow>(ctx, l.taskId),
     source: (l) => span(l),
+    name: (l) => l.name ?? l.quote,
   },
   Concept: {
     aliases: async (c, _a, ctx) => [...((await full(ctx, c)).aliases ?? [])],

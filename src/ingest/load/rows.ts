@@ -133,18 +133,36 @@ export function toRows(model: PlanModel, loadedAt: string | null = null): LoadRo
 
   const departments = model.departments.map((d) => ({
     id: d.id,
-    props: { name: d.name, fullName: d.fullName, fullNameSource: d.fullNameSource },
+    props: {
+      name: d.name,
+      fullName: d.fullName,
+      fullNameSource: d.fullNameSource,
+      scope: d.scope,
+      aliases: [...d.aliases],
+    },
   }));
+  // Each edge keeps the unit's name as this plan writes it (发展改革委), whatever node it resolved to.
   const leads = model.leads.map((l) => ({
     departmentId: l.departmentId,
     taskId: l.taskId,
-    props: { id: `${l.departmentId}>LEADS>${l.taskId}`, planId, ...spanProps(l.span) },
+    props: {
+      id: `${l.departmentId}>LEADS>${l.taskId}`,
+      planId,
+      name: l.span.quote,
+      ...spanProps(l.span),
+    },
   }));
 
   const participations = model.participations.map((p) => ({
     departmentId: p.departmentId,
     taskId: p.taskId,
-    props: { id: `${p.departmentId}>PARTICIPATES>${p.taskId}`, planId, role: p.role, ...spanProps(p.span) },
+    props: {
+      id: `${p.departmentId}>PARTICIPATES>${p.taskId}`,
+      planId,
+      role: p.role,
+      name: p.span.quote,
+      ...spanProps(p.span),
+    },
   }));
 
   const concepts = model.concepts.map((c) => ({
