@@ -145,10 +145,11 @@ function check(f: Fixture, o: Outcome, field: Field): void {
     }
     case 'tasks': {
       const tasks = m.elements.filter((e) => e.kind === 'Task');
-      const units = (ids: readonly { taskId: string; departmentId: string }[], id: string) =>
+      // Units as the text writes them (the department node may carry a scope and a fuller name).
+      const units = (ids: readonly { taskId: string; span: { quote: string } }[], id: string) =>
         ids
           .filter((x) => x.taskId === id)
-          .map((x) => x.departmentId.replace(/^dept\//, ''))
+          .map((x) => x.span.quote)
           .sort();
       // `starts` must open the task's title or text; otherwise the task's own opening is shown.
       const opening = (t: (typeof tasks)[number], starts: string) =>
