@@ -113,7 +113,10 @@ export function parsePlan(text: string, source: SourceInfo, options: ParseOption
   let planId = known ?? `plan-${source.sha256.slice(0, 10)}`;
   let doc = parse(planId);
   if (known === null) {
-    const derived = resolvePlanId(source, seeds, undefined, doc);
+    const derived = resolvePlanId(source, seeds, undefined, {
+      ...doc,
+      documentNumber: doc.metaSpans['documentNumber']?.quote ?? null,
+    });
     if (derived !== planId) {
       planId = derived;
       doc = parse(planId);

@@ -6,7 +6,9 @@
  *   issuer  the notice's issuer (中国科协办公厅 → 中国科协, office suffixes removed), named by
  *           seeds/plan-ids.json, else the initials of its pinyin (青禾市科协 → qhskx)
  *   year    the first "NNNN年" of the plan's title, else the year of its issue date
- *   kind    the part seeds/plan-ids.json gives the word ending the title ("" for 重点任务)
+ *   kind    the part seeds/plan-ids.json gives the word ending the title ("" for 重点任务); a
+ *           title of no listed kind (an issuer's many 意见 and 通知 of one year) takes its document
+ *           number instead: 国发〔2018〕42号 → gf42, 国办发〔2019〕3号 → gbf3
  *
  * Null when the document names no issuer or no year: the caller falls back to a hash of the text.
  */
@@ -24,6 +26,8 @@ export interface PlanIdFacts {
   readonly noticeTitle: string | null;
   readonly issuer: string | null;
   readonly issuedDate: string | null;
+  /** As printed (国发〔2018〕42号), or null/absent. */
+  readonly documentNumber?: string | null;
 }
 
 const FILE = 'seeds/plan-ids.json';
@@ -113,7 +117,26 @@ export function derivePlanId(facts: PlanIdFacts, rules: PlanIdRules = loadPlanId
       }
     }
   }
+  if (best < 0) kind = numberPart(facts.documentNumber ?? null) ?? kind;
   return [issuerPart(organisation, rules), year, kind].filter((p) => p !== '').join('-');
+}
+
+/**
+ * The document number as an id part: the pinyin initials of its issuer code and its serial
+ * (国办发〔2019〕3号 → gbf3), so two documents of one issuer and year keep apart. Null when the
+ * number has no 〔year〕N号 shape.
+ */
+function numberPart(documentNumber: string | null): string | null {
+  const m =
+    documentNumber === null
+      ? null
+      : /^(.*?)[〔［\[(（]\s*\d{4}\s*[〕］\])）]\s*(\d+)\s*号/.exec(documentNumber.trim());
+  if (!m) return null;
+  const code = pinyin(m[1] ?? '', { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' })
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+  return `${code}${m[2]}`;
 }
 
 /** The year a plan's document speaks of (its title's "NNNN年", else its issue date), or null. */

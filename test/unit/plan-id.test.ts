@@ -46,6 +46,21 @@ describe('a plan id derived from the document', () => {
     );
   });
 
+  it("tells apart one issuer's documents of a year by their number when the title names no listed kind", () => {
+    const opinions = (title: string, issuer: string, documentNumber: string) =>
+      derivePlanId({ ...facts(title, null, issuer, '2019-01-20'), documentNumber });
+    expect(
+      opinions('国务院关于促进综合保税区高水平开放高质量发展的若干意见', '国务院', '国发〔2019〕3号'),
+    ).toBe('gwy-2019-gf3');
+    expect(
+      opinions('国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知', '国务院办公厅', '国办发〔2019〕3号'),
+    ).toBe('gwy-2019-gbf3');
+    // A listed kind keeps its word: the number plays no part.
+    expect(opinions('2019年市科协深化改革工作要点', '青禾市科协', '青科协发〔2019〕2号')).toBe(
+      'qhskx-2019-points',
+    );
+  });
+
   it('gives none when the document names no issuer or no year', () => {
     expect(derivePlanId(facts('重点任务', null, '中国科协'))).toBeNull();
     expect(derivePlanId(facts('2020年重点任务', null, null))).toBeNull();
