@@ -47,7 +47,12 @@ interface Hooks {
   position(id: string): { x: number; y: number };
   overlaps(): { labels: number; overlapping: number };
   zoom(): number;
-  metrics: { firstGraphMs: number; lastExpand: { ms: number; roundTrips: number; added: number } };
+  metrics: {
+    firstGraphMs: number;
+    lastExpand: { ms: number; roundTrips: number; added: number };
+    lastSearch: { ms: number; roundTrips: number };
+    lastFocus: { ms: number; roundTrips: number };
+  };
 }
 const hooks = (page: Page) =>
   page.evaluate(() => {
@@ -160,7 +165,14 @@ describe('the graph explorer', () => {
     expect(await panel.textContent()).toContain('组人部');
     expect(new URL(page.url()).searchParams.get('node')).toBe('cast-2018/task-6');
     // The expand was one HTTP request: the neighbourhood and the panel's details in one operation.
-    expect((await hooks(page)).metrics.lastExpand.roundTrips).toBe(1);
+    const { metrics } = await hooks(page);
+    expect(metrics.lastExpand.roundTrips).toBe(1);
+    expect(metrics.lastFocus.roundTrips).toBe(1);
+    // Figures for bench/RESULTS.md (read, never asserted: timing belongs to the benchmark).
+    console.log(
+      `timings: first graph ${metrics.firstGraphMs.toFixed(0)} ms after navigation, search ${metrics.lastSearch.ms.toFixed(0)} ms, ` +
+        `result → graph ${metrics.lastFocus.ms.toFixed(0)} ms, expand → redrawn ${metrics.lastExpand.ms.toFixed(0)} ms`,
+    );
     await page.context().close();
   });
 
@@ -288,7 +300,7 @@ describe('the graph explorer', () => {
       await idle(page);
       const { overlaps, nodes, zoom } = await hooks(page);
       console.log(
-        `overlap ${path}: ${overlaps.overlapping} of ${overlaps.labels} boxes, ${nodes} nodes, zoom ${zoom.toFixed(2)}`,
+        `overlap ${path}: ${overlaps.overlapping} of ${overlaps.labels} boxes, ${nodes} nodes, zoom ${zoom.toFixed(2)} (labels ${(13 * zoom).toFixed(1)} px)`,
       );
       // At most 40 nodes before "show more"; sub-items folded under their task.
       expect(nodes).toBeLessThanOrEqual(40);

@@ -321,9 +321,11 @@ export function runLayout(
           randomize: true,
           // Labels take room too: without this, goal stars and sub-item labels land on each other.
           nodeDimensionsIncludeLabels: true,
-          nodeRepulsion: 12000,
-          idealEdgeLength: 110,
-          nodeSeparation: 90,
+          // Compact: the pass below separates what still touches, and a compact graph is drawn
+          // at a zoom where its 13 px labels stay above the level-of-detail cut.
+          nodeRepulsion: 5000,
+          idealEdgeLength: 60,
+          nodeSeparation: 60,
           fit: true,
           padding: 30,
           animate,
