@@ -18,7 +18,8 @@ import { openDatabase, type OpenDatabase } from '../db/open.ts';
 import { PlanParseError } from '../ingest/errors.ts';
 import { parsePlan, readPlanFile } from '../ingest/index.ts';
 import { LOAD_STEPS, loadPlan } from '../ingest/load/load.ts';
-import { listPlans, removePlan } from '../ingest/load/plans.ts';
+import { listPlans, NoSuchPlanError, removePlan } from '../ingest/load/plans.ts';
+import { missingStore } from './store.ts';
 import type { PlanModel } from '../ingest/model.ts';
 import { formatSummary, refusal } from '../ingest/summary.ts';
 import { planCounts } from '../graph/counts.ts';
@@ -34,6 +35,7 @@ interface Options {
   partial?: boolean;
   list?: boolean;
   remove?: string;
+  warnings?: string;
 }
 
 const ENV_KEYS = [
@@ -73,6 +75,7 @@ function program(): Command {
         .default(false)
         .conflicts('remove'),
     )
+    .option('--warnings <planId>', "print the parser's warnings for this loaded plan, with their lines")
     .option(
       '--remove <planId>',
       'remove this plan and only it; shared departments and concepts stay while another plan uses them',
@@ -96,6 +99,7 @@ Examples:
   npm run load -- plans/
   npm run load -- --partial --id cast-2025-points corpus/cut-copy.txt
   npm run plans
+  npm run plans -- --warnings cast-2018
   npm run load -- --remove qhskx-2019-points`,
     )
     .exitOverride()
@@ -117,9 +121,13 @@ async function main(argv: readonly string[]): Promise<number> {
   const options = cli.opts<Options>();
   const files = cli.args;
 
+  if (options.warnings !== undefined) {
+    if (files.length > 0) return usage(cli, '--warnings takes no FILE');
+    return withExistingStore((open) => warnings(open, options.warnings!));
+  }
   if (options.list || options.remove !== undefined) {
     if (files.length > 0) return usage(cli, `--${options.list ? 'list' : 'remove'} takes no FILE`);
-    return withDatabase((open) => (options.list ? list(open) : remove(open, options.remove!)));
+    return withExistingStore((open) => (options.list ? list(open) : remove(open, options.remove!)));
   }
   if (files.length === 0) return usage(cli, 'give at least one FILE, or --list, or --remove ID');
   const paths = planFiles(files);
@@ -217,6 +225,16 @@ function parseAll(files: readonly string[], options: Options): PlanModel[] {
   return models;
 }
 
+/** For commands that read or remove: never start an engine on a directory with no store. */
+async function withExistingStore(work: (open: OpenDatabase) => Promise<number>): Promise<number> {
+  const missing = missingStore(loadConfig());
+  if (missing !== null) {
+    console.error(`error: ${missing}`);
+    return 1;
+  }
+  return withDatabase(work);
+}
+
 async function withDatabase(work: (open: OpenDatabase) => Promise<number>): Promise<number> {
   const open = await openDatabase(loadConfig(), { onLog: (line) => console.error(line) });
   try {
@@ -294,6 +312,25 @@ async function list({ db }: OpenDatabase): Promise<number> {
       ]),
     ),
   );
+  return 0;
+}
+
+/** What the parser noticed in a loaded plan, one line each, as the dry run prints them. */
+async function warnings({ db }: OpenDatabase, planId: string): Promise<number> {
+  const plans = await listPlans(db);
+  if (!plans.some((p) => p.id === planId))
+    throw new NoSuchPlanError(
+      planId,
+      plans.map((p) => p.id),
+    );
+  const [row] = await db.read<{ node: { warningsJson: string } }>('node-by-ids', { ids: [planId] });
+  const list = JSON.parse(row?.node.warningsJson ?? '[]') as {
+    code: string;
+    message: string;
+    line: number | null;
+  }[];
+  console.log(`${planId}: ${list.length} parser warnings`);
+  for (const w of list) console.log(`  ${w.line === null ? '-' : `line ${w.line}`} ${w.code}: ${w.message}`);
   return 0;
 }
 

@@ -32,7 +32,10 @@ async function loadAtStart(db: Database, file: string, status: StatusLine): Prom
     status.print(`${model.id}: up to date (${name}), nothing written`);
   } else {
     const ms = (performance.now() - started).toFixed(0);
-    status.print(`${model.id}: loaded from ${name} in ${ms} ms, ${model.warnings.length} parser warnings`);
+    const warnings = model.warnings.length;
+    const where =
+      warnings === 0 ? '' : ` (read them: npm run plans -- --warnings ${model.id}, or Plan.warnings)`;
+    status.print(`${model.id}: loaded from ${name} in ${ms} ms, ${warnings} parser warnings${where}`);
     if (!model.complete)
       status.print(`  ${model.id} is a cut text, loaded as far as it goes (complete: false)`);
     if (model.reviewed.file === null) {

@@ -193,6 +193,8 @@ export type Coverage = {
   __typename?: 'Coverage';
   /** What these numbers rest on: reviewed links, or derived evidence alone. */
   basis: CoverageBasis;
+  /** What a reader of these numbers must know about the plans covered (a cut text and where it stops, a plan without goals), one sentence each; empty when there is nothing to say. */
+  caveats: Array<Scalars['String']['output']>;
   /** Concepts by reach: most mentioned first. */
   concepts: Array<ConceptReach>;
   /** Concepts mentioned exactly once, by name; paginated like `tasksServingNoGoal`. */
@@ -425,6 +427,12 @@ export type GoalCoverage = {
   __typename?: 'GoalCoverage';
   /** The goal. */
   goal: Goal;
+  /** The least score an edge needed to be counted here: the `minScore` given to `Coverage.goals` (0 when omitted). */
+  minScore: Scalars['Float']['output'];
+  /** Place of this goal when the goals are ranked by task count, 1 = thinnest (fewest tasks; ties broken by total score): the order of `Coverage.goals`. */
+  rankByCount: Scalars['Int']['output'];
+  /** Place of this goal when the goals are ranked by total score, 1 = thinnest (lowest sum of scores; ties broken by task count). Counts and total scores can disagree: a goal served by many weak edges. */
+  rankByScore: Scalars['Int']['output'];
   /** The serving edges, strongest first. */
   servedBy: Array<Serves>;
   /** Number of tasks serving it. */
@@ -677,6 +685,8 @@ export type Plan = Node & {
   addressees: Array<Scalars['String']['output']>;
   /** Body that approved it (审议通过), e.g. 中国科协深化改革领导小组第二次会议. */
   approvedBy?: Maybe<Scalars['String']['output']>;
+  /** What a reader of this plan's numbers must know, one sentence each: a cut text and where it stops, no goals read. Empty for a complete plan with goals. */
+  caveats: Array<Scalars['String']['output']>;
   /**
    * False when the source text stops mid-plan and was loaded with --partial: what was read is here, the
    * element or section where it stops has `truncated: true`, and a TRUNCATED warning gives the line.
@@ -731,6 +741,8 @@ export type Plan = Node & {
   source: SourceSpan;
   /** The source file: name, sha256, page URL. */
   sourceFile: PlanSource;
+  /** For a cut text, the 1-based line where its source stops (its TRUNCATED warning's line); null for a complete plan. */
+  stopsAtLine?: Maybe<Scalars['Int']['output']>;
   /** Every task's sub-items in document order, paginated. */
   subItems: SubItemConnection;
   /** Key tasks (重点任务), in order. */
@@ -759,20 +771,26 @@ export type PlanComparison = {
   aligned: Array<TaskAlignment>;
   /** The plan compared to. */
   b: Plan;
+  /** What a reader must know before trusting this comparison, one sentence each: a plan that is a cut text (where it stops, and what is therefore left out of the lists), a plan without goals. Empty when both plans are complete. */
+  caveats: Array<Scalars['String']['output']>;
   /** Aligned tasks whose title or text differ, in a's order, with their character-level differences. */
   changed: Array<TaskAlignment>;
   /** Concepts b mentions and a does not, by id. */
   conceptsAppearing: Array<Concept>;
   /** Concepts a mentions and b does not, by id. */
   conceptsDisappearing: Array<Concept>;
-  /** Departments whose lead changed: tasks they lead in one plan whose aligned task in the other they do not lead (or that have none), by id. */
+  /** Departments whose lead changed: tasks they lead in one plan whose aligned task in the other they do not lead (or that have none), by id. A task with no counterpart counts only when the other plan was read to its end (see `unreadInA` / `unreadInB`). */
   leadChanges: Array<LeadChange>;
-  /** Tasks of a that no task of b aligns with, in order. */
+  /** Tasks of a that no task of b aligns with, in order (when b is a cut text, only if b's text was read to its end: see `unreadInB`). */
   onlyInA: Array<Task>;
-  /** Tasks of b that no task of a aligns with, in order. */
+  /** Tasks of b that no task of a aligns with, in order (when a is a cut text: see `unreadInA`). */
   onlyInB: Array<Task>;
   /** Least alignment score for two tasks to count as the same task (the argument, or its default). */
   threshold: Scalars['Float']['output'];
+  /** Tasks of b that no task of a aligns with while a is a cut text: neither in `onlyInB` nor gained leads. Empty when a is complete. */
+  unreadInA: Array<Task>;
+  /** Tasks of a that no task of b aligns with while b is a cut text: b's text stops before it can be said whether b has them, so they are neither in `onlyInA` nor lost leads. Empty when b is complete. */
+  unreadInB: Array<Task>;
 };
 
 /** A numbered item of a plan: a principle, goal, task, sub-item or guarantee. */
@@ -962,6 +980,8 @@ export type Query = {
    * `pageInfo.endCursor` passed as `after` gives the next page. Nothing is dropped silently.
    */
   searchPage: SearchHitConnection;
+  /** Concepts both plans mention, by name, with how often each mentions them (one statement). When a plan is a cut text, only the part read counts: see `Plan.caveats`. */
+  sharedConcepts: Array<SharedConcept>;
   /** Sub-items across plans (or of one plan), in document order, paginated. */
   subItems: SubItemConnection;
   /** The given nodes and the relationships among them (plus their direct neighbours when `expand`). */
@@ -1091,6 +1111,13 @@ export type QuerySearchPageArgs = {
   planId?: InputMaybe<Scalars['ID']['input']>;
   query: Scalars['String']['input'];
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
+export type QuerySharedConceptsArgs = {
+  a: Scalars['ID']['input'];
+  b: Scalars['ID']['input'];
 };
 
 
@@ -1228,7 +1255,7 @@ export type Serves = {
   id: Scalars['ID']['output'];
   /** For curated edges, the reviewer's rationale. */
   rationale?: Maybe<Scalars['String']['output']>;
-  /** 0..1, higher is stronger (rule in the README). */
+  /** 0..1, higher is stronger: 1 − Π(1 − weight) over its evidence (phrase, concept and curated weights: docs/model.md, "Why a task serves a goal"). The `minScore` arguments compare against it. */
   score: Scalars['Float']['output'];
   /** The serving task. */
   task: Task;
@@ -1243,6 +1270,17 @@ export type ServesEvidence = {
   phrase: Scalars['String']['output'];
   /** Where it stands in the task. */
   taskQuote: SourceSpan;
+};
+
+/** A concept two plans both mention: what carries over from one plan to the other. */
+export type SharedConcept = {
+  __typename?: 'SharedConcept';
+  /** The concept. */
+  concept: Concept;
+  /** How many times plan a mentions it. */
+  mentionsInA: Scalars['Int']['output'];
+  /** How many times plan b mentions it. */
+  mentionsInB: Scalars['Int']['output'];
 };
 
 /** A task led by more than one department. */
@@ -1533,7 +1571,7 @@ export type ResolversTypes = ResolversObject<{
   ParseWarning: ResolverTypeWrapper<ParseWarning>;
   Participation: ResolverTypeWrapper<ParticipationRow>;
   Plan: ResolverTypeWrapper<PlanRow>;
-  PlanComparison: ResolverTypeWrapper<Omit<PlanComparison, 'a' | 'aligned' | 'b' | 'changed' | 'conceptsAppearing' | 'conceptsDisappearing' | 'leadChanges' | 'onlyInA' | 'onlyInB'> & { a: ResolversTypes['Plan'], aligned: Array<ResolversTypes['TaskAlignment']>, b: ResolversTypes['Plan'], changed: Array<ResolversTypes['TaskAlignment']>, conceptsAppearing: Array<ResolversTypes['Concept']>, conceptsDisappearing: Array<ResolversTypes['Concept']>, leadChanges: Array<ResolversTypes['LeadChange']>, onlyInA: Array<ResolversTypes['Task']>, onlyInB: Array<ResolversTypes['Task']> }>;
+  PlanComparison: ResolverTypeWrapper<Omit<PlanComparison, 'a' | 'aligned' | 'b' | 'changed' | 'conceptsAppearing' | 'conceptsDisappearing' | 'leadChanges' | 'onlyInA' | 'onlyInB' | 'unreadInA' | 'unreadInB'> & { a: ResolversTypes['Plan'], aligned: Array<ResolversTypes['TaskAlignment']>, b: ResolversTypes['Plan'], changed: Array<ResolversTypes['TaskAlignment']>, conceptsAppearing: Array<ResolversTypes['Concept']>, conceptsDisappearing: Array<ResolversTypes['Concept']>, leadChanges: Array<ResolversTypes['LeadChange']>, onlyInA: Array<ResolversTypes['Task']>, onlyInB: Array<ResolversTypes['Task']>, unreadInA: Array<ResolversTypes['Task']>, unreadInB: Array<ResolversTypes['Task']> }>;
   PlanElement: ResolverTypeWrapper<ElementRow>;
   PlanFact: ResolverTypeWrapper<PlanFact>;
   PlanPresence: ResolverTypeWrapper<Omit<PlanPresence, 'plan'> & { plan: ResolversTypes['Plan'] }>;
@@ -1550,6 +1588,7 @@ export type ResolversTypes = ResolversObject<{
   Section: ResolverTypeWrapper<SectionRow>;
   Serves: ResolverTypeWrapper<DerivedRow>;
   ServesEvidence: ResolverTypeWrapper<ServesEvidence>;
+  SharedConcept: ResolverTypeWrapper<Omit<SharedConcept, 'concept'> & { concept: ResolversTypes['Concept'] }>;
   SharedTask: ResolverTypeWrapper<SharedTaskRow>;
   SourceSpan: ResolverTypeWrapper<SourceSpan>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1601,7 +1640,7 @@ export type ResolversParentTypes = ResolversObject<{
   ParseWarning: ParseWarning;
   Participation: ParticipationRow;
   Plan: PlanRow;
-  PlanComparison: Omit<PlanComparison, 'a' | 'aligned' | 'b' | 'changed' | 'conceptsAppearing' | 'conceptsDisappearing' | 'leadChanges' | 'onlyInA' | 'onlyInB'> & { a: ResolversParentTypes['Plan'], aligned: Array<ResolversParentTypes['TaskAlignment']>, b: ResolversParentTypes['Plan'], changed: Array<ResolversParentTypes['TaskAlignment']>, conceptsAppearing: Array<ResolversParentTypes['Concept']>, conceptsDisappearing: Array<ResolversParentTypes['Concept']>, leadChanges: Array<ResolversParentTypes['LeadChange']>, onlyInA: Array<ResolversParentTypes['Task']>, onlyInB: Array<ResolversParentTypes['Task']> };
+  PlanComparison: Omit<PlanComparison, 'a' | 'aligned' | 'b' | 'changed' | 'conceptsAppearing' | 'conceptsDisappearing' | 'leadChanges' | 'onlyInA' | 'onlyInB' | 'unreadInA' | 'unreadInB'> & { a: ResolversParentTypes['Plan'], aligned: Array<ResolversParentTypes['TaskAlignment']>, b: ResolversParentTypes['Plan'], changed: Array<ResolversParentTypes['TaskAlignment']>, conceptsAppearing: Array<ResolversParentTypes['Concept']>, conceptsDisappearing: Array<ResolversParentTypes['Concept']>, leadChanges: Array<ResolversParentTypes['LeadChange']>, onlyInA: Array<ResolversParentTypes['Task']>, onlyInB: Array<ResolversParentTypes['Task']>, unreadInA: Array<ResolversParentTypes['Task']>, unreadInB: Array<ResolversParentTypes['Task']> };
   PlanElement: ElementRow;
   PlanFact: PlanFact;
   PlanPresence: Omit<PlanPresence, 'plan'> & { plan: ResolversParentTypes['Plan'] };
@@ -1618,6 +1657,7 @@ export type ResolversParentTypes = ResolversObject<{
   Section: SectionRow;
   Serves: DerivedRow;
   ServesEvidence: ServesEvidence;
+  SharedConcept: Omit<SharedConcept, 'concept'> & { concept: ResolversParentTypes['Concept'] };
   SharedTask: SharedTaskRow;
   SourceSpan: SourceSpan;
   String: Scalars['String']['output'];
@@ -1688,6 +1728,7 @@ export type ConceptReachResolvers<ContextType = Context, ParentType extends Reso
 
 export type CoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Coverage'] = ResolversParentTypes['Coverage']> = ResolversObject<{
   basis?: Resolver<ResolversTypes['CoverageBasis'], ParentType, ContextType>;
+  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   concepts?: Resolver<Array<ResolversTypes['ConceptReach']>, ParentType, ContextType>;
   conceptsMentionedOnce?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType, RequireFields<CoverageConceptsMentionedOnceArgs, 'first' | 'offset'>>;
   counts?: Resolver<ResolversTypes['GraphCounts'], ParentType, ContextType>;
@@ -1755,6 +1796,9 @@ export type GoalResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type GoalCoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GoalCoverage'] = ResolversParentTypes['GoalCoverage']> = ResolversObject<{
   goal?: Resolver<ResolversTypes['Goal'], ParentType, ContextType>;
+  minScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rankByCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rankByScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   servedBy?: Resolver<Array<ResolversTypes['Serves']>, ParentType, ContextType, Partial<GoalCoverageServedByArgs>>;
   taskCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   totalScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1883,6 +1927,7 @@ export type ParticipationResolvers<ContextType = Context, ParentType extends Res
 export type PlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = ResolversObject<{
   addressees?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   concepts?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
   copyTo?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1907,6 +1952,7 @@ export type PlanResolvers<ContextType = Context, ParentType extends ResolversPar
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
   sourceFile?: Resolver<ResolversTypes['PlanSource'], ParentType, ContextType>;
+  stopsAtLine?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   subItems?: Resolver<ResolversTypes['SubItemConnection'], ParentType, ContextType, RequireFields<PlanSubItemsArgs, 'first'>>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1919,6 +1965,7 @@ export type PlanComparisonResolvers<ContextType = Context, ParentType extends Re
   a?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
   aligned?: Resolver<Array<ResolversTypes['TaskAlignment']>, ParentType, ContextType>;
   b?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+  caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   changed?: Resolver<Array<ResolversTypes['TaskAlignment']>, ParentType, ContextType>;
   conceptsAppearing?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
   conceptsDisappearing?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
@@ -1926,6 +1973,8 @@ export type PlanComparisonResolvers<ContextType = Context, ParentType extends Re
   onlyInA?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
   onlyInB?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
   threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unreadInA?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
+  unreadInB?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
 }>;
 
 export type PlanElementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanElement'] = ResolversParentTypes['PlanElement']> = ResolversObject<{
@@ -2003,6 +2052,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   principle?: Resolver<Maybe<ResolversTypes['Principle']>, ParentType, ContextType, RequireFields<QueryPrincipleArgs, 'number' | 'planId'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
   searchPage?: Resolver<ResolversTypes['SearchHitConnection'], ParentType, ContextType, RequireFields<QuerySearchPageArgs, 'first' | 'query'>>;
+  sharedConcepts?: Resolver<Array<ResolversTypes['SharedConcept']>, ParentType, ContextType, RequireFields<QuerySharedConceptsArgs, 'a' | 'b'>>;
   subItems?: Resolver<ResolversTypes['SubItemConnection'], ParentType, ContextType, RequireFields<QuerySubItemsArgs, 'first'>>;
   subgraph?: Resolver<ResolversTypes['GraphShape'], ParentType, ContextType, RequireFields<QuerySubgraphArgs, 'expand' | 'ids' | 'limit'>>;
   task?: Resolver<Maybe<ResolversTypes['Task']>, ParentType, ContextType, RequireFields<QueryTaskArgs, 'number' | 'planId'>>;
@@ -2072,6 +2122,12 @@ export type ServesEvidenceResolvers<ContextType = Context, ParentType extends Re
   goalQuote?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
   phrase?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   taskQuote?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
+}>;
+
+export type SharedConceptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SharedConcept'] = ResolversParentTypes['SharedConcept']> = ResolversObject<{
+  concept?: Resolver<ResolversTypes['Concept'], ParentType, ContextType>;
+  mentionsInA?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mentionsInB?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type SharedTaskResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SharedTask'] = ResolversParentTypes['SharedTask']> = ResolversObject<{
@@ -2198,6 +2254,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Section?: SectionResolvers<ContextType>;
   Serves?: ServesResolvers<ContextType>;
   ServesEvidence?: ServesEvidenceResolvers<ContextType>;
+  SharedConcept?: SharedConceptResolvers<ContextType>;
   SharedTask?: SharedTaskResolvers<ContextType>;
   SourceSpan?: SourceSpanResolvers<ContextType>;
   SubItem?: SubItemResolvers<ContextType>;

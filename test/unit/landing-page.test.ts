@@ -7,6 +7,8 @@ const plan = {
   issuer: null,
   publishedDate: '2019-01-02',
   sourceFile: 'p.txt',
+  complete: true,
+  warningsJson: '[]',
   goals: 1,
   tasks: 2,
   subItems: 3,
@@ -27,5 +29,28 @@ describe('the landing page', () => {
 
   it('with no plan loaded, says how to load one', () => {
     expect(renderLanding([], { docs: ['api.md'] })).toContain('No plan is loaded yet');
+  });
+
+  it('marks a cut text with the line where it stops, and a plan without goals', () => {
+    const cut = {
+      ...plan,
+      id: 'p-2',
+      complete: false,
+      goals: 0,
+      warningsJson: JSON.stringify([
+        {
+          code: 'TRUNCATED',
+          message: 'the text stops at line 25 in task 2: expected its lead, found the end of the text',
+          line: 25,
+        },
+      ]),
+    };
+    const html = renderLanding([plan, cut], { docs: [] });
+    expect(html.match(/class="cut"/g)).toHaveLength(1);
+    expect(html).toContain(
+      'p-2 is a cut text: its source stops at line 25 (in task 2) and nothing after that was read',
+    );
+    expect(html).toContain('p-2 has no goals (主要目标) in the text read');
+    expect(html).not.toContain('p-1 is a cut text');
   });
 });

@@ -21,6 +21,9 @@ export interface GoalCoverageRow {
   readonly totalScore: number;
   /** The `minScore` the counts were made with: GoalCoverage.servedBy's default. */
   readonly minScore?: number;
+  /** Places among the plan's goals, 1 = thinnest (set by Coverage.goals). */
+  readonly rankByCount?: number;
+  readonly rankByScore?: number;
 }
 export interface DepartmentLoadRow {
   readonly department: DepartmentRow;

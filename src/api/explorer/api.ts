@@ -43,13 +43,20 @@ export interface PlanInfo {
   id: string;
   title: string;
 }
+/** A plan as the plan switcher and the cut-text banner need it. */
+export interface PlanListing extends PlanInfo {
+  complete: boolean;
+  stopsAtLine: number | null;
+  caveats: string[];
+}
 export interface Hit {
   id: string;
   type: string;
   snippet: string;
 }
 
-export const plans = () => gql<{ plans: PlanInfo[] }>('{ plans { id title } }').then((d) => d.plans);
+export const plans = () =>
+  gql<{ plans: PlanListing[] }>('{ plans { id title complete stopsAtLine caveats } }').then((d) => d.plans);
 
 export const search = (query: string, planId: string | null) =>
   gql<{ search: Hit[] }>(
@@ -91,9 +98,8 @@ export interface NodeDetail {
   mentionedIn?: { totalCount: number; nodes: { element: { id: string; source?: Span }; source: Span }[] };
 }
 
-export const node = (id: string) =>
-  gql<{ node: NodeDetail | null }>(
-    `query Node($id: ID!) { node(id: $id) { id __typename
+/** What the panel shows of a node: one selection, sent alone or with the node's neighbourhood. */
+const NODE_FIELDS = `id __typename
       ... on PlanElement { number title text source ${SPAN} titleSource ${SPAN} plan { id title } }
       ... on Task { leadDepartments { id name } }
       ... on SubItem { task { id number title leadDepartments { id name } } }
@@ -102,10 +108,24 @@ export const node = (id: string) =>
         mentionedIn(first: 20) { totalCount nodes { source ${SPAN} element { id ... on PlanElement { source ${SPAN} } } } } }
       ... on Problem { name text source ${SPAN} }
       ... on Section { title text source ${SPAN} }
-      ... on Plan { title source ${SPAN} }
-    } }`,
-    { id },
-  ).then((d) => d.node);
+      ... on Plan { title source ${SPAN} }`;
+
+export const node = (id: string) =>
+  gql<{ node: NodeDetail | null }>(`query Node($id: ID!) { node(id: $id) { ${NODE_FIELDS} } }`, { id }).then(
+    (d) => d.node,
+  );
+
+/**
+ * A node's neighbourhood and its details for the panel in one operation: a click (expand) or a
+ * focus costs one HTTP request.
+ */
+export const around = (id: string, depth: number, types: string[] | null) =>
+  gql<{ neighborhood: { truncated: boolean; cytoscape: ElementsDefinition }; node: NodeDetail | null }>(
+    `query Around($id: ID!, $depth: Int, $types: [String!]) {
+      neighborhood(id: $id, depth: $depth, types: $types, limit: 300) { truncated cytoscape }
+      node(id: $id) { ${NODE_FIELDS} } }`,
+    { id, depth, types },
+  );
 
 export interface Evidence {
   phrase: string;
@@ -191,12 +211,73 @@ export interface CoverageData {
     servedBy: { score: number; basis: string; task: { id: string } }[];
   }[];
   tasks: { id: string; number: number; title: string; leadDepartments: { id: string; name: string }[] }[];
+  coverage: {
+    caveats: string[];
+    goals: {
+      goal: { id: string; number: number; title: string };
+      taskCount: number;
+      totalScore: number;
+      minScore: number;
+      rankByCount: number;
+      rankByScore: number;
+    }[];
+  };
 }
 
-export const coverage = (planId: string) =>
+/** The matrices' cells, and the ranking of goals at the score threshold the slider sets. */
+export const coverage = (planId: string, minScore: number) =>
   gql<CoverageData>(
-    `query Coverage($plan: ID!) {
+    `query Coverage($plan: ID!, $min: Float) {
       goals(planId: $plan) { id number title servedBy { score basis task { id } } }
-      tasks(planId: $plan) { id number title leadDepartments { id name } } }`,
-    { plan: planId },
+      tasks(planId: $plan) { id number title leadDepartments { id name } }
+      coverage(planId: $plan) { caveats goals(minScore: $min) {
+        goal { id number title } taskCount totalScore minScore rankByCount rankByScore } } }`,
+    { plan: planId, min: minScore },
+  );
+
+export interface TaskRef {
+  id: string;
+  number: number;
+  title: string;
+}
+export interface DiffPart {
+  op: 'SAME' | 'ADDED' | 'REMOVED';
+  text: string;
+}
+export interface ComparisonData {
+  compare: {
+    caveats: string[];
+    threshold: number;
+    aligned: {
+      a: TaskRef;
+      b: TaskRef;
+      score: number;
+      same: boolean;
+      titleDiff: DiffPart[];
+      textDiff: DiffPart[];
+    }[];
+    onlyInA: TaskRef[];
+    onlyInB: TaskRef[];
+    unreadInA: TaskRef[];
+    unreadInB: TaskRef[];
+    conceptsAppearing: { id: string; name: string }[];
+    conceptsDisappearing: { id: string; name: string }[];
+    leadChanges: { department: { id: string; name: string }; gained: TaskRef[]; lost: TaskRef[] }[];
+  };
+  sharedConcepts: { concept: { id: string; name: string }; mentionsInA: number; mentionsInB: number }[];
+}
+
+const TASK = '{ id number title }';
+
+/** Two plans side by side, and the concepts both name: one request. */
+export const comparison = (a: string, b: string) =>
+  gql<ComparisonData>(
+    `query Compare($a: ID!, $b: ID!) {
+      compare(a: $a, b: $b) { caveats threshold
+        aligned { a ${TASK} b ${TASK} score same titleDiff { op text } textDiff { op text } }
+        onlyInA ${TASK} onlyInB ${TASK} unreadInA ${TASK} unreadInB ${TASK}
+        conceptsAppearing { id name } conceptsDisappearing { id name }
+        leadChanges { department { id name } gained ${TASK} lost ${TASK} } }
+      sharedConcepts(a: $a, b: $b) { concept { id name } mentionsInA mentionsInB } }`,
+    { a, b },
   );

@@ -45,7 +45,66 @@ function cell(
   return td;
 }
 
+/**
+ * Goals ranked both ways at the threshold used: fewest tasks and lowest total score need not be
+ * the same goal, and both move with the threshold, so the threshold is printed with them.
+ */
+function ranking(data: CoverageData): HTMLElement {
+  const rows = data.coverage.goals;
+  const min = rows[0]?.minScore ?? 0;
+  return h(
+    'table',
+    { id: 'goal-ranking', class: 'ranking' },
+    h(
+      'caption',
+      {},
+      `Goals, thinnest first, counting SERVES edges with score ≥ ${min.toFixed(2)} (the slider sets it)`,
+    ),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', {}, 'goal'),
+        h('th', {}, 'tasks'),
+        h('th', {}, 'rank'),
+        h('th', {}, 'total score'),
+        h('th', {}, 'rank'),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      ...rows.map((r) =>
+        h(
+          'tr',
+          {},
+          h('th', { title: r.goal.title }, `G${r.goal.number} ${r.goal.title}`),
+          h('td', {}, String(r.taskCount)),
+          h('td', { class: 'rank-count' }, String(r.rankByCount)),
+          h('td', {}, r.totalScore.toFixed(2)),
+          h('td', { class: 'rank-score' }, String(r.rankByScore)),
+        ),
+      ),
+    ),
+  );
+}
+
 export function renderCoverage(container: HTMLElement, data: CoverageData, actions: CoverageActions): void {
+  const caveats = data.coverage.caveats.map((c) => h('p', { class: 'caveat' }, c));
+  if (data.goals.length === 0) {
+    // Nothing to draw a goals × tasks matrix from: say so, rather than draw an empty grid.
+    container.replaceChildren(
+      ...caveats,
+      h(
+        'p',
+        { id: 'no-goals', class: 'message' },
+        `No goals were read in this plan: ${data.tasks.length} task(s), no matrix to draw.`,
+      ),
+    );
+    return;
+  }
   const score = new Map<string, number>();
   for (const goal of data.goals) for (const s of goal.servedBy) score.set(`${s.task.id}|${goal.id}`, s.score);
 
@@ -123,5 +182,5 @@ export function renderCoverage(container: HTMLElement, data: CoverageData, actio
         ),
     ),
   );
-  container.replaceChildren(goalsByTasks, deptByGoals);
+  container.replaceChildren(...caveats, ranking(data), goalsByTasks, deptByGoals);
 }

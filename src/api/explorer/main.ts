@@ -6,9 +6,20 @@
 import './style.css';
 import type { Core, EventObject } from 'cytoscape';
 import * as api from './api.ts';
+import { renderComparison } from './compare.ts';
 import { renderCoverage } from './coverage.ts';
 import { h } from './dom.ts';
-import { applyFilters, createGraph, merge, NODE_TYPES, REL_TYPES, replace, runLayout } from './graph.ts';
+import {
+  applyFilters,
+  createGraph,
+  hoverLabels,
+  labelOverlaps,
+  merge,
+  NODE_TYPES,
+  REL_TYPES,
+  replace,
+  runLayout,
+} from './graph.ts';
 import { renderDerived, renderEdge, renderMessage, renderNode, type PanelActions } from './panel.ts';
 import { readState, writeState, type State, type View } from './state.ts';
 
@@ -22,15 +33,33 @@ const panel = $('panel');
 const message = $('message');
 const graphBox = $('graph');
 const coverageBox = $('coverage');
+const compareBox = $('compare');
 const state: State = readState(location.search);
 const cy: Core = createGraph(graphBox);
+hoverLabels(cy);
+
+/** Tasks whose sub-items were asked for (a click); the others keep them folded. */
+const unfolded = new Set<string>();
+/** How many nodes a neighbourhood of depth 2 or 3 draws before "show more". */
+const CAP_STEP = 40;
+let cap = CAP_STEP;
 
 /** What the page measures about itself (first interactive graph, last expansion), for the benchmark. */
-const metrics = { firstGraphMs: 0, lastExpand: { ms: 0, roundTrips: 0, added: 0 } };
+const metrics = {
+  firstGraphMs: 0,
+  lastExpand: { ms: 0, roundTrips: 0, added: 0 },
+  /** Search sent → results listed. */
+  lastSearch: { ms: 0, roundTrips: 0 },
+  /** A result (or node) picked → its neighbourhood drawn and the panel filled. */
+  lastFocus: { ms: 0, roundTrips: 0 },
+};
 /** Read-only hooks for the browser test and the benchmark: what is drawn, and where. */
 const hooks = {
   metrics,
   nodeIds: () => cy.nodes(':visible').map((n) => n.id()),
+  /** How many drawn nodes' boxes (label included) overlap another's, on screen. */
+  overlaps: () => labelOverlaps(cy),
+  zoom: () => cy.zoom(),
   edgeIds: () => cy.edges(':visible').map((e) => e.id()),
   /** Page coordinates of a node's centre. */
   position: (id: string) => {
@@ -63,11 +92,20 @@ async function busy<T>(work: () => Promise<T>): Promise<T | undefined> {
 }
 
 function filters() {
-  return { hide: state.hide, rels: state.rels, min: state.min };
+  // The cap holds at depth 2 and 3 and in the overview; one hop is always drawn whole.
+  const limit = state.depth >= 2 || state.node === null ? cap : Infinity;
+  return { hide: state.hide, rels: state.rels, min: state.min, unfolded, cap: limit };
+}
+
+/** "Show more" under the graph while the cap leaves nodes out. */
+function showMore(capped: number): void {
+  const more = $<HTMLButtonElement>('more');
+  more.hidden = capped === 0;
+  more.textContent = `Show ${Math.min(capped, CAP_STEP)} more (${capped} not drawn)`;
 }
 
 async function draw(): Promise<void> {
-  applyFilters(cy, filters());
+  showMore(applyFilters(cy, filters()).capped);
   await runLayout(cy, state.layout);
   document.body.dataset['nodes'] = String(cy.nodes(':visible').length);
   if (metrics.firstGraphMs === 0) metrics.firstGraphMs = performance.now();
@@ -85,8 +123,7 @@ const actions: PanelActions = {
   },
 };
 
-async function showNode(id: string): Promise<void> {
-  const node = await api.node(id);
+function showNode(id: string, node: api.NodeDetail | null): void {
   if (node) renderNode(panel, node, actions);
   else renderMessage(panel, `No node ${id}.`);
 }
@@ -97,12 +134,18 @@ async function focus(id: string): Promise<void> {
   if (state.view !== 'graph') await setView('graph', false);
   save();
   await busy(async () => {
-    const shape = await api.neighborhood(id, state.depth, state.rels);
+    const started = performance.now();
+    const before = api.roundTrips;
+    const { neighborhood: shape, node } = await api.around(id, state.depth, state.rels);
+    cap = CAP_STEP;
+    unfolded.clear();
     replace(cy, shape.cytoscape);
     cy.$(':selected').unselect();
     cy.getElementById(id).addClass('focus').select();
     say(shape.truncated ? 'Large neighbourhood: showing the nearest 300 nodes.' : '');
-    await Promise.all([draw(), showNode(id)]);
+    showNode(id, node);
+    await draw();
+    metrics.lastFocus = { ms: performance.now() - started, roundTrips: api.roundTrips - before };
   });
 }
 
@@ -113,11 +156,15 @@ async function expand(id: string): Promise<void> {
   await busy(async () => {
     const started = performance.now();
     const before = api.roundTrips;
-    const [shape] = await Promise.all([api.neighborhood(id, 1, state.rels), showNode(id)]);
+    const { neighborhood: shape, node } = await api.around(id, 1, state.rels);
+    showNode(id, node);
     const added = merge(cy, shape.cytoscape);
     cy.$('.focus').removeClass('focus');
     cy.getElementById(id).addClass('focus');
-    if (added > 0) await draw();
+    // The node was asked for: its sub-items unfold, and what it brought is drawn beyond the cap.
+    unfolded.add(id);
+    cap += added;
+    if (added > 0 || cy.getElementById(id).scratch('_folded')) await draw();
     metrics.lastExpand = { ms: performance.now() - started, roundTrips: api.roundTrips - before, added };
     say(added > 0 ? `${added} node(s) added.` : 'Nothing new around this node.');
   });
@@ -182,7 +229,7 @@ async function showPath(): Promise<void> {
 async function showCoverage(): Promise<void> {
   if (!state.plan) return;
   await busy(async () => {
-    const data = await api.coverage(state.plan!);
+    const data = await api.coverage(state.plan!, state.min);
     renderCoverage(coverageBox, data, {
       serves: (taskId, goalId) =>
         void busy(async () => {
@@ -205,17 +252,39 @@ async function showCoverage(): Promise<void> {
   });
 }
 
+/** Two plans side by side (the compare view); the first two plans loaded when none are chosen. */
+async function showComparison(): Promise<void> {
+  const selectA = $<HTMLSelectElement>('compare-a');
+  const selectB = $<HTMLSelectElement>('compare-b');
+  state.a = state.a ?? listing[0]?.id ?? null;
+  state.b = state.b ?? listing.find((p) => p.id !== state.a)?.id ?? null;
+  selectA.value = state.a ?? '';
+  selectB.value = state.b ?? '';
+  save();
+  if (!state.a || !state.b) {
+    compareBox.replaceChildren(h('p', {}, 'Load two plans to compare them.'));
+    return;
+  }
+  const [a, b] = [state.a, state.b];
+  await busy(async () => {
+    renderComparison(compareBox, a, b, await api.comparison(a, b), { focus: (id) => void focus(id) });
+  });
+}
+
 async function setView(view: View, load = true): Promise<void> {
   state.view = view;
   for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>('[data-view]'))) {
     button.setAttribute('aria-pressed', String(button.dataset['view'] === view));
   }
   $('path-form').hidden = view !== 'path';
-  graphBox.hidden = view === 'coverage';
+  $('compare-form').hidden = view !== 'compare';
+  graphBox.hidden = view === 'coverage' || view === 'compare';
   coverageBox.hidden = view !== 'coverage';
+  compareBox.hidden = view !== 'compare';
   save();
   if (!load) return;
   if (view === 'coverage') await showCoverage();
+  else if (view === 'compare') await showComparison();
   else if (view === 'path') {
     $<HTMLInputElement>('path-from').value = state.from ?? '';
     $<HTMLInputElement>('path-to').value = state.to ?? '';
@@ -229,6 +298,8 @@ async function overview(): Promise<void> {
   if (!state.plan) return;
   await busy(async () => {
     const shape = await api.neighborhood(state.plan!, 3, ['HAS_SECTION', 'HAS_ELEMENT']);
+    cap = CAP_STEP;
+    unfolded.clear();
     replace(cy, shape.cytoscape);
     renderMessage(panel, 'The plan and its outline. Search a name, or click a node, to begin.');
     await draw();
@@ -239,6 +310,8 @@ async function runSearch(query: string): Promise<void> {
   const list = $('results');
   if (query.trim() === '') return;
   await busy(async () => {
+    const started = performance.now();
+    const before = api.roundTrips;
     const hits = await api.search(query, state.plan);
     list.replaceChildren(
       ...(hits.length === 0
@@ -263,6 +336,7 @@ async function runSearch(query: string): Promise<void> {
           })),
     );
     list.hidden = false;
+    metrics.lastSearch = { ms: performance.now() - started, roundTrips: api.roundTrips - before };
   });
 }
 
@@ -335,6 +409,8 @@ function wire(): void {
     minValue.textContent = state.min.toFixed(2);
     save();
     applyFilters(cy, filters());
+    cy.fit(cy.elements(':visible'), 30);
+    if (state.view === 'coverage') void showCoverage();
   });
   for (const radio of Array.from(document.querySelectorAll<HTMLInputElement>('input[name="layout"]'))) {
     radio.checked = radio.value === state.layout;
@@ -352,6 +428,15 @@ function wire(): void {
     void runSearch($<HTMLInputElement>('search').value);
   });
   $('path-go').addEventListener('click', () => void showPath());
+  $('compare-go').addEventListener('click', () => {
+    state.a = $<HTMLSelectElement>('compare-a').value;
+    state.b = $<HTMLSelectElement>('compare-b').value;
+    void showComparison();
+  });
+  $('more').addEventListener('click', () => {
+    cap += CAP_STEP;
+    void draw();
+  });
   cy.on('tap', 'node', (event: EventObject) => void expand(event.target.id()));
   cy.on('tap', 'edge', (event: EventObject) => void showEdge(event.target.data()));
   $('png').addEventListener('click', () => {
@@ -366,8 +451,22 @@ function wire(): void {
   });
 }
 
+/** The plans loaded, for the cut-text banner. */
+let listing: api.PlanListing[] = [];
+
+/** A cut text or a plan without goals: a banner over every view says where its text stops. */
+function showCaveats(): void {
+  const banner = $('caveat');
+  const plan = listing.find((p) => p.id === state.plan);
+  const lines = plan?.caveats ?? [];
+  banner.replaceChildren(...lines.map((line) => h('p', {}, line)));
+  banner.hidden = lines.length === 0;
+  banner.dataset['stopsAt'] = plan?.stopsAtLine == null ? '' : String(plan.stopsAtLine);
+}
+
 function setPlan(id: string): void {
   state.plan = id;
+  showCaveats();
   $<HTMLAnchorElement>('graphml').href = `/plans/${encodeURIComponent(id)}/graph.graphml`;
   $<HTMLAnchorElement>('cyjson').href = `/plans/${encodeURIComponent(id)}/graph.json`;
 }
@@ -375,14 +474,26 @@ function setPlan(id: string): void {
 async function start(): Promise<void> {
   wire();
   const plans = (await busy(api.plans)) ?? [];
+  listing = plans;
   if (plans.length === 0) {
     renderMessage(panel, 'No plan is loaded: load one with npm run load.');
     return;
   }
   setPlan(state.plan && plans.some((p) => p.id === state.plan) ? state.plan : plans[0]!.id);
   const select = $<HTMLSelectElement>('plan');
-  select.replaceChildren(...plans.map((p) => h('option', { value: p.id }, `${p.title} (${p.id})`)));
+  select.replaceChildren(
+    ...plans.map((p) =>
+      h(
+        'option',
+        { value: p.id },
+        `${p.title} (${p.id})${p.complete ? '' : ` — cut at line ${p.stopsAtLine ?? '?'}`}`,
+      ),
+    ),
+  );
   select.value = state.plan!;
+  for (const id of ['compare-a', 'compare-b']) {
+    $(id).replaceChildren(...plans.map((p) => h('option', { value: p.id }, p.id)));
+  }
   select.hidden = plans.length < 2;
   select.addEventListener('change', () => {
     setPlan(select.value);

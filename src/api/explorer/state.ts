@@ -2,8 +2,9 @@
  * The explorer's state lives in the URL's query string, so a view can be shared and reloaded:
  *   ?plan=cast-2018&node=dept/组人部&depth=2&rels=LEADS,SERVES&hide=SubItem&min=0.5&layout=tree
  *   ?view=path&from=dept/组人部&to=cast-2018/goal-3        ?view=coverage
+ *   ?view=compare&a=cast-2018&b=cast-2025-points
  */
-export type View = 'graph' | 'path' | 'coverage';
+export type View = 'graph' | 'path' | 'coverage' | 'compare';
 export type Layout = 'overview' | 'tree';
 
 export interface State {
@@ -20,6 +21,9 @@ export interface State {
   layout: Layout;
   from: string | null;
   to: string | null;
+  /** The two plans of the compare view. */
+  a: string | null;
+  b: string | null;
 }
 
 const list = (value: string | null) => (value ? value.split(',').filter(Boolean) : null);
@@ -31,7 +35,7 @@ export function readState(search: string): State {
   const min = Number(q.get('min'));
   return {
     plan: q.get('plan'),
-    view: view === 'path' || view === 'coverage' ? view : 'graph',
+    view: view === 'path' || view === 'coverage' || view === 'compare' ? view : 'graph',
     node: q.get('node'),
     depth: depth === 2 || depth === 3 ? depth : 1,
     rels: list(q.get('rels')),
@@ -40,6 +44,8 @@ export function readState(search: string): State {
     layout: q.get('layout') === 'tree' ? 'tree' : 'overview',
     from: q.get('from'),
     to: q.get('to'),
+    a: q.get('a'),
+    b: q.get('b'),
   };
 }
 
@@ -56,6 +62,8 @@ export function writeState(s: State): string {
   if (s.layout !== 'overview') q.set('layout', s.layout);
   if (s.view === 'path' && s.from) q.set('from', s.from);
   if (s.view === 'path' && s.to) q.set('to', s.to);
+  if (s.view === 'compare' && s.a) q.set('a', s.a);
+  if (s.view === 'compare' && s.b) q.set('b', s.b);
   const text = q.toString();
   return text === '' ? '' : `?${text}`;
 }

@@ -1,9 +1,11 @@
 /**
  * The start page at `/`: what is loaded and where to go from here (the playground, the explorer
  * when the service has one, the exports, health and the docs). Plain HTML, no script, no CDN.
+ * A cut text and a plan without goals are said so beside their counts.
  */
+import { type ReadExtent, planCaveats } from '../caveats.ts';
 
-export interface LandingPlan {
+export interface LandingPlan extends ReadExtent {
   readonly id: string;
   readonly title: string;
   readonly issuer: string | null;
@@ -33,6 +35,14 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
+/** A cut text and a plan without goals, marked beside the counts they make partial. */
+function caveats(plan: LandingPlan): string {
+  const lines = planCaveats(plan, plan.goals);
+  if (lines.length === 0) return '';
+  const badge = plan.complete === false ? '<br><strong class="cut">cut text</strong>' : '';
+  return `${badge}${lines.map((l) => `<br><small class="caveat">${escapeHtml(l)}</small>`).join('')}`;
+}
+
 function planRow(plan: LandingPlan): string {
   const id = encodeURIComponent(plan.id);
   const meta = [plan.issuer, plan.publishedDate].filter((v): v is string => v !== null).join(', ');
@@ -40,7 +50,7 @@ function planRow(plan: LandingPlan): string {
     '<tr>',
     `<td><code>${escapeHtml(plan.id)}</code></td>`,
     `<td>${escapeHtml(plan.title)}${meta ? `<br><small>${escapeHtml(meta)}</small>` : ''}</td>`,
-    `<td>${plan.goals} goals, ${plan.tasks} tasks, ${plan.subItems} sub-items</td>`,
+    `<td>${plan.goals} goals, ${plan.tasks} tasks, ${plan.subItems} sub-items${caveats(plan)}</td>`,
     `<td><a href="/plans/${id}/graph.graphml">GraphML</a> · <a href="/plans/${id}/graph.json">Cytoscape JSON</a></td>`,
     '</tr>',
   ].join('');
@@ -69,6 +79,7 @@ export function renderLanding(plans: readonly LandingPlan[], links: LandingLinks
 body { font: 16px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
 table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }
 code { background: #f4f4f4; padding: 0 .2rem; } small { color: #666; }
+.cut { color: #9a3412; } small.caveat { color: #9a3412; }
 </style>
 </head>
 <body>

@@ -11,6 +11,9 @@ import { type LandingPlan, renderLanding } from './page.ts';
 
 export const DOCS_DIR = fileURLToPath(new URL('../../../docs/', import.meta.url));
 const DOC_NAME = /^[a-z0-9-]+\.md$/;
+const FAVICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><path d="M8 24 16 8 24 24Z" fill="none" stroke="#555" stroke-width="2"/>' +
+  '<circle cx="16" cy="8" r="5" fill="#0072B2"/><circle cx="8" cy="24" r="5" fill="#D55E00"/><circle cx="24" cy="24" r="5" fill="#E69F00"/></svg>';
 
 export interface LandingOptions {
   /** Path of the graph explorer, when the service serves one (e.g. /explore). */
@@ -41,6 +44,10 @@ export function landingRouter(db: Database, options: LandingOptions = {}): Route
       .type('html')
       .set('Cache-Control', 'no-cache')
       .send(renderLanding(plans, { explorer: options.explorer, docs }));
+  });
+  // Browsers ask every origin for /favicon.ico: three linked nodes, rather than a 404 in the console.
+  router.get('/favicon.ico', (_req, res) => {
+    res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').send(FAVICON);
   });
   router.get('/docs/:page', (req, res, next) => {
     const { page } = req.params;

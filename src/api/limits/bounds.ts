@@ -45,6 +45,7 @@ const NODE_LABELS: Readonly<Record<string, readonly string[]>> = {
   TaskAlignment: ['Task'],
   LeadChange: ['Department'],
   PlanPresence: ['Plan'],
+  SharedConcept: ['Concept'],
 };
 
 /** Item types that are relationships, by relationship type. */

@@ -127,6 +127,10 @@ export const compareResolvers: Resolvers = {
         conceptsAppearing: sb.concepts.filter((c) => !conceptsA.has(c.id)),
         conceptsDisappearing: sa.concepts.filter((c) => !conceptsB.has(c.id)),
         leadChanges,
+        // Answered by compare-cut.ts from the fields above and the plans' read extent.
+        caveats: [],
+        unreadInA: [],
+        unreadInB: [],
       };
     },
   },

@@ -75,6 +75,18 @@ const pageOf = (page: { first?: number | null; offset?: number | null }) => {
   return { offset, first: checkFirst(page.first, 100) };
 };
 
+/**
+ * Both rankings of goals, 1 = thinnest: by task count (the order the statement returns) and by
+ * total score. They disagree when a goal is served by many weak edges, which a reader of one
+ * number alone would miss.
+ */
+function ranked<T extends GoalCoverageRow>(
+  rows: readonly T[],
+): (T & { rankByCount: number; rankByScore: number })[] {
+  const byScore = [...rows].sort((x, y) => x.totalScore - y.totalScore || x.taskCount - y.taskCount);
+  return rows.map((row, i) => ({ ...row, rankByCount: i + 1, rankByScore: byScore.indexOf(row) + 1 }));
+}
+
 export const coverageResolvers: Resolvers = {
   Query: {
     coverage: async (_root, { planId }, ctx, info) => {
@@ -94,7 +106,7 @@ export const coverageResolvers: Resolvers = {
         planId,
         minScore: threshold,
       });
-      return (await known(ctx, planId, rows)).map((row) => ({ ...row, minScore: threshold }));
+      return ranked(await known(ctx, planId, rows)).map((row) => ({ ...row, minScore: threshold }));
     },
     tasksServingNoGoal: async ({ planId }, { minScore, ...page }, ctx) =>
       nodes(
@@ -179,6 +191,9 @@ export const coverageResolvers: Resolvers = {
     },
   },
   GoalCoverage: {
+    minScore: (row) => row.minScore ?? 0,
+    rankByCount: (row) => row.rankByCount ?? 0,
+    rankByScore: (row) => row.rankByScore ?? 0,
     servedBy: (row, { minScore }, ctx) =>
       atLeast(ctx.loaders.servesByGoal.load(row.goal.id), minScore ?? row.minScore),
   },

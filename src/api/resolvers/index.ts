@@ -1,7 +1,9 @@
 /** Every resolver map, merged by type. Resolvers stay thin: loaders and src/graph do the work. */
 import type { Resolvers } from '../../generated/graphql.ts';
 import { JSONScalar } from '../scalars.ts';
+import { caveatResolvers } from './caveats.ts';
 import { compareResolvers } from './compare.ts';
+import { compareCutResolvers } from './compare-cut.ts';
 import { coverageResolvers } from './coverage.ts';
 import { exploreResolvers } from './explore.ts';
 import { linkResolvers } from './links.ts';
@@ -30,6 +32,8 @@ export const resolvers: Resolvers = {
     lookupResolvers,
     searchPageResolvers,
     compareResolvers,
+    compareCutResolvers,
+    caveatResolvers,
   ),
   JSON: JSONScalar,
 };
