@@ -11,6 +11,7 @@ import neo4j, { type Driver, Neo4jError, type Record as Neo4jRecord } from 'neo4
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CREDENTIALS_FILE, READER_CREDENTIALS_FILE } from '../../src/db/credentials.ts';
 import type { Database } from '../../src/db/database.ts';
+import { DatabaseError, mapDriverError } from '../../src/db/errors.ts';
 import { closeSeededServer, openSeededServer, type SeededServer } from '../support/seeded.ts';
 import { testDriver } from '../support/neo4j.ts';
 import { graphSnapshot } from './support.ts';
@@ -207,6 +208,30 @@ describe('no Cypher reads a file, whoever sends it', () => {
     const importDir = join(dataDir(), 'import');
     expect(statSync(importDir).mode & 0o777).toBe(0o700);
     expect(readdirSync(importDir)).toEqual([]);
+  });
+});
+
+describe('a shortest-path search is never widened to an exhaustive one', () => {
+  it('the engine refuses it at once (51N22), for the loader too, and the door names it PATH_SEARCH_LIMIT', async () => {
+    // 组人部 is no neighbour of its plan (it LEADS tasks, which belong to the plan): no path of one hop.
+    const cypher =
+      "MATCH (a:Entity {id: 'dept/组人部'}), (b:Entity {id: 'cast-2018'}) " +
+      'MATCH p = allShortestPaths((a)-[*..8]-(b)) WHERE length(p) <= 1 RETURN count(p) AS n';
+    const writer = testDriver();
+    try {
+      for (const driver of [db.readDriver, writer]) {
+        const error = refusal(await attempt(driver, db.databaseName, cypher), cypher);
+        expect(error.gqlStatus).toBe('51N22');
+        const mapped = mapDriverError(error, 'graph-paths') as DatabaseError;
+        expect(mapped).toBeInstanceOf(DatabaseError);
+        expect(mapped.code).toBe('PATH_SEARCH_LIMIT');
+      }
+      // Without the length filter that no shortest path passes, the same search finds its paths.
+      const found = await attempt(writer, db.databaseName, cypher.replace('<= 1', '<= 8'));
+      expect('records' in found && found.records[0]!.get('n').toNumber()).toBeGreaterThan(0);
+    } finally {
+      await writer.close();
+    }
   });
 });
 
