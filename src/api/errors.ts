@@ -65,6 +65,12 @@ const DATABASE_ERRORS = {
     code: ErrorCode.TOO_EXPENSIVE,
     message: 'The request needs more database memory than one request may use; ask for less.',
   },
+  PATH_SEARCH_LIMIT: {
+    code: ErrorCode.TOO_EXPENSIVE,
+    message:
+      'No shortest path between the two nodes fits maxLength and types, and a search beyond the shortest ' +
+      'paths is not run: allow more relationship types or a greater maxLength.',
+  },
 } as const;
 
 /** Apollo's formatError: never throws, never leaks a stack or a Cypher text. */

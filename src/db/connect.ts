@@ -8,7 +8,7 @@ import neo4j, { type Driver, Neo4jError } from 'neo4j-driver';
 import type { Config } from '../config.ts';
 import { resolvePassword, resolveReader } from './credentials.ts';
 import { type EngineHandle, ensureEngineBuilt, startEngine } from './engine.ts';
-import { superviseEngine } from './supervisor.ts';
+import { type LivenessProbe, superviseEngine } from './supervisor.ts';
 
 export type ConnectErrorCode = 'UNREACHABLE' | 'UNAUTHORIZED' | 'NO_SUCH_DATABASE' | 'FAILED';
 
@@ -62,6 +62,10 @@ export interface ConnectOptions {
   onStatus?: (text: string) => void;
   /** NEO4J_URI is the engine another command of this install runs on NEO4J_DATA_DIR. */
   ownEngine?: boolean;
+  /** Timing of the embedded engine's liveness probe (supervisor.ts; defaults PROBE_DEFAULTS). */
+  probe?: Omit<LivenessProbe, 'check'>;
+  /** Called with each embedded engine started in place of a dead or hung one. */
+  onEngineRestart?: (engine: EngineHandle) => void;
 }
 
 export async function connectDatabase(
@@ -91,6 +95,8 @@ export async function connectDatabase(
     engine = superviseEngine(first, () => start(first.port), {
       maxRestarts: config.engineRestarts ?? 5,
       onLog: options.onLog,
+      probe: { ...options.probe, check: boltCheck(config.neo4jUser, password, config.neo4jDatabase) },
+      ...(options.onEngineRestart ? { onRestart: options.onEngineRestart } : {}),
     });
     uri = engine.uri;
   }
@@ -161,6 +167,33 @@ export async function ping(driver: Driver, database: string): Promise<string> {
   } finally {
     await session.close();
   }
+}
+
+/**
+ * The liveness check of the embedded engine: `RETURN 1` over Bolt on a driver of its own (the
+ * API's pool is never held up by it). A Neo4j error is an answer, so it passes: a locked-out
+ * login, say, is the engine speaking. A check that failed leaves its driver behind (closed in
+ * the background), so a connection stuck on a hung engine is never reused.
+ */
+function boltCheck(user: string, password: string, database: string): (uri: string) => Promise<void> {
+  let driver: Driver | null = null;
+  let driverUri = '';
+  return async (uri) => {
+    if (driver === null || driverUri !== uri) {
+      void driver?.close().catch(() => {});
+      driver = createDriver(uri, user, password);
+      driverUri = uri;
+    }
+    const used = driver;
+    try {
+      await ping(used, database);
+    } catch (error) {
+      if (error instanceof Neo4jError && error.code.startsWith('Neo.')) return;
+      if (driver === used) driver = null;
+      void used.close().catch(() => {});
+      throw error;
+    }
+  };
 }
 
 async function closeBoth(driver: Driver, readDriver: Driver): Promise<void> {

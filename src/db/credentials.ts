@@ -1,6 +1,7 @@
 /**
  * The embedded engine's password when NEO4J_PASSWORD is unset: random, made at the first start
- * of an install and kept in NEO4J_DATA_DIR/credentials (mode 0600, git-ignored with the store),
+ * of an install and kept in NEO4J_DATA_DIR/credentials (mode 0600, in a directory of mode 0700,
+ * git-ignored with the store; no Cypher reads it: the engine refuses file URLs in LOAD CSV),
  * so no two installs share a password and none is published. The engine sets the password it is
  * given at every start, so deleting the file just makes a new one.
  */
@@ -29,7 +30,8 @@ export function installPassword(dataDir: string, name: string = CREDENTIALS_FILE
   const file = join(dataDir, name);
   const kept = keptPassword(dataDir, name);
   if (kept !== null) return kept;
-  mkdirSync(dataDir, { recursive: true });
+  // The store's directory is the owner's alone (the engine makes it so too, at every start).
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const password = randomBytes(24).toString('base64url');
   // wx: two processes starting at once cannot both write; the loser reads the winner's.
   try {

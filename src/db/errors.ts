@@ -7,9 +7,12 @@ import { Neo4jError, isRetryableError } from 'neo4j-driver';
 /**
  * DATABASE_UNAVAILABLE: the server cannot be reached (try again). TIMEOUT: the transaction ran out
  * of its time (Neo4j's transaction timeout or the request's deadline). MEMORY_LIMIT: the
- * transaction needed more memory than the server grants one. QUERY_FAILED: anything else.
+ * transaction needed more memory than the server grants one. PATH_SEARCH_LIMIT: no shortest path
+ * passes the statement's filters, and the engine does not search further (its
+ * dbms.cypher.forbid_exhaustive_shortestpath is on). QUERY_FAILED: anything else.
  */
-export type DatabaseErrorCode = 'DATABASE_UNAVAILABLE' | 'TIMEOUT' | 'MEMORY_LIMIT' | 'QUERY_FAILED';
+export type DatabaseErrorCode =
+  'DATABASE_UNAVAILABLE' | 'TIMEOUT' | 'MEMORY_LIMIT' | 'PATH_SEARCH_LIMIT' | 'QUERY_FAILED';
 
 export class DatabaseError extends Error {
   override readonly name = 'DatabaseError';
@@ -52,6 +55,13 @@ export function mapDriverError(error: unknown, statementName: string): unknown {
         { cause: error },
       );
     }
+    if (isExhaustiveSearchRefused(error)) {
+      return new DatabaseError(
+        'PATH_SEARCH_LIMIT',
+        `cypher/${statementName}.cypher: no shortest path passes its filters, and an exhaustive search is off (${error.code})`,
+        { cause: error },
+      );
+    }
     return new DatabaseError(
       'QUERY_FAILED',
       `cypher/${statementName}.cypher failed: ${error.code}: ${error.message}`,
@@ -59,4 +69,17 @@ export function mapDriverError(error: unknown, statementName: string): unknown {
     );
   }
   return error;
+}
+
+/**
+ * Neo4j's answer when shortestPath/allShortestPaths would fall back to an exhaustive search and
+ * the server forbids it: GQL status 51N22, or on servers that send no GQL status the
+ * ExecutionFailed code with this message (checked on 5.26).
+ */
+function isExhaustiveSearchRefused(error: Neo4jError): boolean {
+  return (
+    error.gqlStatus === '51N22' ||
+    (error.code === 'Neo.DatabaseError.Statement.ExecutionFailed' &&
+      /shortest path fallback has been explicitly disabled/i.test(error.message))
+  );
 }

@@ -5,13 +5,14 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const REPO = new URL('../../', import.meta.url).pathname;
 const A = 'test/fixtures/plans/pair/qinghe-2020-points.txt';
+const RECORD = 'running-engine.json';
 const B = 'test/fixtures/plans/pair/qinghe-2021-points.txt';
 
 let dataDir: string;
@@ -89,4 +90,30 @@ describe('npm run load while npm start runs', () => {
     const after = await run(['--list']);
     expect(after.stdout.split('\n').filter((l) => l.startsWith('qhskx-')).length).toBe(1);
   }, 120_000);
+
+  it('after the engine is killed and restarted, the record names the new engine and a load uses it at once', async () => {
+    const record = () =>
+      JSON.parse(readFileSync(join(dataDir, RECORD), 'utf8')) as { uri: string; pid: number; owner: number };
+    const before = record();
+    expect(before.owner).toBe(service!.pid);
+    process.kill(before.pid, 'SIGKILL');
+
+    // Started while the engine is down: it waits for the restarted engine, never starts its own.
+    const load = await run(['--list']);
+    const after = record();
+    expect(after.pid, `${load.stderr}\n${serviceOutput.slice(-2000)}`).not.toBe(before.pid);
+    expect(after.uri).toBe(before.uri);
+    expect(after.owner).toBe(service!.pid);
+    expect(serviceOutput).toMatch(new RegExp(`the engine is back \\(process ${after.pid}, \\d+ ms\\)`));
+    expect(load.stderr).not.toContain('is in use by process');
+    expect(load.stderr).toContain(`using the engine process ${after.pid} runs on ${dataDir} (${after.uri})`);
+    expect(load.stdout.split('\n').filter((l) => l.startsWith('qhskx-')).length).toBe(1);
+    expect(load.code).toBe(0);
+
+    // And once it is back, the next command finds it straight away: nothing to wait for.
+    const again = await run(['--list']);
+    expect(again.stderr).not.toContain('is restarting');
+    expect(again.stderr).toContain(`using the engine process ${after.pid} runs on`);
+    expect(again.code).toBe(0);
+  }, 600_000);
 });

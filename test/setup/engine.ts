@@ -22,6 +22,8 @@ export interface Neo4jTarget {
   /** The user the service reads through, when there is one (the embedded engine's reader). */
   readUser: string | null;
   readPassword: string | null;
+  /** The embedded engine's data directory (store and credentials files); null for NEO4J_URI. */
+  dataDir: string | null;
 }
 
 declare module 'vitest' {
@@ -53,6 +55,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     database: config.neo4jDatabase,
     readUser: db.readUser,
     readPassword: db.readUser === null ? null : db.readPassword,
+    dataDir,
   });
 
   return async () => {

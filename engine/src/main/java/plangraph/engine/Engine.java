@@ -16,8 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -55,6 +57,14 @@ public final class Engine {
     /** Stores of a policy-plan graph are a few MB; 256 MiB keeps all of them in memory. */
     static final long PAGE_CACHE_BYTES = ByteUnit.mebiBytes(256);
     static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * Every procedure anyone may call on this engine (dbms.security.procedures.allowlist): the
+     * reader's (ReadOnlyUsers.READER_PROCEDURES), the loader's wait for its indexes, and the
+     * version check of the test suite. Nothing else is loaded: no dbms.listConfig, no JMX, no
+     * query-cache clearing, for any user.
+     */
+    static final List<String> PROCEDURES = List.of(
+            "db.index.fulltext.queryNodes", "db.awaitIndexes", "dbms.components");
 
     private static final int EXIT_FAILED = 1;
     private static final int EXIT_DIR_IN_USE = 2;
@@ -91,6 +101,14 @@ public final class Engine {
                     + " Neo4j recovers the store from its transaction log");
         }
 
+        try {
+            ownerOnly(options.importDir());
+        } catch (IOException e) {
+            lock.release(true);
+            fail(EXIT_FAILED, "cannot make " + options.importDir() + ": " + e);
+            return;
+        }
+
         if (!portFree(options.port)) {
             lock.release(true);
             fail(EXIT_PORT_IN_USE, "port " + HOST + ":" + options.port + " is already in use");
@@ -105,6 +123,15 @@ public final class Engine {
                     .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, options.port))
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                     .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                    // No Cypher reads a file: LOAD CSV FROM 'file:///...' is refused for every
+                    // user, and the import root (where file URLs would resolve) is an empty
+                    // directory of its own rather than Neo4j's embedded default, the whole disk.
+                    .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                    .setConfig(GraphDatabaseSettings.load_csv_file_url_root, options.importDir())
+                    .setConfig(GraphDatabaseSettings.procedure_allowlist, PROCEDURES)
+                    // shortestPath/allShortestPaths never fall back to an exhaustive search when
+                    // the fast one finds nothing that passes the WHERE: an error instead, at once.
+                    .setConfig(GraphDatabaseSettings.forbid_exhaustive_shortestpath, true)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, PAGE_CACHE_BYTES)
                     // No usage reports: the machines this runs on have no way out anyway.
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
@@ -232,6 +259,12 @@ public final class Engine {
                 + timeout.toSeconds() + " s: " + last);
     }
 
+    /** Creates {@code dir} if needed and makes it the owner's alone (0700), whatever it was. */
+    static void ownerOnly(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    }
+
     /** A quick look before the seconds of store start-up; Neo4j's own bind failure still counts. */
     private static boolean portFree(int port) {
         try (ServerSocket probe = new ServerSocket()) {
@@ -291,6 +324,14 @@ public final class Engine {
     /** Command line and environment, checked before anything touches the disk. */
     record Options(Path dataDir, int port, String user, String password, String readUser,
             String readPassword, boolean exitOnStdinClose) {
+        /**
+         * Where file URLs would resolve if they were allowed: a directory of its own that nothing
+         * writes to, never the data directory with the store and the credentials files.
+         */
+        Path importDir() {
+            return dataDir.resolve("import");
+        }
+
         /** The users who may only read: the service's reader, when one is configured. */
         Set<String> readers() {
             return readUser == null ? Set.of() : Set.of(readUser);
@@ -374,7 +415,9 @@ public final class Engine {
         }
 
         static DataDirLock acquire(Path dataDir) throws IOException, DirInUse {
-            Files.createDirectories(dataDir);
+            // The store and the credentials beside it are the owner's alone: 0700, also for a
+            // directory an earlier version created with the umask's 0755.
+            ownerOnly(dataDir);
             Path file = dataDir.resolve("engine.pid");
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
                     StandardOpenOption.READ, StandardOpenOption.WRITE);

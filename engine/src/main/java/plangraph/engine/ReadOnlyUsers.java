@@ -1,6 +1,8 @@
 package plangraph.engine;
 
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -14,6 +16,9 @@ import org.neo4j.graphdb.security.AuthorizationViolationException;
 import org.neo4j.internal.kernel.api.connectioninfo.ClientConnectionInfo;
 import org.neo4j.internal.kernel.api.security.AbstractSecurityLog;
 import org.neo4j.internal.kernel.api.security.AccessMode;
+import org.neo4j.internal.kernel.api.security.AdminAccessMode;
+import org.neo4j.internal.kernel.api.security.AdminActionOnResource;
+import org.neo4j.internal.kernel.api.security.AuthSubject;
 import org.neo4j.internal.kernel.api.security.LoginContext;
 import org.neo4j.internal.kernel.api.security.PermissionState;
 import org.neo4j.internal.kernel.api.security.SecurityContext;
@@ -33,9 +38,12 @@ import org.neo4j.kernel.database.PrivilegeDatabaseReference;
  * authentication (same users, same passwords, same system graph) and narrows what the named users
  * are authorised to do, in the same place Enterprise narrows it for its {@code reader} role: the
  * {@link SecurityContext} each transaction runs with. For those users it carries
- * {@link AccessMode.Static#READ} (the kernel refuses node, relationship, property, token and schema
- * writes), an administration mode that allows nothing, and no access to the system database
- * (no {@code CREATE USER}, no {@code ALTER USER}, no database commands). Everyone else keeps
+ * {@link ReaderAccessMode}: Neo4j's {@link AccessMode.Static#READ} (the kernel refuses node,
+ * relationship, property, token and schema writes) with no procedure but the listed ones, no
+ * setting and no {@code LOAD CSV}; a context that answers every administration check "denied"
+ * (Community's own answers "granted" to everyone, whatever mode it is given: no admin
+ * procedures, no other users' transactions); and no access to the system database (no
+ * {@code CREATE USER}, no {@code ALTER USER}, no database commands). Everyone else keeps
  * Community's full access.
  *
  * <p>It uses Neo4j's internal edition API (the same hook Enterprise uses to install its security
@@ -44,6 +52,12 @@ import org.neo4j.kernel.database.PrivilegeDatabaseReference;
  */
 final class ReadOnlyUsers {
     private ReadOnlyUsers() {}
+
+    /**
+     * The procedures a reader may call: the ones the service's Cypher (cypher/*.cypher) calls in
+     * read transactions. Search is the only one.
+     */
+    static final List<String> READER_PROCEDURES = List.of("db.index.fulltext.queryNodes");
 
     /** A builder for a Community DBMS whose {@code readers} may only read. */
     static DatabaseManagementServiceBuilderImplementation builder(Path home, Set<String> readers) {
@@ -151,9 +165,44 @@ final class ReadOnlyUsers {
                                 + " not the system database",
                         Status.Security.Forbidden);
             }
-            return inner.authorize(idLookup, database, log)
-                    .withMode(AccessMode.Static.READ)
-                    .withMode(action -> PermissionState.EXPLICIT_DENY);
+            SecurityContext community = inner.authorize(idLookup, database, log);
+            Set<Integer> procedures = new HashSet<>();
+            for (String name : READER_PROCEDURES) {
+                for (int id : idLookup.getProcedureIds(name)) procedures.add(id);
+            }
+            return new ReaderSecurityContext(community.subject(), new ReaderAccessMode(procedures),
+                    community.connectionInfo(), community.database());
+        }
+    }
+
+    /**
+     * Community's SecurityContext grants every administration check (admin procedures such as
+     * {@code dbms.listConfig}, showing and terminating other users' transactions) whatever mode it
+     * carries; this one denies them all, and stays itself when the kernel narrows its mode.
+     */
+    private static final class ReaderSecurityContext extends SecurityContext {
+        ReaderSecurityContext(AuthSubject subject, AccessMode mode, ClientConnectionInfo info, String database) {
+            super(subject, mode, info, database);
+        }
+
+        @Override
+        public PermissionState allowExecuteAdminProcedure(int procedureId) {
+            return PermissionState.EXPLICIT_DENY;
+        }
+
+        @Override
+        public PermissionState allowsAdminAction(AdminActionOnResource action) {
+            return PermissionState.EXPLICIT_DENY;
+        }
+
+        @Override
+        public SecurityContext withMode(AccessMode mode) {
+            return new ReaderSecurityContext(subject(), mode, connectionInfo(), database());
+        }
+
+        @Override
+        public SecurityContext withMode(AdminAccessMode mode) {
+            return this;
         }
     }
 }
