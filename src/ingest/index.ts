@@ -15,6 +15,7 @@ import { findManifestEntry, loadSeedData } from './seed-data.ts';
 import type { SeedData } from './seed-data.ts';
 import { derivePlanId, type PlanIdFacts } from './plan-id.ts';
 import { deriveSemantics } from './semantics/index.ts';
+import { findCitations } from './semantics/citations.ts';
 
 export { PlanParseError } from './errors.ts';
 export { formatSummary } from './summary.ts';
@@ -124,6 +125,14 @@ export function parsePlan(text: string, source: SourceInfo, options: ParseOption
     preambleSpan: doc.preambleSpan,
     sha256: source.sha256,
   });
+  const cited = findCitations({
+    planId,
+    text,
+    title: doc.title,
+    sections: doc.sections,
+    elements: doc.elements,
+    preambleSpan: doc.preambleSpan,
+  });
   return {
     id: planId,
     title: doc.title,
@@ -152,5 +161,8 @@ export function parsePlan(text: string, source: SourceInfo, options: ParseOption
     addresses: sem.addresses,
     reviewed: sem.reviewed,
     warnings: [...doc.warnings, ...sem.warnings],
+    documents: cited.documents,
+    citations: cited.citations,
+    documentNumber: cited.documentNumber,
   };
 }

@@ -30,6 +30,9 @@ export const LOAD_STEPS = [
   'serves',
   'addresses',
   'align',
+  'documents',
+  'cites',
+  'resolve-documents',
   'prune-shared',
 ] as const;
 export type LoadStep = (typeof LOAD_STEPS)[number];
@@ -116,6 +119,13 @@ export async function loadPlan(
     serves: { rows: rows.serves },
     addresses: { rows: rows.addresses },
     align: { rows: [] },
+    documents: { rows: rows.documents },
+    cites: { rows: rows.cites },
+    'resolve-documents': {
+      planId: rows.planId,
+      titles: rows.plan['citeTitles'],
+      number: rows.plan['documentNumber'],
+    },
     'prune-shared': {},
   };
   const written = await db.write(async (tx: WriteTx) => {
