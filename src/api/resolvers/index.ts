@@ -3,6 +3,7 @@ import type { Resolvers } from '../../generated/graphql.ts';
 import { JSONScalar } from '../scalars.ts';
 import { compareResolvers } from './compare.ts';
 import { coverageResolvers } from './coverage.ts';
+import { documentResolvers } from './documents.ts';
 import { exploreResolvers } from './explore.ts';
 import { linkResolvers } from './links.ts';
 import { lookupResolvers } from './lookups.ts';
@@ -30,6 +31,7 @@ export const resolvers: Resolvers = {
     lookupResolvers,
     searchPageResolvers,
     compareResolvers,
+    documentResolvers,
   ),
   JSON: JSONScalar,
 };

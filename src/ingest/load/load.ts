@@ -9,7 +9,7 @@
  */
 import type { Database, WriteTx } from '../../db/database.ts';
 import type { PlanModel } from '../model.ts';
-import { alignmentRows } from './align.ts';
+import { ALIGN_CANDIDATES, alignIndexWords, alignmentRows, alignQuery } from './align.ts';
 import { toRows } from './rows.ts';
 import { ensureSchema } from './schema.ts';
 import { LOADER_VERSION } from './version.ts';
@@ -30,6 +30,7 @@ export const LOAD_STEPS = [
   'serves',
   'addresses',
   'align',
+  'align-index',
   'documents',
   'cites',
   'resolve-documents',
@@ -104,6 +105,8 @@ export async function loadPlan(
   const loadedAt =
     state?.sha256 === model.source.sha256 && state.loadedAt ? state.loadedAt : new Date().toISOString();
   const rows = toRows(model, loadedAt);
+  const indexWords = alignIndexWords(model);
+  const query = alignQuery(indexWords);
   const params: Record<LoadStep, Record<string, unknown>> = {
     'delete-plan': { planId: rows.planId },
     plan: { props: rows.plan },
@@ -119,6 +122,7 @@ export async function loadPlan(
     serves: { rows: rows.serves },
     addresses: { rows: rows.addresses },
     align: { rows: [] },
+    'align-index': { planId: rows.planId, words: indexWords.join(' ') },
     documents: { rows: rows.documents },
     cites: { rows: rows.cites },
     'resolve-documents': {
@@ -132,10 +136,13 @@ export async function loadPlan(
     const counts = {} as Record<LoadStep, number>;
     for (const [index, step] of LOAD_STEPS.entries()) {
       // The plans already in the graph are read inside this transaction: what it aligns with is what it commits beside.
-      if (step === 'align')
-        params.align = {
-          rows: alignmentRows(model, await tx.run('load-align-candidates', { planId: model.id })),
-        };
+      if (step === 'align') {
+        const candidates =
+          query === null
+            ? []
+            : await tx.run('load-align-candidates', { planId: model.id, query, limit: ALIGN_CANDIDATES });
+        params.align = { rows: alignmentRows(model, candidates) };
+      }
       const result = await tx.run(`load-${step}`, params[step]);
       const first = result[0] ?? {};
       counts[step] = Number(Object.values(first)[0] ?? 0);
