@@ -2,7 +2,7 @@
 // params: $title, $number
 // returns: node
 MATCH (d:Document)
-WHERE d.title = $title OR d.number = $number
+WHERE d.title = $title OR d.documentNumber = $number
 RETURN d {.*, labels: [l IN labels(d) WHERE l <> 'Entity']} AS node
 ORDER BY d.id
 LIMIT 1

@@ -3,5 +3,5 @@
 // returns: merged
 UNWIND $rows AS row
 MERGE (d:Document {id: row.id})
-SET d:Entity, d.form = row.form, d.title = coalesce(d.title, row.title), d.number = coalesce(d.number, row.number)
+SET d:Entity, d.form = row.form, d.title = coalesce(d.title, row.title), d.documentNumber = coalesce(d.documentNumber, row.documentNumber)
 RETURN count(*) AS merged

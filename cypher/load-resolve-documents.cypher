@@ -6,12 +6,12 @@ CALL () {
   MATCH (:Entity {planId: $planId})-[:CITES]->(d:Document)
   WITH DISTINCT d
   MATCH (q:Plan)
-  WHERE d.number = q.documentNumber OR d.title IN q.citeTitles
+  WHERE d.documentNumber = q.documentNumber OR d.title IN q.citeTitles
   RETURN d, q
   UNION
   MATCH (q:Plan {id: $planId})
   MATCH (d:Document)
-  WHERE d.title IN $titles OR d.number = $number
+  WHERE d.title IN $titles OR d.documentNumber = $number
   RETURN d, q
 }
 MERGE (d)-[r:IS]->(q)

@@ -1,4 +1,4 @@
-// Indexes :Document(number): document(number:) and a plan loaded later find the documents citing it by number.
+// Indexes :Document(documentNumber): document(number:) and a plan loaded later find the documents citing it by number.
 // params: -
 // returns: -
-CREATE INDEX document_number IF NOT EXISTS FOR (n:Document) ON (n.number)
+CREATE INDEX document_number_key IF NOT EXISTS FOR (n:Document) ON (n.documentNumber)

@@ -147,7 +147,8 @@ export interface DerivedRow extends ShortMark {
 export interface DocumentRow extends NodeRowBase {
   readonly form: 'document' | 'meeting';
   readonly title?: string | null;
-  readonly number?: string | null;
+  /** Stored as documentNumber: an element's `number` is an integer, and exports type a key once. */
+  readonly documentNumber?: string | null;
 }
 
 /** A CITES edge: the citing element, the document, the plan whose text cites, and the span. */

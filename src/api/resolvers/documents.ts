@@ -42,7 +42,7 @@ export const documentResolvers: Resolvers = {
   Document: {
     form: (d) => (d.form === 'meeting' ? 'MEETING' : 'DOCUMENT'),
     title: (d) => d.title ?? null,
-    number: (d) => d.number ?? null,
+    number: (d) => d.documentNumber ?? null,
     plan: async (d, _a, ctx) => (await ctx.loaders.planByDocument.load(d.id))[0] ?? null,
     citedBy: (d, { planId }, ctx) =>
       ctx.loaders.citationsByDocument.load({ id: d.id, planId: checkPlanId('planId', planId ?? null) }),

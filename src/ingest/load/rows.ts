@@ -237,7 +237,7 @@ function citationRows(model: PlanModel): { documents: Props[]; cites: Props[] } 
     id: d.id,
     form: d.form,
     title: d.title,
-    number: d.number,
+    documentNumber: d.number,
   }));
   const cites = (model.citations ?? []).map((c) => ({
     elementId: c.elementId,
