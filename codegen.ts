@@ -45,6 +45,8 @@ const config: CodegenConfig = {
           Department: `${rows}#DepartmentRow`,
           Concept: `${rows}#ConceptRow`,
           Problem: `${rows}#ProblemRow`,
+          Document: `${rows}#DocumentRow`,
+          Citation: `${rows}#CitationRow`,
           Node: `${rows}#NodeRow`,
           Lead: `${rows}#LeadRow`,
           Participation: `${rows}#ParticipationRow`,

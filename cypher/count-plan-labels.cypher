@@ -5,7 +5,7 @@ MATCH (p:Plan {id: $planId})
 CALL (p) {
   MATCH (n:Entity {planId: p.id}) RETURN n
   UNION
-  MATCH (:Entity {planId: p.id})-[:LEADS|MENTIONS]-(n:Department|Concept) RETURN n
+  MATCH (:Entity {planId: p.id})-[:LEADS|MENTIONS|CITES]-(n:Department|Concept|Document) RETURN n
 }
 UNWIND [l IN labels(n) WHERE l <> 'Entity'] AS label
 RETURN label, count(DISTINCT n) AS count

@@ -1,4 +1,4 @@
-// Nodes within $depth (1-3) hops of a node over relationship $types (all when null), nearest first (then by id),
+// Nodes within $depth (1-3) hops of a node over relationship $types (all but the citation graph, CITES and IS, when null), nearest first (then by id),
 // at most $limit of them, with the relationships among those kept; total says how many were reached.
 // $full false: nodes carry only what their label is drawn from, edges no properties (the query selects neither).
 // params: $id, $depth, $types, $limit, $full
@@ -6,19 +6,19 @@
 MATCH (start:Entity {id: $id})
 CALL (start) {
   MATCH (start)-[r1]-(n1:Entity)
-  WHERE $types IS NULL OR type(r1) IN $types
+  WHERE ($types IS NULL AND NOT type(r1) IN ['CITES', 'IS']) OR type(r1) IN $types
   RETURN collect(DISTINCT n1) AS level1
 }
 CALL (level1) {
   UNWIND CASE WHEN $depth >= 2 THEN level1 ELSE [] END AS a
   MATCH (a)-[r2]-(n2:Entity)
-  WHERE $types IS NULL OR type(r2) IN $types
+  WHERE ($types IS NULL AND NOT type(r2) IN ['CITES', 'IS']) OR type(r2) IN $types
   RETURN collect(DISTINCT n2) AS level2
 }
 CALL (level2) {
   UNWIND CASE WHEN $depth >= 3 THEN level2 ELSE [] END AS a
   MATCH (a)-[r3]-(n3:Entity)
-  WHERE $types IS NULL OR type(r3) IN $types
+  WHERE ($types IS NULL AND NOT type(r3) IN ['CITES', 'IS']) OR type(r3) IN $types
   RETURN collect(DISTINCT n3) AS level3
 }
 // Each node at its nearest level; within a level by id, so the answer and any cut are stable.
@@ -33,7 +33,7 @@ WITH items[0..$limit] AS kept, size(items) AS total
 CALL (kept) {
   UNWIND kept AS a
   MATCH (a)-[r]->(b)
-  WHERE b IN kept AND ($types IS NULL OR type(r) IN $types)
+  WHERE b IN kept AND (($types IS NULL AND NOT type(r) IN ['CITES', 'IS']) OR type(r) IN $types)
   WITH DISTINCT r
   ORDER BY startNode(r).id, type(r), endNode(r).id, r.start
   RETURN collect(r) AS rels

@@ -1,6 +1,7 @@
 // The given nodes (plus their direct neighbours over $types when $expand), at most $limit, and the
 // relationships among them, in a stable order (given ids first, then neighbours by id); total says how many were reached.
 // $full false: nodes carry only what their label is drawn from, edges no properties (the query selects neither).
+// $types null: every type but the citation graph (CITES, IS).
 // params: $ids, $types, $expand, $limit, $full
 // returns: nodes, edges, total
 UNWIND range(0, size($ids) - 1) AS i
@@ -10,7 +11,7 @@ WITH collect(s) AS seeds
 CALL (seeds) {
   UNWIND CASE WHEN $expand THEN seeds ELSE [] END AS a
   MATCH (a)-[r]-(b:Entity)
-  WHERE $types IS NULL OR type(r) IN $types
+  WHERE ($types IS NULL AND NOT type(r) IN ['CITES', 'IS']) OR type(r) IN $types
   WITH DISTINCT b
   ORDER BY b.id
   RETURN collect(b) AS neighbours
@@ -24,7 +25,7 @@ WITH items[0..$limit] AS kept, size(items) AS total
 CALL (kept) {
   UNWIND kept AS a
   MATCH (a)-[r]->(b)
-  WHERE b IN kept AND ($types IS NULL OR type(r) IN $types)
+  WHERE b IN kept AND (($types IS NULL AND NOT type(r) IN ['CITES', 'IS']) OR type(r) IN $types)
   WITH DISTINCT r
   ORDER BY startNode(r).id, type(r), endNode(r).id, r.start
   RETURN collect(r) AS rels

@@ -1,8 +1,13 @@
-// Tasks and goals of every other plan with their sub-items' text, and the plan's year: what a plan being loaded is aligned with.
-// params: $planId
+// Tasks and goals, with their sub-items' text and the plan's year, of the $limit plans whose words best match $query
+// in the alignment index (align_words): what a plan being loaded is aligned with, found without reading every plan.
+// params: $planId, $query, $limit
 // returns: planId, year, id, kind, order, title, text, subs
-MATCH (p:Plan)
-WHERE p.id <> $planId
+CALL db.index.fulltext.queryNodes('align_words', $query, {limit: $limit + 1}) YIELD node AS x
+WITH x
+WHERE x.planId <> $planId
+WITH x
+LIMIT $limit
+MATCH (p:Plan {id: x.planId})
 MATCH (e:Entity {planId: p.id})
 WHERE e:Task OR e:Goal
 OPTIONAL MATCH (e)-[:HAS_SUBITEM*]->(s:SubItem)

@@ -6,7 +6,7 @@ CALL () {
     AND (n.quote IS NULL OR n.start IS NULL OR n.end IS NULL OR n.line IS NULL)
   RETURN n.id AS what
   UNION ALL
-  MATCH ()-[r:LEADS|MENTIONS|SERVES|ADDRESSES]->() WHERE r.quote IS NULL OR r.start IS NULL
+  MATCH ()-[r:LEADS|MENTIONS|SERVES|ADDRESSES|CITES]->() WHERE r.quote IS NULL OR r.start IS NULL
   RETURN r.id AS what
 }
 RETURN what

@@ -9,6 +9,7 @@
 import DataLoader from 'dataloader';
 import type { Database, Row } from '../db/database.ts';
 import type {
+  CitationRow,
   ConceptRow,
   DepartmentRow,
   DerivedRow,
@@ -18,6 +19,7 @@ import type {
   ParticipationRow,
   MentionRow,
   NodeRow,
+  PlanRow,
   ProblemRow,
   SectionRow,
 } from '../graph/rows.ts';
@@ -154,6 +156,10 @@ export function createLoaders(db: Database) {
     servesByGoal: edges<string, DerivedRow>('serves-by-goals'),
     addressesByElement: edges<string, DerivedRow>('addresses-by-elements'),
     addressesByProblem: edges<string, DerivedRow>('addresses-by-problems'),
+    citationsByPlan: edges<string, CitationRow>('citations-by-plans'),
+    citationsOfPlan: edges<string, CitationRow>('citations-of-plans'),
+    citationsByDocument: edges<{ id: string; planId: string | null }, CitationRow>('citations-by-documents'),
+    planByDocument: nodes<string, PlanRow & NodeRow>('plans-by-documents'),
   };
 }
 

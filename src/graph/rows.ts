@@ -116,7 +116,8 @@ export interface ProblemRow extends NodeRowBase, SpanProps {
   readonly statedInId: string;
 }
 
-export type NodeRow = PlanRow | SectionRow | ElementRow | DepartmentRow | ConceptRow | ProblemRow;
+export type NodeRow =
+  PlanRow | SectionRow | ElementRow | DepartmentRow | ConceptRow | ProblemRow | DocumentRow;
 
 /** Relationship rows carry their endpoints' ids. */
 export interface LeadRow extends SpanProps {
@@ -147,4 +148,20 @@ export interface DerivedRow extends ShortMark {
   readonly score: number;
   readonly rationale: string | null;
   readonly evidenceJson: string;
+}
+
+/** A document or meeting the plans cite (shared; src/ingest/semantics/citations.ts). */
+export interface DocumentRow extends NodeRowBase {
+  readonly form: 'document' | 'meeting';
+  readonly title?: string | null;
+  /** Stored as documentNumber: an element's `number` is an integer, and exports type a key once. */
+  readonly documentNumber?: string | null;
+}
+
+/** A CITES edge: the citing element, the document, the plan whose text cites, and the span. */
+export interface CitationRow extends SpanProps {
+  readonly id: string;
+  readonly planId: string;
+  readonly elementId: string;
+  readonly documentId: string;
 }

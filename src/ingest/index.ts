@@ -16,6 +16,7 @@ import { findManifestEntry, loadSeedData } from './seed-data.ts';
 import type { SeedData } from './seed-data.ts';
 import { derivePlanId, type PlanIdFacts } from './plan-id.ts';
 import { deriveSemantics } from './semantics/index.ts';
+import { findCitations } from './semantics/citations.ts';
 
 export { PlanParseError } from './errors.ts';
 export { formatSummary } from './summary.ts';
@@ -132,6 +133,15 @@ export function parsePlan(text: string, source: SourceInfo, options: ParseOption
   });
   // Units as written → departments of the issuer's scope, one node per body (src/ingest/departments.ts).
   const units = resolveDepartments(doc, options.departmentRules ?? loadDepartmentRules());
+
+  const cited = findCitations({
+    planId,
+    text,
+    title: doc.title,
+    sections: doc.sections,
+    elements: doc.elements,
+    preambleSpan: doc.preambleSpan,
+  });
   return {
     id: planId,
     title: doc.title,
@@ -162,5 +172,8 @@ export function parsePlan(text: string, source: SourceInfo, options: ParseOption
     addresses: sem.addresses,
     reviewed: sem.reviewed,
     warnings: [...doc.warnings, ...sem.warnings],
+    documents: cited.documents,
+    citations: cited.citations,
+    documentNumber: cited.documentNumber,
   };
 }

@@ -299,3 +299,38 @@ export interface ReviewedLinksModel {
   readonly serves: number;
   readonly addresses: number;
 }
+
+/**
+ * A document or meeting a plan cites: 《国务院关于投资体制改革的决定》（国发〔2004〕20号）,
+ * 国办发〔2018〕117号, 党的十九届三中全会. Shared across plans (id has no plan namespace): its id is
+ * `doc/` + the number when the plan gives one (numbers are unique, titles get shortened), else
+ * `doc/` + the normalised title (whitespace dropped, full-width parentheses made ASCII).
+ */
+export interface DocumentModel {
+  /** e.g. "doc/国发〔2004〕20号", "doc/科协系统深化改革实施方案", "doc/党的十九届三中全会" */
+  readonly id: string;
+  /** "document" for a 《title》 or a number, "meeting" for a named meeting. */
+  readonly form: 'document' | 'meeting';
+  /** Normalised title (for a meeting, its full name); null when only a number was cited. */
+  readonly title: string | null;
+  /** Document number as written without spaces ("国发〔2004〕20号"), null when none was cited. */
+  readonly number: string | null;
+}
+
+/** An element (or section, or the plan's preamble) cites a document at a span. */
+export interface CitationModel {
+  /** Innermost part of the outline holding the citation, as for MentionModel. */
+  readonly elementId: string;
+  readonly documentId: string;
+  /** The citation as it stands: 《…》 with a following （number） when there is one. */
+  readonly span: Span;
+}
+
+/** What a plan cites, and how other plans can cite it (merged into PlanModel by declaration). */
+export interface PlanModel {
+  /** Documents and meetings cited in the body, in order of first citation (absent: none read). */
+  readonly documents?: readonly DocumentModel[];
+  readonly citations?: readonly CitationModel[];
+  /** The plan's own document number (a line before the body holding only "国办发〔2018〕117号"). */
+  readonly documentNumber?: string | null;
+}

@@ -130,7 +130,7 @@ function numberPart(documentNumber: string | null): string | null {
   const m =
     documentNumber === null
       ? null
-      : /^(.*?)[〔［\[(（]\s*\d{4}\s*[〕］\])）]\s*(\d+)\s*号/.exec(documentNumber.trim());
+      : /^(.*?)[〔［[(（]\s*\d{4}\s*[〕］\])）]\s*(\d+)\s*号/.exec(documentNumber.trim());
   if (!m) return null;
   const code = pinyin(m[1] ?? '', { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' })
     .join('')

@@ -22,6 +22,7 @@ const NODE_LABELS: Readonly<Record<string, readonly string[]>> = {
   Department: ['Department'],
   Concept: ['Concept'],
   Problem: ['Problem'],
+  Document: ['Document'],
   PlanElement: ['Principle', 'Goal', 'Task', 'SubItem', 'Guarantee'],
   Node: [
     'Plan',
@@ -34,6 +35,7 @@ const NODE_LABELS: Readonly<Record<string, readonly string[]>> = {
     'Department',
     'Concept',
     'Problem',
+    'Document',
   ],
   // Coverage rows: one per node of the label they report on.
   GoalCoverage: ['Goal'],
@@ -55,6 +57,7 @@ const RELATIONSHIP_TYPES: Readonly<Record<string, string>> = {
   Serves: 'SERVES',
   Addresses: 'ADDRESSES',
   Participation: 'PARTICIPATES',
+  Citation: 'CITES',
 };
 
 /** Lists whose length the data model fixes or the Cypher caps. */

@@ -23,14 +23,14 @@ const ELEMENT_PATH = String.raw`sec-${N}(?:/sec-${N}){0,5}|(?:principle|goal|gua
  * `cast-2018/task-4/item-2`, `cast-2018/problem-3`), or a shared node (`dept/…`, `concept/…`).
  */
 const NODE_ID = new RegExp(
-  String.raw`^(?:[a-z0-9][a-z0-9-]{0,63}(?:/(?:${ELEMENT_PATH}))?|(?:dept|concept)/\S{1,200})$`,
+  String.raw`^(?:[a-z0-9][a-z0-9-]{0,63}(?:/(?:${ELEMENT_PATH}))?|(?:dept|concept|doc)/\S{1,200})$`,
   'u',
 );
 const GOAL_ID = new RegExp(String.raw`^[a-z0-9][a-z0-9-]{0,63}/goal-${N}$`);
 
 export const NODE_ID_EXPECTED =
   'an id such as "cast-2018/task-4": a plan (cast-2018), an element of one (cast-2018/task-4/item-2, ' +
-  'cast-2018/sec-1), dept/<name> or concept/<name>';
+  'cast-2018/sec-1), dept/<name>, concept/<name> or doc/<title or number>';
 
 /** A node id of a well-formed shape (whether the node exists is the caller's question). */
 export function checkNodeId(argument: string, id: string): string {

@@ -5,6 +5,7 @@ import { caveatResolvers } from './caveats.ts';
 import { compareResolvers } from './compare.ts';
 import { compareCutResolvers } from './compare-cut.ts';
 import { coverageResolvers } from './coverage.ts';
+import { documentResolvers } from './documents.ts';
 import { exploreResolvers } from './explore.ts';
 import { linkResolvers } from './links.ts';
 import { lookupResolvers } from './lookups.ts';
@@ -34,6 +35,8 @@ export const resolvers: Resolvers = {
     compareResolvers,
     compareCutResolvers,
     caveatResolvers,
+
+    documentResolvers,
   ),
   JSON: JSONScalar,
 };

@@ -19,6 +19,7 @@ export const NODE_TYPES = [
   'Department',
   'Concept',
   'Problem',
+  'Document',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

@@ -1,11 +1,14 @@
 /**
- * SAME_AS / CONTINUES at load: the plan being loaded is aligned (semantics/align.ts) with every
- * plan already in the graph, task with task and goal with goal, and each aligned pair becomes a
+ * SAME_AS / CONTINUES at load: the plan being loaded is aligned (semantics/align.ts) with the plans
+ * already in the graph that share its words — found through an inverted index (a full-text index
+ * over one :AlignIndex node per plan holding its tasks' and goals' words), at most
+ * ALIGN_CANDIDATES of them, best matching first, so a load reads a bounded number of plans however
+ * large the library grows — task with task and goal with goal, and each aligned pair becomes a
  * relationship from the later plan's element to the earlier's (later by the year the documents
  * speak of; for the same year or none, from the larger plan id). SAME_AS when title and text are
  * unchanged, CONTINUES otherwise. Removing either plan removes the relationship with it.
  */
-import { align, alignBody, DEFAULT_THRESHOLD, type AlignItem } from '../semantics/align.ts';
+import { align, alignBody, DEFAULT_THRESHOLD, words, type AlignItem } from '../semantics/align.ts';
 import type { PlanModel } from '../model.ts';
 import { planYear } from '../plan-id.ts';
 
@@ -87,4 +90,23 @@ export function alignmentRows(
     }
   }
   return rows;
+}
+
+/** Most plans a plan being loaded is aligned with: the best matches of its words in the index. */
+export const ALIGN_CANDIDATES = 20;
+/** Lucene refuses a query of more than 1,024 clauses. */
+const MAX_QUERY_WORDS = 1000;
+
+/** The distinct words of the plan's tasks and goals (title, text, sub-items): its entry in the index. */
+export function alignIndexWords(model: PlanModel): string[] {
+  return [...new Set(alignItems(model).flatMap((item) => words(item.body)))];
+}
+
+/** The index query for a plan's words (each quoted, OR'ed); null when it has none to look for. */
+export function alignQuery(indexWords: readonly string[]): string | null {
+  const terms = indexWords
+    .filter((w) => !/["\\]/.test(w))
+    .slice(0, MAX_QUERY_WORDS)
+    .map((w) => `"${w}"`);
+  return terms.length === 0 ? null : terms.join(' OR ');
 }

@@ -9,7 +9,7 @@
  */
 import type { Database, WriteTx } from '../../db/database.ts';
 import type { PlanModel } from '../model.ts';
-import { alignmentRows } from './align.ts';
+import { ALIGN_CANDIDATES, alignIndexWords, alignmentRows, alignQuery } from './align.ts';
 import { toRows } from './rows.ts';
 import { ensureSchema } from './schema.ts';
 import { LOADER_VERSION } from './version.ts';
@@ -30,6 +30,10 @@ export const LOAD_STEPS = [
   'serves',
   'addresses',
   'align',
+  'align-index',
+  'documents',
+  'cites',
+  'resolve-documents',
   'prune-shared',
 ] as const;
 export type LoadStep = (typeof LOAD_STEPS)[number];
@@ -101,6 +105,8 @@ export async function loadPlan(
   const loadedAt =
     state?.sha256 === model.source.sha256 && state.loadedAt ? state.loadedAt : new Date().toISOString();
   const rows = toRows(model, loadedAt);
+  const indexWords = alignIndexWords(model);
+  const query = alignQuery(indexWords);
   const params: Record<LoadStep, Record<string, unknown>> = {
     'delete-plan': { planId: rows.planId },
     plan: { props: rows.plan },
@@ -116,16 +122,27 @@ export async function loadPlan(
     serves: { rows: rows.serves },
     addresses: { rows: rows.addresses },
     align: { rows: [] },
+    'align-index': { planId: rows.planId, words: indexWords.join(' ') },
+    documents: { rows: rows.documents },
+    cites: { rows: rows.cites },
+    'resolve-documents': {
+      planId: rows.planId,
+      titles: rows.plan['citeTitles'],
+      number: rows.plan['documentNumber'],
+    },
     'prune-shared': {},
   };
   const written = await db.write(async (tx: WriteTx) => {
     const counts = {} as Record<LoadStep, number>;
     for (const [index, step] of LOAD_STEPS.entries()) {
       // The plans already in the graph are read inside this transaction: what it aligns with is what it commits beside.
-      if (step === 'align')
-        params.align = {
-          rows: alignmentRows(model, await tx.run('load-align-candidates', { planId: model.id })),
-        };
+      if (step === 'align') {
+        const candidates =
+          query === null
+            ? []
+            : await tx.run('load-align-candidates', { planId: model.id, query, limit: ALIGN_CANDIDATES });
+        params.align = { rows: alignmentRows(model, candidates) };
+      }
       const result = await tx.run(`load-${step}`, params[step]);
       const first = result[0] ?? {};
       counts[step] = Number(Object.values(first)[0] ?? 0);

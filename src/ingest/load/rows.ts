@@ -8,6 +8,7 @@
  */
 import type { EvidenceModel, PlanModel, Span } from '../model.ts';
 import { planYear } from '../plan-id.ts';
+import { planCiteTitles } from '../semantics/citations.ts';
 import { LOADER_VERSION } from './version.ts';
 
 type Props = Record<string, unknown>;
@@ -48,6 +49,8 @@ export interface LoadRows {
   readonly problems: Props[];
   readonly serves: Props[];
   readonly addresses: Props[];
+  readonly documents: Props[];
+  readonly cites: Props[];
 }
 
 /** `loadedAt`: when the graph first held this text (kept across reloads of the same source). */
@@ -83,6 +86,9 @@ export function toRows(model: PlanModel, loadedAt: string | null = null): LoadRo
     responsibilityConventionJson:
       model.responsibilityConvention === null ? null : JSON.stringify(model.responsibilityConvention),
     ...spanProps(model.span),
+    // How other plans may cite this one: its document number and titles (load-resolve-documents).
+    documentNumber: model.documentNumber ?? null,
+    citeTitles: planCiteTitles(model),
   };
 
   const sections = model.sections.map((s) => ({
@@ -241,5 +247,26 @@ export function toRows(model: PlanModel, loadedAt: string | null = null): LoadRo
     problems,
     serves,
     addresses,
+    ...citationRows(model),
   };
+}
+
+/** Documents cited (shared, merged by id) and the CITES edges, with the citation's span. */
+function citationRows(model: PlanModel): { documents: Props[]; cites: Props[] } {
+  const documents = (model.documents ?? []).map((d) => ({
+    id: d.id,
+    form: d.form,
+    title: d.title,
+    documentNumber: d.number,
+  }));
+  const cites = (model.citations ?? []).map((c) => ({
+    elementId: c.elementId,
+    documentId: c.documentId,
+    props: {
+      id: `${c.elementId}>CITES>${c.documentId}@${c.span.start}`,
+      planId: model.id,
+      ...spanProps(c.span),
+    },
+  }));
+  return { documents, cites };
 }

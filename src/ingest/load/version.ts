@@ -3,4 +3,4 @@
  * changes shape (labels, properties, relationships): `npm start` then reloads plans written by an
  * older loader even though their source is unchanged.
  */
-export const LOADER_VERSION = '1.1.0';
+export const LOADER_VERSION = '1.2.0';
