@@ -645,6 +645,17 @@ export type Participation = {
   task: Task;
 };
 
+/** When a schedule step runs: 2019年1月至3月 → from 2019-01-01 to 2019-03-31; 2019年6月底前 → to 2019-06-30. */
+export type Period = {
+  __typename?: 'Period';
+  /** First day (ISO date); null when the words give none (…底前) or no year can be known. */
+  from?: Maybe<Scalars['String']['output']>;
+  /** The period's words in the source. */
+  source: SourceSpan;
+  /** Last day (ISO date); null when the words give none (…起) or no year can be known. */
+  to?: Maybe<Scalars['String']['output']>;
+};
+
 /** A plan (规划/任务/要点) as loaded from one source file. */
 export type Plan = Node & {
   __typename?: 'Plan';
@@ -701,6 +712,8 @@ export type Plan = Node & {
   source: SourceSpan;
   /** The source file: name, sha256, page URL. */
   sourceFile: PlanSource;
+  /** Stages of the plan's schedule (实施步骤, 工作进度, 时间安排), in order, each with its period. */
+  steps: Array<Step>;
   /** Every task's sub-items in document order, paginated. */
   subItems: SubItemConnection;
   /** Key tasks (重点任务), in order. */
@@ -1143,7 +1156,7 @@ export type Section = Node & {
   elements: Array<PlanElement>;
   /** Global, stable id (see `Node`). */
   id: Scalars['ID']['output'];
-  /** Kind of the numbered items directly under it (Principle, Goal, Task, Guarantee), if any. */
+  /** Kind of the numbered items directly under it (Principle, Goal, Task, Guarantee, Step), if any. */
   itemKind?: Maybe<Scalars['String']['output']>;
   /** 1 for 一、, 2 for (一). */
   level: Scalars['Int']['output'];
@@ -1223,6 +1236,37 @@ export type SourceSpan = {
   quote: Scalars['String']['output'];
   /** Offset of the first character. */
   start: Scalars['Int']['output'];
+};
+
+/** A stage of the plan's schedule (实施步骤, 工作进度, 时间安排): not a task, and no coverage counts it. */
+export type Step = Node & PlanElement & {
+  __typename?: 'Step';
+  /** Distinct concepts mentioned, by name. */
+  concepts: Array<Concept>;
+  /** Global, stable id (see `Node`). */
+  id: Scalars['ID']['output'];
+  /** Marker as it survived in the text: (一) / 1. / empty for an unnumbered stage. */
+  marker: Scalars['String']['output'];
+  /** Every concept occurrence in this element's own text. */
+  mentions: Array<Mention>;
+  /** Number in its sequence (1-based). */
+  number: Scalars['Int']['output'];
+  /** When the stage runs, as its words state it; null when they state no period. */
+  period?: Maybe<Period>;
+  /** The plan it belongs to. */
+  plan: Plan;
+  /** The section that holds it. */
+  section: Section;
+  /** The whole item in the source, marker included. */
+  source: SourceSpan;
+  /** Full text, without marker. */
+  text: Scalars['String']['output'];
+  /** Lead phrase (e.g. 动员部署（2019年1月至3月）). */
+  title: Scalars['String']['output'];
+  /** The title in the source. */
+  titleSource: SourceSpan;
+  /** True when the text stops inside this element (a cut text loaded with --partial). */
+  truncated: Scalars['Boolean']['output'];
 };
 
 /** A numbered measure of a task. */
@@ -1485,6 +1529,7 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParseWarning: ResolverTypeWrapper<ParseWarning>;
   Participation: ResolverTypeWrapper<ParticipationRow>;
+  Period: ResolverTypeWrapper<Period>;
   Plan: ResolverTypeWrapper<PlanRow>;
   PlanComparison: ResolverTypeWrapper<Omit<PlanComparison, 'a' | 'aligned' | 'b' | 'changed' | 'conceptsAppearing' | 'conceptsDisappearing' | 'leadChanges' | 'onlyInA' | 'onlyInB'> & { a: ResolversTypes['Plan'], aligned: Array<ResolversTypes['TaskAlignment']>, b: ResolversTypes['Plan'], changed: Array<ResolversTypes['TaskAlignment']>, conceptsAppearing: Array<ResolversTypes['Concept']>, conceptsDisappearing: Array<ResolversTypes['Concept']>, leadChanges: Array<ResolversTypes['LeadChange']>, onlyInA: Array<ResolversTypes['Task']>, onlyInB: Array<ResolversTypes['Task']> }>;
   PlanElement: ResolverTypeWrapper<ElementRow>;
@@ -1504,6 +1549,7 @@ export type ResolversTypes = ResolversObject<{
   ServesEvidence: ResolverTypeWrapper<ServesEvidence>;
   SharedTask: ResolverTypeWrapper<SharedTaskRow>;
   SourceSpan: ResolverTypeWrapper<SourceSpan>;
+  Step: ResolverTypeWrapper<ElementRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SubItem: ResolverTypeWrapper<ElementRow>;
   SubItemConnection: ResolverTypeWrapper<Omit<SubItemConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SubItemEdge']>, nodes: Array<ResolversTypes['SubItem']> }>;
@@ -1552,6 +1598,7 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   ParseWarning: ParseWarning;
   Participation: ParticipationRow;
+  Period: Period;
   Plan: PlanRow;
   PlanComparison: Omit<PlanComparison, 'a' | 'aligned' | 'b' | 'changed' | 'conceptsAppearing' | 'conceptsDisappearing' | 'leadChanges' | 'onlyInA' | 'onlyInB'> & { a: ResolversParentTypes['Plan'], aligned: Array<ResolversParentTypes['TaskAlignment']>, b: ResolversParentTypes['Plan'], changed: Array<ResolversParentTypes['TaskAlignment']>, conceptsAppearing: Array<ResolversParentTypes['Concept']>, conceptsDisappearing: Array<ResolversParentTypes['Concept']>, leadChanges: Array<ResolversParentTypes['LeadChange']>, onlyInA: Array<ResolversParentTypes['Task']>, onlyInB: Array<ResolversParentTypes['Task']> };
   PlanElement: ElementRow;
@@ -1571,6 +1618,7 @@ export type ResolversParentTypes = ResolversObject<{
   ServesEvidence: ServesEvidence;
   SharedTask: SharedTaskRow;
   SourceSpan: SourceSpan;
+  Step: ElementRow;
   String: Scalars['String']['output'];
   SubItem: ElementRow;
   SubItemConnection: Omit<SubItemConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SubItemEdge']>, nodes: Array<ResolversParentTypes['SubItem']> };
@@ -1804,7 +1852,7 @@ export type MentionEdgeResolvers<ContextType = Context, ParentType extends Resol
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Concept' | 'Department' | 'Goal' | 'Guarantee' | 'Plan' | 'Principle' | 'Problem' | 'Section' | 'SubItem' | 'Task', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Concept' | 'Department' | 'Goal' | 'Guarantee' | 'Plan' | 'Principle' | 'Problem' | 'Section' | 'Step' | 'SubItem' | 'Task', ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -1825,6 +1873,12 @@ export type ParticipationResolvers<ContextType = Context, ParentType extends Res
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
   task?: Resolver<ResolversTypes['Task'], ParentType, ContextType>;
+}>;
+
+export type PeriodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Period'] = ResolversParentTypes['Period']> = ResolversObject<{
+  from?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type PlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = ResolversObject<{
@@ -1853,6 +1907,7 @@ export type PlanResolvers<ContextType = Context, ParentType extends ResolversPar
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
   sourceFile?: Resolver<ResolversTypes['PlanSource'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['Step']>, ParentType, ContextType>;
   subItems?: Resolver<ResolversTypes['SubItemConnection'], ParentType, ContextType, RequireFields<PlanSubItemsArgs, 'first'>>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1875,7 +1930,7 @@ export type PlanComparisonResolvers<ContextType = Context, ParentType extends Re
 }>;
 
 export type PlanElementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanElement'] = ResolversParentTypes['PlanElement']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Goal' | 'Guarantee' | 'Principle' | 'SubItem' | 'Task', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Goal' | 'Guarantee' | 'Principle' | 'Step' | 'SubItem' | 'Task', ParentType, ContextType>;
 }>;
 
 export type PlanFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanFact'] = ResolversParentTypes['PlanFact']> = ResolversObject<{
@@ -2026,6 +2081,23 @@ export type SourceSpanResolvers<ContextType = Context, ParentType extends Resolv
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type StepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Step'] = ResolversParentTypes['Step']> = ResolversObject<{
+  concepts?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  marker?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['Mention']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+  section?: Resolver<ResolversTypes['Section'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleSource?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type SubItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubItem'] = ResolversParentTypes['SubItem']> = ResolversObject<{
   concepts?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2120,6 +2192,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   ParseWarning?: ParseWarningResolvers<ContextType>;
   Participation?: ParticipationResolvers<ContextType>;
+  Period?: PeriodResolvers<ContextType>;
   Plan?: PlanResolvers<ContextType>;
   PlanComparison?: PlanComparisonResolvers<ContextType>;
   PlanElement?: PlanElementResolvers<ContextType>;
@@ -2139,6 +2212,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ServesEvidence?: ServesEvidenceResolvers<ContextType>;
   SharedTask?: SharedTaskResolvers<ContextType>;
   SourceSpan?: SourceSpanResolvers<ContextType>;
+  Step?: StepResolvers<ContextType>;
   SubItem?: SubItemResolvers<ContextType>;
   SubItemConnection?: SubItemConnectionResolvers<ContextType>;
   SubItemEdge?: SubItemEdgeResolvers<ContextType>;

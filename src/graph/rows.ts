@@ -56,7 +56,7 @@ export interface SectionRow extends NodeRowBase, SpanProps {
   readonly truncated?: boolean;
 }
 
-export type ElementKind = 'Principle' | 'Goal' | 'Task' | 'SubItem' | 'Guarantee';
+export type ElementKind = 'Principle' | 'Goal' | 'Task' | 'SubItem' | 'Guarantee' | 'Step';
 
 export interface ElementRow extends NodeRowBase, SpanProps {
   readonly planId: string;
@@ -74,6 +74,10 @@ export interface ElementRow extends NodeRowBase, SpanProps {
   readonly titleLine: number;
   readonly titleQuote: string;
   readonly truncated?: boolean;
+  /** A schedule step's period: first and last day (ISO) and its words' span (periodStart, …). */
+  readonly periodFrom?: string | null;
+  readonly periodTo?: string | null;
+  readonly periodQuote?: string;
   /** A task's sub-item count, when the statement that fetched it counted them. */
   readonly subItemCount?: number;
 }

@@ -33,7 +33,20 @@ export interface SourceInfo {
 }
 
 /** Kinds of numbered element a plan's outline holds. Which section holds which kind is data (seeds/genre.json). */
-export type ElementKind = 'Principle' | 'Goal' | 'Task' | 'SubItem' | 'Guarantee';
+export type ElementKind = 'Principle' | 'Goal' | 'Task' | 'SubItem' | 'Guarantee' | 'Step';
+
+/**
+ * When a schedule step (实施步骤, 工作进度: "(一)动员部署(2019年1月至3月)") runs, read from its words:
+ * 2019年1月至3月 → 2019-01-01..2019-03-31; 2019年6月底前 → ..2019-06-30 (no start).
+ */
+export interface PeriodModel {
+  /** First day, ISO; null when the words state none ("6月底前") or no year can be known. */
+  readonly from: string | null;
+  /** Last day, ISO; null when the words state none ("10月起") or no year can be known. */
+  readonly to: string | null;
+  /** The period's words in the source ("2019年1月至3月"). */
+  readonly span: Span;
+}
 
 /** A heading of the outline: 一、总体要求 (level 1), (一)工作原则 (level 2). */
 export interface SectionModel {
@@ -70,7 +83,7 @@ export interface SectionModel {
   readonly truncated?: true;
 }
 
-/** A numbered item: a principle, goal, task, a task's sub-item, or a guarantee. */
+/** A numbered item: a principle, goal, task, a task's sub-item, a guarantee, or a schedule step. */
 export interface ElementModel {
   /** e.g. "cast-2018/task-4", "cast-2018/task-4/item-2", "cast-2018/goal-1" */
   readonly id: string;
@@ -100,6 +113,8 @@ export interface ElementModel {
   readonly textSpan?: Span;
   /** Present (true) only when the text stops inside this element (a partial load of a cut text). */
   readonly truncated?: true;
+  /** For a Step whose words state when it runs: the period and its dates. Absent otherwise. */
+  readonly period?: PeriodModel;
 }
 
 /** A lead unit: 调宣部, 组人部, 办公厅. Shared across plans (id has no plan namespace). */

@@ -120,7 +120,7 @@ export interface SeedData {
 /** The project's own seeds folder. */
 export const DEFAULT_SEEDS_DIR = fileURLToPath(new URL('../../seeds/', import.meta.url));
 
-const ELEMENT_KINDS: readonly SectionItemKind[] = ['Principle', 'Goal', 'Task', 'Guarantee'];
+const ELEMENT_KINDS: readonly SectionItemKind[] = ['Principle', 'Goal', 'Task', 'Guarantee', 'Step'];
 
 /** A tiny reader that knows where it is, so every complaint names the file and the field. */
 class Reader {

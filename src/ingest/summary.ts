@@ -34,7 +34,10 @@ export function formatSummary(model: PlanModel): string {
   );
   out.push('');
 
-  const perKind = KINDS.map((k) => `${count(k)} ${k}`).join(', ');
+  // Schedule steps are named only when the plan has some, so that plans without a schedule read as before.
+  const perKind = [...KINDS, ...(count('Step') > 0 ? (['Step'] as const) : [])]
+    .map((k) => `${count(k)} ${k}`)
+    .join(', ');
   out.push(
     `Counts: ${model.sections.length} sections; ${perKind}; ${model.departments.length} departments, ${model.leads.length} leads`,
   );

@@ -157,6 +157,7 @@ export const planResolvers: Resolvers = {
     goals: owned('Goal'),
     tasks: owned('Task'),
     guarantees: owned('Guarantee'),
+    steps: owned('Step'),
     problems: (p, _a, ctx) => ctx.loaders.problemsByPlan.load({ planId: p.id, label: 'Problem' }),
     departments: (p, _a, ctx) => ctx.loaders.departmentsByPlan.load(p.id),
     concepts: (p, _a, ctx) => ctx.loaders.conceptsByPlan.load(p.id),
@@ -200,5 +201,14 @@ export const planResolvers: Resolvers = {
   Guarantee: {
     ...elementFields,
     addresses: (e, { minScore }, ctx) => atLeast(ctx.loaders.addressesByElement.load(e.id), minScore),
+  },
+  Step: {
+    ...elementFields,
+    // Short rows (lists) lack the period's span: the whole row is fetched when it is asked for.
+    period: async (e, _a, ctx) => {
+      const row = await full(ctx, e);
+      if (row.periodQuote === undefined) return null;
+      return { from: row.periodFrom ?? null, to: row.periodTo ?? null, source: span(row, 'period') };
+    },
   },
 };

@@ -121,6 +121,10 @@ export function toRows(model: PlanModel, loadedAt: string | null = null): LoadRo
     ...spanProps(e.titleSpan, 'title'),
     ...(e.textSpan ? spanProps(e.textSpan, 'text') : {}),
     truncated: e.truncated ?? false,
+    // A schedule step's period: its dates (ISO, either may be null) and its words in the source.
+    ...(e.period
+      ? { periodFrom: e.period.from, periodTo: e.period.to, ...spanProps(e.period.span, 'period') }
+      : {}),
   });
   const elements = model.elements
     .filter((e) => e.kind !== 'SubItem')

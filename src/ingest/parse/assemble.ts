@@ -15,6 +15,7 @@ import type { OutlineNode } from './classify.ts';
 import { joined, subtreeParas } from './draft.ts';
 import type { Draft, ElementFacts, Env } from './draft.ts';
 import { finishElements } from './ids.ts';
+import { datePeriods, splitUnnumberedSteps } from './steps.ts';
 import type { Block } from './outline.ts';
 import { draftTask } from './task.ts';
 import { excerpt, SENTENCE_END, trimRange } from './text.ts';
@@ -78,11 +79,11 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
       b.paras.length > 0 &&
       node.mappedKind != null &&
       node.mappedKind !== 'Task';
-    const [is, ie] = trimRange(
-      text,
-      introStart,
-      unnumbered ? b.head.end : (b.paras.at(-1)?.end ?? b.head.end),
-    );
+    // A schedule's unnumbered stages ("2019年1月至3月，…"): paragraphs before the first dated one are its intro.
+    const stages = unnumbered && node.mappedKind === 'Step' ? splitUnnumberedSteps(env, b.paras) : null;
+    const itemParas = stages?.steps ?? b.paras.map((p) => ({ ...p, headEnd: p.end }));
+    const introEnd = stages?.intro.at(-1)?.end ?? b.head.end;
+    const [is, ie] = trimRange(text, introStart, unnumbered ? introEnd : (b.paras.at(-1)?.end ?? b.head.end));
     const directKinds = node.children.flatMap((c) => (c.type === 'element' ? [c.kind] : []));
     const itemKind: ElementKind | null = node.mappedKind ?? directKinds[0] ?? null;
     const at = sections.length;
@@ -101,7 +102,7 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
     });
     if (unnumbered) {
       const kind = node.mappedKind as Exclude<SectionItemKind, 'Task'>;
-      b.paras.forEach((p, k) => {
+      itemParas.forEach((p, k) => {
         const marker = {
           shape: null,
           family: 'dash' as const,
@@ -120,15 +121,15 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
           parent: null,
           span: [p.start, p.end],
           textRange: [p.start, p.end],
-          titleRange: sentenceTitle(text, p.start, p.end),
+          titleRange: sentenceTitle(text, p.start, p.headEnd),
           lead: null,
           facts: { hasLead: false, emptyCue: false },
         });
       });
       warnings.push({
         code: 'ITEMS_UNNUMBERED',
-        message: `the ${b.paras.length} paragraph(s) under "${b.marker.raw}${text.slice(ts, te)}" carry no numbers; read as ${b.paras.length} ${kind.toLowerCase()}(s), one per paragraph`,
-        line: b.paras[0]!.line,
+        message: `the ${itemParas.length} paragraph(s) under "${b.marker.raw}${text.slice(ts, te)}" carry no numbers; read as ${itemParas.length} ${kind.toLowerCase()}(s), one per paragraph`,
+        line: itemParas[0]?.line ?? b.head.line,
       });
     }
     node.children.forEach((c, k) => {
@@ -212,6 +213,7 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
   }
   flush();
 
+  datePeriods(env, drafts);
   const elements = finishElements(drafts, env);
   const facts = new Map<string, ElementFacts>();
   for (const d of drafts) facts.set(d.id!, { ...d.facts, textEnd: d.textRange[1] });

@@ -8,6 +8,7 @@ import type { LeadMarker } from './leads.ts';
 import type { LineIndex, Para } from './lines.ts';
 import type { Marker } from './markers.ts';
 import type { Block } from './outline.ts';
+import type { FoundPeriod } from './periods.ts';
 
 export interface Env {
   readonly text: string;
@@ -39,6 +40,8 @@ export interface Draft {
   readonly titleRange: readonly [number, number];
   readonly lead: LeadMarker | null;
   readonly facts: Omit<ElementFacts, 'textEnd'>;
+  /** A schedule step's period, when its words state one. */
+  period?: FoundPeriod;
   id?: string;
 }
 

@@ -26,7 +26,7 @@ import { classifyOutline, guessedKinds, headingWords, planDefaultKind } from './
 import { checkCoverage } from './coverage.ts';
 import { LineIndex, splitParas } from './lines.ts';
 import type { Para } from './lines.ts';
-import { findNotice } from './notice.ts';
+import { findNotice, loneFirstItem } from './notice.ts';
 import type { Notice } from './notice.ts';
 import { splitOneLineOutlines } from './one-line.ts';
 import { forMatching, restoreSource } from './script.ts';
@@ -76,7 +76,9 @@ export function parseDocument(source: string, ctx: ParseContext): ParsedDocument
 
   const notice = findNotice(text, paras, ctx.genre);
   const from = notice === null ? 0 : notice.endIndex + 1;
-  const start = findOutlineStart(text, paras, ctx.genre, from);
+  let start = findOutlineStart(text, paras, ctx.genre, from);
+  const lone = start < 0 && notice !== null ? loneFirstItem(text, paras, ctx.genre, from) : -1;
+  if (lone >= 0) start = lone;
   if (start < 0) {
     refuseWithoutOutline(text, paras, index, notice, from, ctx);
   }
@@ -97,6 +99,13 @@ export function parseDocument(source: string, ctx: ParseContext): ParsedDocument
     ...outline.warnings,
     ...after.warnings,
   ];
+  if (lone >= 0) {
+    warnings.push({
+      code: 'ONE_ITEM_ONLY',
+      message: `after the notice only item 1 of the plan stands (line ${paras[lone]!.line}), no item 2 follows: the copy may hold just the start of the plan`,
+      line: paras[lone]!.line,
+    });
+  }
 
   const fallback = planDefaultKind(meta.title, ctx.genre);
   const nodes = classifyOutline(text, outline.roots, ctx.genre, fallback);

@@ -108,6 +108,7 @@ export function restoreSource(doc: ParsedDocument, source: string, converted: st
       span: quoteOf(e.span, source),
       titleSpan: quoteOf(e.titleSpan, source),
       ...(e.textSpan ? { textSpan: quoteOf(e.textSpan, source) } : {}),
+      ...(e.period ? { period: { ...e.period, span: quoteOf(e.period.span, source) } } : {}),
     })),
     leads,
     participations,
