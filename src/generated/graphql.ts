@@ -49,6 +49,27 @@ export type AddressesEvidence = {
   problemQuote: SourceSpan;
 };
 
+/** An attachment (附件) kept beside its plan: an appendix of indicators (…考核指标) or another enclosed document. */
+export type Appendix = {
+  __typename?: 'Appendix';
+  /** Global, stable id: the plan's id, then /appendix-N. */
+  id: Scalars['ID']['output'];
+  /** indicators (its title names indicators, e.g. …考核指标) or document. */
+  kind: Scalars['String']['output'];
+  /** The label as written: 附件, 附件1. */
+  label: Scalars['String']['output'];
+  /** Its place among the plan's attachments (1-based). */
+  number: Scalars['Int']['output'];
+  /** The whole attachment in the source, label included. */
+  source: SourceSpan;
+  /** Its lines after the title, joined by line breaks (a flattened table gives one cell per line). */
+  text: Scalars['String']['output'];
+  /** Its title, e.g. 三级公立医院绩效考核指标. */
+  title: Scalars['String']['output'];
+  /** The title in the source. */
+  titleSource: SourceSpan;
+};
+
 /** Basis of a derived edge. */
 export type Basis =
   /** Both ends mention the same glossary concept. */
@@ -661,6 +682,8 @@ export type Plan = Node & {
   __typename?: 'Plan';
   /** Addressees (主送机关). */
   addressees: Array<Scalars['String']['output']>;
+  /** Attachments (附件) kept beside the plan, such as an appendix of indicators; an attached list of tasks is read as tasks instead. */
+  appendices: Array<Appendix>;
   /** Body that approved it (审议通过), e.g. 中国科协深化改革领导小组第二次会议. */
   approvedBy?: Maybe<Scalars['String']['output']>;
   /**
@@ -1327,6 +1350,8 @@ export type Task = Node & PlanElement & {
   __typename?: 'Task';
   /** Problems this task addresses (derived), strongest first. */
   addresses: Array<Addresses>;
+  /** For a task read from a row of an attached list (附件: …清单): its other columns (推广范围, 完成时限 …); empty otherwise. */
+  columns: Array<TaskColumn>;
   /** Distinct concepts mentioned in the task's own text or in its sub-items', by name. */
   concepts: Array<Concept>;
   /** Global, stable id (see `Node`). */
@@ -1394,6 +1419,17 @@ export type TaskAlignment = {
   textDiff: Array<DiffPart>;
   /** How the title changed from a to b, character by character. */
   titleDiff: Array<DiffPart>;
+};
+
+/** One cell of an attached list's row, kept on the task read from that row. */
+export type TaskColumn = {
+  __typename?: 'TaskColumn';
+  /** The column's heading as the table writes it, e.g. 推广范围, 完成时限. */
+  name: Scalars['String']['output'];
+  /** The cell in the source. */
+  source: SourceSpan;
+  /** The cell as written. */
+  value: Scalars['String']['output'];
 };
 
 /** How tasks are filtered; every given condition must hold. */
@@ -1491,6 +1527,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = ResolversObject<{
   Addresses: ResolverTypeWrapper<DerivedRow>;
   AddressesEvidence: ResolverTypeWrapper<AddressesEvidence>;
+  Appendix: ResolverTypeWrapper<Appendix>;
   Basis: Basis;
   BasisCount: ResolverTypeWrapper<BasisCount>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1556,6 +1593,7 @@ export type ResolversTypes = ResolversObject<{
   SubItemEdge: ResolverTypeWrapper<Omit<SubItemEdge, 'node'> & { node: ResolversTypes['SubItem'] }>;
   Task: ResolverTypeWrapper<ElementRow>;
   TaskAlignment: ResolverTypeWrapper<Omit<TaskAlignment, 'a' | 'b'> & { a: ResolversTypes['Task'], b: ResolversTypes['Task'] }>;
+  TaskColumn: ResolverTypeWrapper<TaskColumn>;
   TaskFilter: TaskFilter;
   TaskOrder: TaskOrder;
 }>;
@@ -1564,6 +1602,7 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Addresses: DerivedRow;
   AddressesEvidence: AddressesEvidence;
+  Appendix: Appendix;
   BasisCount: BasisCount;
   Boolean: Scalars['Boolean']['output'];
   Concept: ConceptRow;
@@ -1625,6 +1664,7 @@ export type ResolversParentTypes = ResolversObject<{
   SubItemEdge: Omit<SubItemEdge, 'node'> & { node: ResolversParentTypes['SubItem'] };
   Task: ElementRow;
   TaskAlignment: Omit<TaskAlignment, 'a' | 'b'> & { a: ResolversParentTypes['Task'], b: ResolversParentTypes['Task'] };
+  TaskColumn: TaskColumn;
   TaskFilter: TaskFilter;
 }>;
 
@@ -1642,6 +1682,17 @@ export type AddressesEvidenceResolvers<ContextType = Context, ParentType extends
   elementQuote?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
   phrase?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   problemQuote?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
+}>;
+
+export type AppendixResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Appendix'] = ResolversParentTypes['Appendix']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleSource?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
 }>;
 
 export type BasisCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BasisCount'] = ResolversParentTypes['BasisCount']> = ResolversObject<{
@@ -1883,6 +1934,7 @@ export type PeriodResolvers<ContextType = Context, ParentType extends ResolversP
 
 export type PlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = ResolversObject<{
   addressees?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  appendices?: Resolver<Array<ResolversTypes['Appendix']>, ParentType, ContextType>;
   approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   concepts?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
@@ -2129,6 +2181,7 @@ export type SubItemEdgeResolvers<ContextType = Context, ParentType extends Resol
 
 export type TaskResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Task'] = ResolversParentTypes['Task']> = ResolversObject<{
   addresses?: Resolver<Array<ResolversTypes['Addresses']>, ParentType, ContextType, RequireFields<TaskAddressesArgs, 'minScore'>>;
+  columns?: Resolver<Array<ResolversTypes['TaskColumn']>, ParentType, ContextType>;
   concepts?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   leadDepartments?: Resolver<Array<ResolversTypes['Department']>, ParentType, ContextType>;
@@ -2160,9 +2213,16 @@ export type TaskAlignmentResolvers<ContextType = Context, ParentType extends Res
   titleDiff?: Resolver<Array<ResolversTypes['DiffPart']>, ParentType, ContextType>;
 }>;
 
+export type TaskColumnResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TaskColumn'] = ResolversParentTypes['TaskColumn']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Addresses?: AddressesResolvers<ContextType>;
   AddressesEvidence?: AddressesEvidenceResolvers<ContextType>;
+  Appendix?: AppendixResolvers<ContextType>;
   BasisCount?: BasisCountResolvers<ContextType>;
   Concept?: ConceptResolvers<ContextType>;
   ConceptConnection?: ConceptConnectionResolvers<ContextType>;
@@ -2218,5 +2278,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   SubItemEdge?: SubItemEdgeResolvers<ContextType>;
   Task?: TaskResolvers<ContextType>;
   TaskAlignment?: TaskAlignmentResolvers<ContextType>;
+  TaskColumn?: TaskColumnResolvers<ContextType>;
 }>;
 

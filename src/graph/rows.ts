@@ -40,6 +40,8 @@ export interface PlanRow extends NodeRowBase, SpanProps {
   readonly warningsJson: string;
   /** Absent on plans written before loader 1.1.0 (they were all complete). */
   readonly complete?: boolean;
+  /** Attachments kept beside the plan (AppendixModel[] as JSON); absent on plans loaded before appendices were read. */
+  readonly appendicesJson?: string;
 }
 
 export interface SectionRow extends NodeRowBase, SpanProps {
@@ -78,6 +80,8 @@ export interface ElementRow extends NodeRowBase, SpanProps {
   readonly periodFrom?: string | null;
   readonly periodTo?: string | null;
   readonly periodQuote?: string;
+  /** A task read from an attached list's row: its other columns (ColumnValueModel[] as JSON). */
+  readonly columnsJson?: string;
   /** A task's sub-item count, when the statement that fetched it counted them. */
   readonly subItemCount?: number;
 }

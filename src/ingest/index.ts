@@ -144,6 +144,7 @@ export function parsePlan(text: string, source: SourceInfo, options: ParseOption
     departments: doc.departments,
     leads: doc.leads,
     participations: doc.participations,
+    appendices: doc.appendices,
     complete: doc.complete,
     concepts: sem.concepts,
     mentions: sem.mentions,

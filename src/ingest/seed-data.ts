@@ -77,6 +77,22 @@ export interface Genre {
     /** Words a plan's title ends with (要点, 方案, 计划): they join a title broken over two lines. */
     readonly titleEndings: readonly string[];
   };
+  /** Attachments after the imprint (附件 / 附件1): what their titles and table columns say they are. */
+  readonly attachments: {
+    /** Title words of an appendix of indicators (…考核指标): kept beside the plan, never read as a plan. */
+    readonly indicatorWords: readonly string[];
+    /** Title words of an attached list that is the plan's tasks (…清单, 任务分工表). */
+    readonly listWords: readonly string[];
+    /** Column headings of such a list, by role. Any other column is kept on each task as written. */
+    readonly columns: {
+      readonly number: readonly string[];
+      readonly title: readonly string[];
+      readonly text: readonly string[];
+      /** In order of preference: the first present is the lead column. */
+      readonly lead: readonly string[];
+      readonly participants: readonly string[];
+    };
+  };
   /** Column headings of a task table (序号, 责任单位): a layout read row by row, not as an outline. */
   readonly tableHeaderWords: readonly string[];
   /** Characters that, right after a bare number, make it a quantity (4个, 1970项), not a marker. */
@@ -252,6 +268,21 @@ export function parseGenre(json: unknown, file = 'genre.json'): Genre {
       draftMarks: w(meta, 'draftMarks'),
       titleEndings: w(meta, 'titleEndings'),
     },
+    attachments: (() => {
+      const a = r.field('attachments');
+      const c = a.field('columns');
+      return {
+        indicatorWords: w(a, 'indicatorWords'),
+        listWords: w(a, 'listWords'),
+        columns: {
+          number: w(c, 'number'),
+          title: w(c, 'title'),
+          text: w(c, 'text'),
+          lead: w(c, 'lead'),
+          participants: w(c, 'participants'),
+        },
+      };
+    })(),
     tableHeaderWords: w(r, 'tableHeaderWords'),
     quantityFollowers: w(r, 'quantityFollowers'),
   };

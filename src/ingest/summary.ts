@@ -45,6 +45,11 @@ export function formatSummary(model: PlanModel): string {
     `        ${model.concepts.length} concepts, ${model.mentions.length} mentions, ${model.problems.length} problems, ` +
       `${model.serves.length} SERVES, ${model.addresses.length} ADDRESSES`,
   );
+  for (const a of model.appendices) {
+    out.push(
+      `  appendix:    ${a.label} ${a.title} (${a.kind}, lines ${a.span.line}–${a.span.line + a.span.quote.split(/\r\n|\n|\r/).length - 1})`,
+    );
+  }
   out.push('');
 
   out.push('Outline:');

@@ -181,3 +181,105 @@ describe('schedules as steps', () => {
     expect(formatSummary(parse('numbered-across-headings.txt'))).toContain('0 Guarantee; 10 departments');
   });
 });
+
+describe('an appendix of indicators after the plan', () => {
+  const plan = parse('appendix-indicators.txt');
+
+  it('reads the plan and keeps the appendix beside it, not as a second plan', () => {
+    expect(ofKind(plan, 'Task')).toHaveLength(11);
+    expect(ofKind(plan, 'Guarantee')).toHaveLength(5);
+    expect(plan.appendices.map((a) => [a.id, a.number, a.label, a.title, a.kind, a.span.line])).toEqual([
+      ['gwy-2019-plan/appendix-1', 1, '附件', '三级公立医院绩效考核指标', 'indicators', 42],
+    ]);
+    const a = plan.appendices[0]!;
+    expect(a.text.split('\n').slice(0, 8)).toEqual([
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '指标性质',
+      '指标说明',
+      '一、医疗质量',
+      '（一）功能定位',
+      '1.门诊人次数与出院人次数比',
+    ]);
+    expect(a.span.quote.endsWith('9个指标由财务年报表获取，2个指标由医院填报。')).toBe(true);
+    // Nothing of the appendix became a section or an element of the plan.
+    expect(plan.sections.every((s) => s.span.line < 42)).toBe(true);
+    expect(plan.elements.every((e) => e.span.line < 42)).toBe(true);
+    expect(verdict(plan)).toBe('complete');
+    expect(formatSummary(plan)).toContain(
+      'appendix:    附件 三级公立医院绩效考核指标 (indicators, lines 42–69)',
+    );
+  });
+
+  it('reads 附件1 / 附件2 each as its own appendix', () => {
+    const text = readFileSync(path('appendix-indicators.txt'), 'utf8')
+      .replace('\n附件\n三级公立医院绩效考核指标\n', '\n附件1\n三级公立医院绩效考核指标\n')
+      .replace('\n注：\n', '\n附件2：三级公立医院绩效考核指标说明\n注：\n');
+    const p = parsePlan(text, sourceForText(text, 'two-appendices.txt'));
+    expect(p.appendices.map((a) => [a.label, a.title, a.kind, a.span.line])).toEqual([
+      ['附件1', '三级公立医院绩效考核指标', 'indicators', 42],
+      ['附件2', '三级公立医院绩效考核指标说明', 'indicators', 67],
+    ]);
+  });
+
+  it('still refuses a second plan that no attachment label announces', () => {
+    const text = readFileSync(path('two-plans.txt'), 'utf8');
+    expect(refusedText(text, 'two-plans.txt').code).toBe('MULTIPLE_PLANS');
+  });
+});
+
+describe('a notice whose plan is its attached list', () => {
+  const plan = parse('attached-list-notice.txt');
+  const tasks = ofKind(plan, 'Task');
+
+  it('reads each row of the list as a task, titled by the list', () => {
+    expect(plan.title).toBe('某省自由贸易试验区第二批改革试点经验复制推广清单');
+    expect(tasks.map((t) => [t.id.replace(/^.*\//, ''), t.number, t.title, t.span.line])).toEqual([
+      ['task-1', 1, '企业登记“一网通办”', 18],
+      ['task-2', 2, '工程建设项目审批告知承诺制', 23],
+      ['task-3', 3, '进口货物“提前申报”', 29],
+      ['task-4', 4, '跨境电商零售进口退货中心仓模式', 34],
+    ]);
+    expect(tasks[0]!.text).toBe(
+      '企业登记“一网通办”\n推行企业设立登记全程电子化，实现申请、受理、审核、发照全程网上办理。',
+    );
+  });
+
+  it('keeps merged section rows as sections holding their rows', () => {
+    const holder = (t: (typeof tasks)[number]) => plan.sections.find((s) => s.id === t.sectionId)!;
+    expect(tasks.map((t) => `${holder(t).marker}${holder(t).title}`)).toEqual([
+      '一、投资管理领域',
+      '一、投资管理领域',
+      '二、贸易便利化领域',
+      '二、贸易便利化领域',
+    ]);
+    expect(plan.sections.filter((s) => s.level === 1).map((s) => [s.marker, s.title])).toEqual([
+      ['附件', '某省自由贸易试验区第二批改革试点经验复制推广清单'],
+    ]);
+  });
+
+  it('reads the lead column as an annotation (no convention stated: every unit leads) and keeps the other columns', () => {
+    expect(plan.leads.map((l) => [l.taskId.replace(/^.*\//, ''), l.span.quote, l.span.line])).toEqual([
+      ['task-1', '省市场监管局', 21],
+      ['task-1', '省政务服务办', 21],
+      ['task-2', '省住房城乡建设厅', 26],
+      ['task-3', '南京海关', 32],
+      ['task-4', '南京海关', 37],
+      ['task-4', '省商务厅', 37],
+    ]);
+    expect(plan.participations).toEqual([]);
+    expect(tasks.map((t) => t.columns?.map((c) => [c.name, c.value, c.span.line]))).toEqual([
+      [['推广范围', '全省', 22]],
+      [['推广范围', '全省', 27]],
+      [['推广范围', '全省', 33]],
+      // Row 4 has no cell of its own there: the cell above spans it.
+      [['推广范围', '全省', 33]],
+    ]);
+    expect(plan.warnings.filter((w) => w.code === 'LIST_CELL_MERGED').map((w) => w.line)).toEqual([34]);
+    expect(
+      plan.warnings.filter((w) => w.code === 'TEXT_AFTER_BODY' || w.code === 'TEXT_UNRECOGNISED'),
+    ).toEqual([]);
+    expect(verdict(plan)).toBe('complete');
+  });
+});

@@ -68,6 +68,8 @@ const DECLARED: Readonly<Record<string, number>> = {
   GraphPath: 25, // graph-paths.cypher: LIMIT 25
   BasisCount: 8, // one per basis of a derived edge
   DiffPart: 200, // a character diff of one title or text: runs kept, added and removed alternate
+  Appendix: 20, // attachments (附件) of one plan
+  TaskColumn: 16, // columns of one attached list's row
 };
 
 /** Items of a page type's inner lists: the page's own argument (first, limit) multiplies instead. */

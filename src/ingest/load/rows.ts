@@ -80,6 +80,8 @@ export function toRows(model: PlanModel, loadedAt: string | null = null): LoadRo
     reviewedLinksMatchedBy: model.reviewed.matchedBy,
     metaSpansJson: JSON.stringify(model.metaSpans),
     warningsJson: JSON.stringify(model.warnings),
+    // Attachments kept beside the plan (an appendix of indicators): read whole, never queried inside.
+    appendicesJson: JSON.stringify(model.appendices),
     ...spanProps(model.span),
   };
 
@@ -125,6 +127,8 @@ export function toRows(model: PlanModel, loadedAt: string | null = null): LoadRo
     ...(e.period
       ? { periodFrom: e.period.from, periodTo: e.period.to, ...spanProps(e.period.span, 'period') }
       : {}),
+    // A task from an attached list's row: its other columns (推广范围, 完成时限) as written.
+    ...(e.columns ? { columnsJson: JSON.stringify(e.columns) } : {}),
   });
   const elements = model.elements
     .filter((e) => e.kind !== 'SubItem')
