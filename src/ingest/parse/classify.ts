@@ -106,9 +106,10 @@ function classify(
   fallback: SectionItemKind | null,
   flat = false,
 ): OutlineNode {
-  // A schedule (（三）实施步骤 under 五、组织实施) is read as one even inside a section of another kind.
+  // A schedule (（三）实施步骤 under 五、组织实施) is read as one even inside a section of another
+  // kind; among tasks, a heading is not re-read (that would cost a look-up per task).
   const named =
-    b.children.length > 0 || b.paras.length > 0 || !ctx.underMapped
+    !ctx.underMapped || (ctx.kind !== 'Task' && (b.children.length > 0 || b.paras.length > 0))
       ? kindOfHeading(headingWords(text, b), genre)
       : undefined;
   if (!ctx.underMapped || named === 'Step') {
