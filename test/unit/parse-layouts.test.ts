@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePlan, PlanParseError, readPlanFile, sourceForText } from '../../src/ingest/index.ts';
 import type { PlanModel } from '../../src/ingest/model.ts';
+import { toRows } from '../../src/ingest/load/rows.ts';
 import { formatSummary, verdict } from '../../src/ingest/summary.ts';
 
 const path = (name: string) => new URL(`../fixtures/forms/${name}`, import.meta.url).pathname;
@@ -281,5 +282,34 @@ describe('a notice whose plan is its attached list', () => {
       plan.warnings.filter((w) => w.code === 'TEXT_AFTER_BODY' || w.code === 'TEXT_UNRECOGNISED'),
     ).toEqual([]);
     expect(verdict(plan)).toBe('complete');
+  });
+});
+
+describe('what the loader writes of these layouts', () => {
+  it("a step carries its kind and period; an appendix and a row's columns go on the Plan and Task nodes", () => {
+    type Row = { kind?: unknown; props: Record<string, unknown> };
+    const steps = (toRows(parse('schedule.txt')).elements as Row[]).filter((r) => r.kind === 'Step');
+    expect(steps).toHaveLength(6);
+    expect(
+      [steps[0]!, steps[2]!].map((r) => [
+        r.props.periodFrom,
+        r.props.periodTo,
+        r.props.periodQuote,
+        r.props.periodLine,
+      ]),
+    ).toEqual([
+      ['2019-01-01', '2019-03-31', '2019年1月至3月', 10],
+      [null, '2020-10-31', '2020年10月底前', 12],
+    ]);
+    const hospital = toRows(parse('appendix-indicators.txt'));
+    const appendices = JSON.parse(String(hospital.plan.appendicesJson)) as { title: string; kind: string }[];
+    expect(appendices.map((a) => [a.title, a.kind])).toEqual([['三级公立医院绩效考核指标', 'indicators']]);
+    const list = toRows(parse('attached-list-notice.txt'));
+    const columns = (list.elements as Row[]).map((r) =>
+      (JSON.parse(String(r.props.columnsJson)) as { name: string; value: string }[]).map(
+        (c) => `${c.name}=${c.value}`,
+      ),
+    );
+    expect(columns).toEqual([['推广范围=全省'], ['推广范围=全省'], ['推广范围=全省'], ['推广范围=全省']]);
   });
 });
