@@ -42,6 +42,7 @@ const config: CodegenConfig = {
           Task: `${rows}#ElementRow`,
           SubItem: `${rows}#ElementRow`,
           Guarantee: `${rows}#ElementRow`,
+          Step: `${rows}#ElementRow`,
           Department: `${rows}#DepartmentRow`,
           Concept: `${rows}#ConceptRow`,
           Problem: `${rows}#ProblemRow`,

@@ -9,6 +9,7 @@ FOREACH (_ IN CASE WHEN row.kind = 'Principle' THEN [1] ELSE [] END | SET e:Prin
 FOREACH (_ IN CASE WHEN row.kind = 'Goal' THEN [1] ELSE [] END | SET e:Goal)
 FOREACH (_ IN CASE WHEN row.kind = 'Task' THEN [1] ELSE [] END | SET e:Task)
 FOREACH (_ IN CASE WHEN row.kind = 'Guarantee' THEN [1] ELSE [] END | SET e:Guarantee)
+FOREACH (_ IN CASE WHEN row.kind = 'Step' THEN [1] ELSE [] END | SET e:Step)
 WITH e, row
 MATCH (section:Section {id: row.parentId})
 CREATE (section)-[:HAS_ELEMENT {order: row.order}]->(e)

@@ -2,7 +2,7 @@
 // params: -
 // returns: what
 CALL () {
-  MATCH (n:Entity) WHERE (n:Plan OR n:Section OR n:Principle OR n:Goal OR n:Task OR n:SubItem OR n:Guarantee OR n:Problem)
+  MATCH (n:Entity) WHERE (n:Plan OR n:Section OR n:Principle OR n:Goal OR n:Task OR n:SubItem OR n:Guarantee OR n:Step OR n:Problem)
     AND (n.quote IS NULL OR n.start IS NULL OR n.end IS NULL OR n.line IS NULL)
   RETURN n.id AS what
   UNION ALL

@@ -49,6 +49,27 @@ export type AddressesEvidence = {
   problemQuote: SourceSpan;
 };
 
+/** An attachment (附件) kept beside its plan: an appendix of indicators (…考核指标) or another enclosed document. */
+export type Appendix = {
+  __typename?: 'Appendix';
+  /** Global, stable id: the plan's id, then /appendix-N. */
+  id: Scalars['ID']['output'];
+  /** indicators (its title names indicators, e.g. …考核指标) or document. */
+  kind: Scalars['String']['output'];
+  /** The label as written: 附件, 附件1. */
+  label: Scalars['String']['output'];
+  /** Its place among the plan's attachments (1-based). */
+  number: Scalars['Int']['output'];
+  /** The whole attachment in the source, label included. */
+  source: SourceSpan;
+  /** Its lines after the title, joined by line breaks (a flattened table gives one cell per line). */
+  text: Scalars['String']['output'];
+  /** Its title, e.g. 三级公立医院绩效考核指标. */
+  title: Scalars['String']['output'];
+  /** The title in the source. */
+  titleSource: SourceSpan;
+};
+
 /** Basis of a derived edge. */
 export type Basis =
   /** Both ends mention the same glossary concept. */
@@ -729,11 +750,24 @@ export type Participation = {
   task: Task;
 };
 
+/** When a schedule step runs: 2019年1月至3月 → from 2019-01-01 to 2019-03-31; 2019年6月底前 → to 2019-06-30. */
+export type Period = {
+  __typename?: 'Period';
+  /** First day (ISO date); null when the words give none (…底前) or no year can be known. */
+  from?: Maybe<Scalars['String']['output']>;
+  /** The period's words in the source. */
+  source: SourceSpan;
+  /** Last day (ISO date); null when the words give none (…起) or no year can be known. */
+  to?: Maybe<Scalars['String']['output']>;
+};
+
 /** A plan (规划/任务/要点) as loaded from one source file. */
 export type Plan = Node & {
   __typename?: 'Plan';
   /** Addressees (主送机关). */
   addressees: Array<Scalars['String']['output']>;
+  /** Attachments (附件) kept beside the plan, such as an appendix of indicators; an attached list of tasks is read as tasks instead. */
+  appendices: Array<Appendix>;
   /** Body that approved it (审议通过), e.g. 中国科协深化改革领导小组第二次会议. */
   approvedBy?: Maybe<Scalars['String']['output']>;
   /** What a reader of this plan's numbers must know, one sentence each: a cut text and where it stops, no goals read. Empty for a complete plan with goals. */
@@ -796,6 +830,8 @@ export type Plan = Node & {
   source: SourceSpan;
   /** The source file: name, sha256, page URL. */
   sourceFile: PlanSource;
+  /** Stages of the plan's schedule (实施步骤, 工作进度, 时间安排), in order, each with its period. */
+  steps: Array<Step>;
   /** For a cut text, the 1-based line where its source stops (its TRUNCATED warning's line); null for a complete plan. */
   stopsAtLine?: Maybe<Scalars['Int']['output']>;
   /** Every task's sub-items in document order, paginated. */
@@ -1284,7 +1320,7 @@ export type Section = Node & {
   elements: Array<PlanElement>;
   /** Global, stable id (see `Node`). */
   id: Scalars['ID']['output'];
-  /** Kind of the numbered items directly under it (Principle, Goal, Task, Guarantee), if any. */
+  /** Kind of the numbered items directly under it (Principle, Goal, Task, Guarantee, Step), if any. */
   itemKind?: Maybe<Scalars['String']['output']>;
   /** 1 for 一、, 2 for (一). */
   level: Scalars['Int']['output'];
@@ -1377,6 +1413,37 @@ export type SourceSpan = {
   start: Scalars['Int']['output'];
 };
 
+/** A stage of the plan's schedule (实施步骤, 工作进度, 时间安排): not a task, and no coverage counts it. */
+export type Step = Node & PlanElement & {
+  __typename?: 'Step';
+  /** Distinct concepts mentioned, by name. */
+  concepts: Array<Concept>;
+  /** Global, stable id (see `Node`). */
+  id: Scalars['ID']['output'];
+  /** Marker as it survived in the text: (一) / 1. / empty for an unnumbered stage. */
+  marker: Scalars['String']['output'];
+  /** Every concept occurrence in this element's own text. */
+  mentions: Array<Mention>;
+  /** Number in its sequence (1-based). */
+  number: Scalars['Int']['output'];
+  /** When the stage runs, as its words state it; null when they state no period. */
+  period?: Maybe<Period>;
+  /** The plan it belongs to. */
+  plan: Plan;
+  /** The section that holds it. */
+  section: Section;
+  /** The whole item in the source, marker included. */
+  source: SourceSpan;
+  /** Full text, without marker. */
+  text: Scalars['String']['output'];
+  /** Lead phrase (e.g. 动员部署（2019年1月至3月）). */
+  title: Scalars['String']['output'];
+  /** The title in the source. */
+  titleSource: SourceSpan;
+  /** True when the text stops inside this element (a cut text loaded with --partial). */
+  truncated: Scalars['Boolean']['output'];
+};
+
 /** A numbered measure of a task. */
 export type SubItem = Node & PlanElement & {
   __typename?: 'SubItem';
@@ -1435,6 +1502,8 @@ export type Task = Node & PlanElement & {
   __typename?: 'Task';
   /** Problems this task addresses (derived), strongest first. */
   addresses: Array<Addresses>;
+  /** For a task read from a row of an attached list (附件: …清单): its other columns (推广范围, 完成时限 …); empty otherwise. */
+  columns: Array<TaskColumn>;
   /** Distinct concepts mentioned in the task's own text or in its sub-items', by name. */
   concepts: Array<Concept>;
   /** Global, stable id (see `Node`). */
@@ -1502,6 +1571,17 @@ export type TaskAlignment = {
   textDiff: Array<DiffPart>;
   /** How the title changed from a to b, character by character. */
   titleDiff: Array<DiffPart>;
+};
+
+/** One cell of an attached list's row, kept on the task read from that row. */
+export type TaskColumn = {
+  __typename?: 'TaskColumn';
+  /** The column's heading as the table writes it, e.g. 推广范围, 完成时限. */
+  name: Scalars['String']['output'];
+  /** The cell in the source. */
+  source: SourceSpan;
+  /** The cell as written. */
+  value: Scalars['String']['output'];
 };
 
 /** How tasks are filtered; every given condition must hold. */
@@ -1599,6 +1679,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = ResolversObject<{
   Addresses: ResolverTypeWrapper<DerivedRow>;
   AddressesEvidence: ResolverTypeWrapper<AddressesEvidence>;
+  Appendix: ResolverTypeWrapper<Appendix>;
   Basis: Basis;
   BasisCount: ResolverTypeWrapper<BasisCount>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1641,6 +1722,7 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParseWarning: ResolverTypeWrapper<ParseWarning>;
   Participation: ResolverTypeWrapper<ParticipationRow>;
+  Period: ResolverTypeWrapper<Period>;
   Plan: ResolverTypeWrapper<PlanRow>;
   PlanComparison: ResolverTypeWrapper<Omit<PlanComparison, 'a' | 'aligned' | 'b' | 'changed' | 'conceptsAppearing' | 'conceptsDisappearing' | 'leadChanges' | 'onlyInA' | 'onlyInB' | 'unreadInA' | 'unreadInB'> & { a: ResolversTypes['Plan'], aligned: Array<ResolversTypes['TaskAlignment']>, b: ResolversTypes['Plan'], changed: Array<ResolversTypes['TaskAlignment']>, conceptsAppearing: Array<ResolversTypes['Concept']>, conceptsDisappearing: Array<ResolversTypes['Concept']>, leadChanges: Array<ResolversTypes['LeadChange']>, onlyInA: Array<ResolversTypes['Task']>, onlyInB: Array<ResolversTypes['Task']>, unreadInA: Array<ResolversTypes['Task']>, unreadInB: Array<ResolversTypes['Task']> }>;
   PlanElement: ResolverTypeWrapper<ElementRow>;
@@ -1662,12 +1744,14 @@ export type ResolversTypes = ResolversObject<{
   SharedConcept: ResolverTypeWrapper<Omit<SharedConcept, 'concept'> & { concept: ResolversTypes['Concept'] }>;
   SharedTask: ResolverTypeWrapper<SharedTaskRow>;
   SourceSpan: ResolverTypeWrapper<SourceSpan>;
+  Step: ResolverTypeWrapper<ElementRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SubItem: ResolverTypeWrapper<ElementRow>;
   SubItemConnection: ResolverTypeWrapper<Omit<SubItemConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SubItemEdge']>, nodes: Array<ResolversTypes['SubItem']> }>;
   SubItemEdge: ResolverTypeWrapper<Omit<SubItemEdge, 'node'> & { node: ResolversTypes['SubItem'] }>;
   Task: ResolverTypeWrapper<ElementRow>;
   TaskAlignment: ResolverTypeWrapper<Omit<TaskAlignment, 'a' | 'b'> & { a: ResolversTypes['Task'], b: ResolversTypes['Task'] }>;
+  TaskColumn: ResolverTypeWrapper<TaskColumn>;
   TaskFilter: TaskFilter;
   TaskOrder: TaskOrder;
 }>;
@@ -1676,6 +1760,7 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Addresses: DerivedRow;
   AddressesEvidence: AddressesEvidence;
+  Appendix: Appendix;
   BasisCount: BasisCount;
   Boolean: Scalars['Boolean']['output'];
   Citation: CitationRow;
@@ -1712,6 +1797,7 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   ParseWarning: ParseWarning;
   Participation: ParticipationRow;
+  Period: Period;
   Plan: PlanRow;
   PlanComparison: Omit<PlanComparison, 'a' | 'aligned' | 'b' | 'changed' | 'conceptsAppearing' | 'conceptsDisappearing' | 'leadChanges' | 'onlyInA' | 'onlyInB' | 'unreadInA' | 'unreadInB'> & { a: ResolversParentTypes['Plan'], aligned: Array<ResolversParentTypes['TaskAlignment']>, b: ResolversParentTypes['Plan'], changed: Array<ResolversParentTypes['TaskAlignment']>, conceptsAppearing: Array<ResolversParentTypes['Concept']>, conceptsDisappearing: Array<ResolversParentTypes['Concept']>, leadChanges: Array<ResolversParentTypes['LeadChange']>, onlyInA: Array<ResolversParentTypes['Task']>, onlyInB: Array<ResolversParentTypes['Task']>, unreadInA: Array<ResolversParentTypes['Task']>, unreadInB: Array<ResolversParentTypes['Task']> };
   PlanElement: ElementRow;
@@ -1733,12 +1819,14 @@ export type ResolversParentTypes = ResolversObject<{
   SharedConcept: Omit<SharedConcept, 'concept'> & { concept: ResolversParentTypes['Concept'] };
   SharedTask: SharedTaskRow;
   SourceSpan: SourceSpan;
+  Step: ElementRow;
   String: Scalars['String']['output'];
   SubItem: ElementRow;
   SubItemConnection: Omit<SubItemConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SubItemEdge']>, nodes: Array<ResolversParentTypes['SubItem']> };
   SubItemEdge: Omit<SubItemEdge, 'node'> & { node: ResolversParentTypes['SubItem'] };
   Task: ElementRow;
   TaskAlignment: Omit<TaskAlignment, 'a' | 'b'> & { a: ResolversParentTypes['Task'], b: ResolversParentTypes['Task'] };
+  TaskColumn: TaskColumn;
   TaskFilter: TaskFilter;
 }>;
 
@@ -1756,6 +1844,17 @@ export type AddressesEvidenceResolvers<ContextType = Context, ParentType extends
   elementQuote?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
   phrase?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   problemQuote?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
+}>;
+
+export type AppendixResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Appendix'] = ResolversParentTypes['Appendix']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleSource?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
 }>;
 
 export type BasisCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BasisCount'] = ResolversParentTypes['BasisCount']> = ResolversObject<{
@@ -1991,7 +2090,7 @@ export type MentionEdgeResolvers<ContextType = Context, ParentType extends Resol
 }>;
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Concept' | 'Department' | 'Document' | 'Goal' | 'Guarantee' | 'Plan' | 'Principle' | 'Problem' | 'Section' | 'SubItem' | 'Task', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Concept' | 'Department' | 'Document' | 'Goal' | 'Guarantee' | 'Plan' | 'Principle' | 'Problem' | 'Section' | 'Step' | 'SubItem' | 'Task', ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -2015,8 +2114,15 @@ export type ParticipationResolvers<ContextType = Context, ParentType extends Res
   task?: Resolver<ResolversTypes['Task'], ParentType, ContextType>;
 }>;
 
+export type PeriodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Period'] = ResolversParentTypes['Period']> = ResolversObject<{
+  from?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type PlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = ResolversObject<{
   addressees?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  appendices?: Resolver<Array<ResolversTypes['Appendix']>, ParentType, ContextType>;
   approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   caveats?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   citedBy?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
@@ -2045,6 +2151,7 @@ export type PlanResolvers<ContextType = Context, ParentType extends ResolversPar
   sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
   sourceFile?: Resolver<ResolversTypes['PlanSource'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['Step']>, ParentType, ContextType>;
   stopsAtLine?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   subItems?: Resolver<ResolversTypes['SubItemConnection'], ParentType, ContextType, RequireFields<PlanSubItemsArgs, 'first'>>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType>;
@@ -2071,7 +2178,7 @@ export type PlanComparisonResolvers<ContextType = Context, ParentType extends Re
 }>;
 
 export type PlanElementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanElement'] = ResolversParentTypes['PlanElement']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Goal' | 'Guarantee' | 'Principle' | 'SubItem' | 'Task', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Goal' | 'Guarantee' | 'Principle' | 'Step' | 'SubItem' | 'Task', ParentType, ContextType>;
 }>;
 
 export type PlanFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanFact'] = ResolversParentTypes['PlanFact']> = ResolversObject<{
@@ -2236,6 +2343,23 @@ export type SourceSpanResolvers<ContextType = Context, ParentType extends Resolv
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type StepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Step'] = ResolversParentTypes['Step']> = ResolversObject<{
+  concepts?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  marker?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['Mention']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['Period']>, ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+  section?: Resolver<ResolversTypes['Section'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleSource?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type SubItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubItem'] = ResolversParentTypes['SubItem']> = ResolversObject<{
   concepts?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2267,6 +2391,7 @@ export type SubItemEdgeResolvers<ContextType = Context, ParentType extends Resol
 
 export type TaskResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Task'] = ResolversParentTypes['Task']> = ResolversObject<{
   addresses?: Resolver<Array<ResolversTypes['Addresses']>, ParentType, ContextType, RequireFields<TaskAddressesArgs, 'minScore'>>;
+  columns?: Resolver<Array<ResolversTypes['TaskColumn']>, ParentType, ContextType>;
   concepts?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   leadDepartments?: Resolver<Array<ResolversTypes['Department']>, ParentType, ContextType>;
@@ -2298,9 +2423,16 @@ export type TaskAlignmentResolvers<ContextType = Context, ParentType extends Res
   titleDiff?: Resolver<Array<ResolversTypes['DiffPart']>, ParentType, ContextType>;
 }>;
 
+export type TaskColumnResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TaskColumn'] = ResolversParentTypes['TaskColumn']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Addresses?: AddressesResolvers<ContextType>;
   AddressesEvidence?: AddressesEvidenceResolvers<ContextType>;
+  Appendix?: AppendixResolvers<ContextType>;
   BasisCount?: BasisCountResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   Concept?: ConceptResolvers<ContextType>;
@@ -2332,6 +2464,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   ParseWarning?: ParseWarningResolvers<ContextType>;
   Participation?: ParticipationResolvers<ContextType>;
+  Period?: PeriodResolvers<ContextType>;
   Plan?: PlanResolvers<ContextType>;
   PlanComparison?: PlanComparisonResolvers<ContextType>;
   PlanElement?: PlanElementResolvers<ContextType>;
@@ -2353,10 +2486,12 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   SharedConcept?: SharedConceptResolvers<ContextType>;
   SharedTask?: SharedTaskResolvers<ContextType>;
   SourceSpan?: SourceSpanResolvers<ContextType>;
+  Step?: StepResolvers<ContextType>;
   SubItem?: SubItemResolvers<ContextType>;
   SubItemConnection?: SubItemConnectionResolvers<ContextType>;
   SubItemEdge?: SubItemEdgeResolvers<ContextType>;
   Task?: TaskResolvers<ContextType>;
   TaskAlignment?: TaskAlignmentResolvers<ContextType>;
+  TaskColumn?: TaskColumnResolvers<ContextType>;
 }>;
 

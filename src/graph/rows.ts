@@ -42,6 +42,8 @@ export interface PlanRow extends NodeRowBase, SpanProps {
   readonly complete?: boolean;
   /** The stated responsibility convention ({rule, span}) as JSON; null or absent when none. */
   readonly responsibilityConventionJson?: string | null;
+  /** Attachments kept beside the plan (AppendixModel[] as JSON); absent on plans loaded before appendices were read. */
+  readonly appendicesJson?: string;
 }
 
 export interface SectionRow extends NodeRowBase, SpanProps {
@@ -58,7 +60,7 @@ export interface SectionRow extends NodeRowBase, SpanProps {
   readonly truncated?: boolean;
 }
 
-export type ElementKind = 'Principle' | 'Goal' | 'Task' | 'SubItem' | 'Guarantee';
+export type ElementKind = 'Principle' | 'Goal' | 'Task' | 'SubItem' | 'Guarantee' | 'Step';
 
 export interface ElementRow extends NodeRowBase, SpanProps {
   readonly planId: string;
@@ -76,6 +78,12 @@ export interface ElementRow extends NodeRowBase, SpanProps {
   readonly titleLine: number;
   readonly titleQuote: string;
   readonly truncated?: boolean;
+  /** A schedule step's period: first and last day (ISO) and its words' span (periodStart, …). */
+  readonly periodFrom?: string | null;
+  readonly periodTo?: string | null;
+  readonly periodQuote?: string;
+  /** A task read from an attached list's row: its other columns (ColumnValueModel[] as JSON). */
+  readonly columnsJson?: string;
   /** A task's sub-item count, when the statement that fetched it counted them. */
   readonly subItemCount?: number;
 }

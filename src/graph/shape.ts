@@ -27,6 +27,7 @@ const TYPES = [
   'Task',
   'SubItem',
   'Guarantee',
+  'Step',
   'Department',
   'Concept',
   'Problem',
@@ -41,6 +42,7 @@ function labelOf(type: string, p: Record<string, unknown>): string {
     case 'Goal':
     case 'Task':
     case 'Guarantee':
+    case 'Step':
     case 'Problem':
       return `${type} ${String(number)}: ${title}`;
     case 'SubItem': {

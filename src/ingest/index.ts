@@ -163,6 +163,7 @@ export function parsePlan(text: string, source: SourceInfo, options: ParseOption
     departmentScope: units.scope?.name ?? null,
     leads: units.leads,
     participations: units.participations,
+    appendices: doc.appendices,
     complete: doc.complete,
     responsibilityConvention: doc.responsibilityConvention,
     concepts: sem.concepts,

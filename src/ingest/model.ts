@@ -33,7 +33,20 @@ export interface SourceInfo {
 }
 
 /** Kinds of numbered element a plan's outline holds. Which section holds which kind is data (seeds/genre.json). */
-export type ElementKind = 'Principle' | 'Goal' | 'Task' | 'SubItem' | 'Guarantee';
+export type ElementKind = 'Principle' | 'Goal' | 'Task' | 'SubItem' | 'Guarantee' | 'Step';
+
+/**
+ * When a schedule step (实施步骤, 工作进度: "(一)动员部署(2019年1月至3月)") runs, read from its words:
+ * 2019年1月至3月 → 2019-01-01..2019-03-31; 2019年6月底前 → ..2019-06-30 (no start).
+ */
+export interface PeriodModel {
+  /** First day, ISO; null when the words state none ("6月底前") or no year can be known. */
+  readonly from: string | null;
+  /** Last day, ISO; null when the words state none ("10月起") or no year can be known. */
+  readonly to: string | null;
+  /** The period's words in the source ("2019年1月至3月"). */
+  readonly span: Span;
+}
 
 /** A heading of the outline: 一、总体要求 (level 1), (一)工作原则 (level 2). */
 export interface SectionModel {
@@ -70,7 +83,7 @@ export interface SectionModel {
   readonly truncated?: true;
 }
 
-/** A numbered item: a principle, goal, task, a task's sub-item, or a guarantee. */
+/** A numbered item: a principle, goal, task, a task's sub-item, a guarantee, or a schedule step. */
 export interface ElementModel {
   /** e.g. "cast-2018/task-4", "cast-2018/task-4/item-2", "cast-2018/goal-1" */
   readonly id: string;
@@ -100,6 +113,39 @@ export interface ElementModel {
   readonly textSpan?: Span;
   /** Present (true) only when the text stops inside this element (a partial load of a cut text). */
   readonly truncated?: true;
+  /** For a Step whose words state when it runs: the period and its dates. Absent otherwise. */
+  readonly period?: PeriodModel;
+  /** For a task read from a row of an attached list: its other columns (推广范围, 完成时限 …) as written. */
+  readonly columns?: readonly ColumnValueModel[];
+}
+
+/** One cell of an attached list's row, kept on its task under the column's heading. */
+export interface ColumnValueModel {
+  /** The column's heading as the table writes it: 推广范围, 完成时限. */
+  readonly name: string;
+  readonly value: string;
+  readonly span: Span;
+}
+
+/**
+ * An attachment (附件) that is not the plan itself: an appendix of indicators (…考核指标), or a
+ * document the plan encloses. Kept beside the plan with its whole text; never read as a second plan.
+ */
+export interface AppendixModel {
+  /** e.g. "gwy-2019-opinions/appendix-1" */
+  readonly id: string;
+  /** Its place among the plan's attachments (1-based). */
+  readonly number: number;
+  /** The label as written: "附件", "附件1". */
+  readonly label: string;
+  readonly title: string;
+  /** "indicators" (its title names indicators) or "document" (anything else that is not a list of tasks). */
+  readonly kind: 'indicators' | 'document';
+  /** Its lines after the title, joined by "\n" (a flattened table: one cell per line). */
+  readonly text: string;
+  /** The whole attachment, label to last line. */
+  readonly span: Span;
+  readonly titleSpan: Span;
 }
 
 /** A lead unit: 调宣部, 组人部, 办公厅. Shared across plans (id has no plan namespace). */
@@ -275,6 +321,8 @@ export interface PlanModel {
   readonly leads: readonly LeadModel[];
   /** Units that take part in a task without leading it (PARTICIPATES). */
   readonly participations: readonly ParticipationModel[];
+  /** Attachments kept beside the plan (an appendix of indicators …); an attached list of tasks is read as tasks instead. */
+  readonly appendices: readonly AppendixModel[];
   /**
    * False when the text stops mid-plan and it was loaded with --partial: what was read is here, the
    * element or section the text stops in is marked `truncated`, and a TRUNCATED warning says where.

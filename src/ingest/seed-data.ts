@@ -107,6 +107,23 @@ export interface Genre {
   readonly openingSections: { readonly words: readonly string[] };
   /** Heading words of a closing section about carrying the plan out (组织实施, 有关要求). */
   readonly closingSections: { readonly words: readonly string[] };
+
+  /** Attachments after the imprint (附件 / 附件1): what their titles and table columns say they are. */
+  readonly attachments: {
+    /** Title words of an appendix of indicators (…考核指标): kept beside the plan, never read as a plan. */
+    readonly indicatorWords: readonly string[];
+    /** Title words of an attached list that is the plan's tasks (…清单, 任务分工表). */
+    readonly listWords: readonly string[];
+    /** Column headings of such a list, by role. Any other column is kept on each task as written. */
+    readonly columns: {
+      readonly number: readonly string[];
+      readonly title: readonly string[];
+      readonly text: readonly string[];
+      /** In order of preference: the first present is the lead column. */
+      readonly lead: readonly string[];
+      readonly participants: readonly string[];
+    };
+  };
   /** Column headings of a task table (序号, 责任单位): a layout read row by row, not as an outline. */
   readonly tableHeaderWords: readonly string[];
   /** Characters that, right after a bare number, make it a quantity (4个, 1970项), not a marker. */
@@ -160,7 +177,7 @@ export interface SeedData {
 /** The project's own seeds folder. */
 export const DEFAULT_SEEDS_DIR = fileURLToPath(new URL('../../seeds/', import.meta.url));
 
-const ELEMENT_KINDS: readonly SectionItemKind[] = ['Principle', 'Goal', 'Task', 'Guarantee'];
+const ELEMENT_KINDS: readonly SectionItemKind[] = ['Principle', 'Goal', 'Task', 'Guarantee', 'Step'];
 
 /** A tiny reader that knows where it is, so every complaint names the file and the field. */
 class Reader {
@@ -328,6 +345,22 @@ export function parseGenre(json: unknown, file = 'genre.json'): Genre {
     },
     openingSections: { words: w(r.field('openingSections'), 'words') },
     closingSections: { words: w(r.field('closingSections'), 'words') },
+
+    attachments: (() => {
+      const a = r.field('attachments');
+      const c = a.field('columns');
+      return {
+        indicatorWords: w(a, 'indicatorWords'),
+        listWords: w(a, 'listWords'),
+        columns: {
+          number: w(c, 'number'),
+          title: w(c, 'title'),
+          text: w(c, 'text'),
+          lead: w(c, 'lead'),
+          participants: w(c, 'participants'),
+        },
+      };
+    })(),
     tableHeaderWords: w(r, 'tableHeaderWords'),
     quantityFollowers: w(r, 'quantityFollowers'),
   };

@@ -34,7 +34,10 @@ export function formatSummary(model: PlanModel): string {
   );
   out.push('');
 
-  const perKind = KINDS.map((k) => `${count(k)} ${k}`).join(', ');
+  // Schedule steps are named only when the plan has some, so that plans without a schedule read as before.
+  const perKind = [...KINDS, ...(count('Step') > 0 ? (['Step'] as const) : [])]
+    .map((k) => `${count(k)} ${k}`)
+    .join(', ');
   out.push(
     `Counts: ${model.sections.length} sections; ${perKind}; ${model.departments.length} departments, ${model.leads.length} leads`,
   );
@@ -42,6 +45,11 @@ export function formatSummary(model: PlanModel): string {
     `        ${model.concepts.length} concepts, ${model.mentions.length} mentions, ${model.problems.length} problems, ` +
       `${model.serves.length} SERVES, ${model.addresses.length} ADDRESSES`,
   );
+  for (const a of model.appendices) {
+    out.push(
+      `  appendix:    ${a.label} ${a.title} (${a.kind}, lines ${a.span.line}–${a.span.line + a.span.quote.split(/\r\n|\n|\r/).length - 1})`,
+    );
+  }
   out.push('');
 
   out.push('Outline:');

@@ -48,7 +48,7 @@ describe('bad seed data is refused with the file, the field, and what was found'
     const e = thrown(() => parseGenre(json));
     expect(e.code).toBe('BAD_SEED_DATA');
     expect(e.message).toBe(
-      'genre.json: BAD_SEED_DATA: expected genre.sectionKinds[0].kind to be one of Principle, Goal, Task, Guarantee or null, found "Mission"',
+      'genre.json: BAD_SEED_DATA: expected genre.sectionKinds[0].kind to be one of Principle, Goal, Task, Guarantee, Step or null, found "Mission"',
     );
   });
 

@@ -22,6 +22,7 @@ export const NODE_TYPES: Record<string, string> = {
   Task: '#0072B2',
   SubItem: '#56B4E9',
   Guarantee: '#009E73',
+  Step: '#44AA99',
   Department: '#E69F00',
   Concept: '#F0E442',
   Problem: '#882255',

@@ -19,11 +19,12 @@ const NODE_LABELS: Readonly<Record<string, readonly string[]>> = {
   Task: ['Task'],
   SubItem: ['SubItem'],
   Guarantee: ['Guarantee'],
+  Step: ['Step'],
   Department: ['Department'],
   Concept: ['Concept'],
   Problem: ['Problem'],
   Document: ['Document'],
-  PlanElement: ['Principle', 'Goal', 'Task', 'SubItem', 'Guarantee'],
+  PlanElement: ['Principle', 'Goal', 'Task', 'SubItem', 'Guarantee', 'Step'],
   Node: [
     'Plan',
     'Section',
@@ -32,6 +33,7 @@ const NODE_LABELS: Readonly<Record<string, readonly string[]>> = {
     'Task',
     'SubItem',
     'Guarantee',
+    'Step',
     'Department',
     'Concept',
     'Problem',
@@ -70,6 +72,8 @@ const DECLARED: Readonly<Record<string, number>> = {
   GraphPath: 25, // graph-paths.cypher: LIMIT 25
   BasisCount: 8, // one per basis of a derived edge
   DiffPart: 200, // a character diff of one title or text: runs kept, added and removed alternate
+  Appendix: 20, // attachments (附件) of one plan
+  TaskColumn: 16, // columns of one attached list's row
 };
 
 /** Items of a page type's inner lists: the page's own argument (first, limit) multiplies instead. */

@@ -10,7 +10,7 @@ import { typeOf } from './shared.ts';
 export const nodeResolvers: Resolvers = {
   Node: { __resolveType: (row) => typeOf(row) },
   PlanElement: {
-    __resolveType: (row) => typeOf(row) as 'Principle' | 'Goal' | 'Task' | 'SubItem' | 'Guarantee',
+    __resolveType: (row) => typeOf(row) as 'Principle' | 'Goal' | 'Task' | 'SubItem' | 'Guarantee' | 'Step',
   },
   Query: {
     node: async (_root, { id }, ctx, info) => {

@@ -1,4 +1,5 @@
 /** Plans, sections and the numbered elements (principles, goals, tasks, sub-items, guarantees). */
+import type { AppendixModel, ColumnValueModel } from '../../ingest/model.ts';
 import type { Resolvers } from '../../generated/graphql.ts';
 import type {
   ConceptRow,
@@ -165,6 +166,18 @@ export const planResolvers: Resolvers = {
     goals: owned('Goal'),
     tasks: owned('Task'),
     guarantees: owned('Guarantee'),
+    steps: owned('Step'),
+    appendices: (p) =>
+      (JSON.parse(p.appendicesJson ?? '[]') as AppendixModel[]).map((a) => ({
+        id: a.id,
+        number: a.number,
+        label: a.label,
+        title: a.title,
+        kind: a.kind,
+        text: a.text,
+        source: a.span,
+        titleSource: a.titleSpan,
+      })),
     problems: (p, _a, ctx) => ctx.loaders.problemsByPlan.load({ planId: p.id, label: 'Problem' }),
     departments: (p, _a, ctx) => ctx.loaders.departmentsByPlan.load(p.id),
     concepts: (p, _a, ctx) => ctx.loaders.conceptsByPlan.load(p.id),
@@ -194,6 +207,12 @@ export const planResolvers: Resolvers = {
     subItemCount: (e, _a, ctx) => e.subItemCount ?? ctx.loaders.subItemCount.load(e.id),
     leads: (e, _a, ctx) => ctx.loaders.leadsByTask.load(e.id),
     participants: (e, _a, ctx) => ctx.loaders.participationsByTask.load(e.id),
+    columns: async (e, _a, ctx) =>
+      (JSON.parse((await full(ctx, e)).columnsJson ?? '[]') as ColumnValueModel[]).map((c) => ({
+        name: c.name,
+        value: c.value,
+        source: c.span,
+      })),
     leadDepartments: async (e, _a, ctx) => {
       const leads = await ctx.loaders.leadsByTask.load(e.id);
       return Promise.all(leads.map((l) => required<DepartmentRow>(ctx, l.departmentId)));
@@ -208,5 +227,14 @@ export const planResolvers: Resolvers = {
   Guarantee: {
     ...elementFields,
     addresses: (e, { minScore }, ctx) => atLeast(ctx.loaders.addressesByElement.load(e.id), minScore),
+  },
+  Step: {
+    ...elementFields,
+    // Short rows (lists) lack the period's span: the whole row is fetched when it is asked for.
+    period: async (e, _a, ctx) => {
+      const row = await full(ctx, e);
+      if (row.periodQuote === undefined) return null;
+      return { from: row.periodFrom ?? null, to: row.periodTo ?? null, source: span(row, 'period') };
+    },
   },
 };

@@ -16,6 +16,7 @@ export const NODE_TYPES = [
   'Task',
   'SubItem',
   'Guarantee',
+  'Step',
   'Department',
   'Concept',
   'Problem',

@@ -85,6 +85,8 @@ export function toRows(model: PlanModel, loadedAt: string | null = null): LoadRo
     warningsJson: JSON.stringify(model.warnings),
     responsibilityConventionJson:
       model.responsibilityConvention === null ? null : JSON.stringify(model.responsibilityConvention),
+    // Attachments kept beside the plan (an appendix of indicators): read whole, never queried inside.
+    appendicesJson: JSON.stringify(model.appendices),
     ...spanProps(model.span),
     // How other plans may cite this one: its document number and titles (load-resolve-documents).
     documentNumber: model.documentNumber ?? null,
@@ -129,6 +131,12 @@ export function toRows(model: PlanModel, loadedAt: string | null = null): LoadRo
     ...spanProps(e.titleSpan, 'title'),
     ...(e.textSpan ? spanProps(e.textSpan, 'text') : {}),
     truncated: e.truncated ?? false,
+    // A schedule step's period: its dates (ISO, either may be null) and its words in the source.
+    ...(e.period
+      ? { periodFrom: e.period.from, periodTo: e.period.to, ...spanProps(e.period.span, 'period') }
+      : {}),
+    // A task from an attached list's row: its other columns (推广范围, 完成时限) as written.
+    ...(e.columns ? { columnsJson: JSON.stringify(e.columns) } : {}),
   });
   const elements = model.elements
     .filter((e) => e.kind !== 'SubItem')

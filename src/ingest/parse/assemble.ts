@@ -17,6 +17,7 @@ import type { Draft, ElementFacts, Env } from './draft.ts';
 import { underConvention } from './convention.ts';
 import { finishElements } from './ids.ts';
 import type { LeadMarker } from './leads.ts';
+import { datePeriods, splitUnnumberedSteps } from './steps.ts';
 import type { Block } from './outline.ts';
 import { draftTask } from './task.ts';
 import { alternation, excerpt, SENTENCE_END, trimRange } from './text.ts';
@@ -122,10 +123,14 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
         : [];
     // "坚持全面覆盖。…" paragraphs under a prose heading (总体要求) with no 基本原则 heading.
     const opened = node.mappedKind === null ? openedItems(env, b) : [];
+    // A schedule's unnumbered stages ("2019年1月至3月，…"): paragraphs before the first dated one are its intro.
+    const stages = unnumbered && node.mappedKind === 'Step' ? splitUnnumberedSteps(env, b.paras) : null;
+    const itemParas = stages?.steps ?? b.paras.map((p) => ({ ...p, headEnd: p.end }));
+    const introEnd = stages?.intro.at(-1)?.end ?? b.head.end;
     const [is, ie] =
       onHeading.length > 0
         ? [introStart, introStart]
-        : trimRange(text, introStart, unnumbered ? b.head.end : (b.paras.at(-1)?.end ?? b.head.end));
+        : trimRange(text, introStart, unnumbered ? introEnd : (b.paras.at(-1)?.end ?? b.head.end));
     const directKinds = node.children.flatMap((c) => (c.type === 'element' ? [c.kind] : []));
     const itemKind: ElementKind | null = node.mappedKind ?? directKinds[0] ?? null;
     const at = sections.length;
@@ -183,7 +188,7 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
       unnumberedItems('Principle', opened, `${opened.length} paragraph(s) opening with a principle word`);
     if (unnumbered) {
       const kind = node.mappedKind as Exclude<SectionItemKind, 'Task'>;
-      b.paras.forEach((p, k) => {
+      itemParas.forEach((p, k) => {
         const marker = {
           shape: null,
           family: 'dash' as const,
@@ -202,15 +207,15 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
           parent: null,
           span: [p.start, p.end],
           textRange: [p.start, p.end],
-          titleRange: sentenceTitle(text, p.start, p.end),
+          titleRange: sentenceTitle(text, p.start, p.headEnd),
           lead: null,
           facts: { hasLead: false, emptyCue: false },
         });
       });
       warnings.push({
         code: 'ITEMS_UNNUMBERED',
-        message: `the ${b.paras.length} paragraph(s) under "${b.marker.raw}${text.slice(ts, te)}" carry no numbers; read as ${b.paras.length} ${kind.toLowerCase()}(s), one per paragraph`,
-        line: b.paras[0]!.line,
+        message: `the ${itemParas.length} paragraph(s) under "${b.marker.raw}${text.slice(ts, te)}" carry no numbers; read as ${itemParas.length} ${kind.toLowerCase()}(s), one per paragraph`,
+        line: itemParas[0]?.line ?? b.head.line,
       });
     }
     node.children.forEach((c, k) => {
@@ -294,6 +299,7 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
   }
   flush();
 
+  datePeriods(env, drafts);
   const elements = finishElements(drafts, env);
   const facts = new Map<string, ElementFacts>();
   for (const d of drafts) facts.set(d.id!, { ...d.facts, textEnd: d.textRange[1] });

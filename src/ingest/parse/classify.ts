@@ -106,8 +106,13 @@ function classify(
   fallback: SectionItemKind | null,
   flat = false,
 ): OutlineNode {
-  if (!ctx.underMapped) {
-    const named = kindOfHeading(headingWords(text, b), genre);
+  // A schedule (（三）实施步骤 under 五、组织实施) is read as one even inside a section of another
+  // kind; among tasks, a heading is not re-read (that would cost a look-up per task).
+  const named =
+    !ctx.underMapped || (ctx.kind !== 'Task' && (b.children.length > 0 || b.paras.length > 0))
+      ? kindOfHeading(headingWords(text, b), genre)
+      : undefined;
+  if (!ctx.underMapped || named === 'Step') {
     if (named !== undefined) {
       const inner: Context = { kind: named, underMapped: named !== null };
       return {
@@ -135,7 +140,9 @@ function classify(
     };
   }
   if (b.children.length === 0) return { type: 'element', block: b, kind: ctx.kind };
-  const item = ctx.kind === 'Task' ? isTaskWithSubItems(text, b, genre) : !headingLike(text, b);
+  // A stage of a schedule is one step, whatever lies under it.
+  const item =
+    ctx.kind === 'Task' ? isTaskWithSubItems(text, b, genre) : ctx.kind === 'Step' || !headingLike(text, b);
   if (item) return { type: 'element', block: b, kind: ctx.kind };
   return {
     type: 'section',

@@ -9,6 +9,7 @@ import type { LeadMarker } from './leads.ts';
 import type { LineIndex, Para } from './lines.ts';
 import type { Marker } from './markers.ts';
 import type { Block } from './outline.ts';
+import type { FoundPeriod } from './periods.ts';
 
 export interface Env {
   readonly text: string;
@@ -44,6 +45,8 @@ export interface Draft {
   /** Further annotations of the same task (inside its text, on its sub-items). */
   readonly more?: readonly LeadMarker[];
   readonly facts: Omit<ElementFacts, 'textEnd'>;
+  /** A schedule step's period, when its words state one. */
+  period?: FoundPeriod;
   id?: string;
 }
 

@@ -14,6 +14,7 @@ const PREFIX: Readonly<Record<ElementKind, string>> = {
   Task: 'task',
   Guarantee: 'guarantee',
   SubItem: 'item',
+  Step: 'step',
 };
 
 export function finishElements(drafts: readonly Draft[], env: Env): ElementModel[] {
@@ -48,6 +49,15 @@ export function finishElements(drafts: readonly Draft[], env: Env): ElementModel
       span: env.index.span(d.span[0], d.span[1]),
       titleSpan: env.index.span(d.titleRange[0], d.titleRange[1]),
       textSpan: env.index.span(d.textRange[0], d.textRange[1]),
+      ...(d.period
+        ? {
+            period: {
+              from: d.period.from,
+              to: d.period.to,
+              span: env.index.span(d.period.start, d.period.end),
+            },
+          }
+        : {}),
     };
   });
 }

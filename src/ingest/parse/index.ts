@@ -21,6 +21,8 @@ import type {
 import type { DepartmentEntry, Genre, KnownFact } from '../seed-data.ts';
 import { scanAfterBody } from './after-body.ts';
 import { assemble } from './assemble.ts';
+import type { Assembled } from './assemble.ts';
+import type { ListEnv } from './attached-list.ts';
 import { checkCompleteness } from './checks.ts';
 import { findOutlineStart } from './chrome.ts';
 import { findConvention } from './convention.ts';
@@ -29,11 +31,15 @@ import { classifyOutline, guessedKinds, headingWords, planDefaultKind } from './
 import { checkCoverage } from './coverage.ts';
 import { LineIndex, splitParas } from './lines.ts';
 import type { Para } from './lines.ts';
-import { findNotice } from './notice.ts';
+import { findNotice, loneFirstItem } from './notice.ts';
 import type { Notice } from './notice.ts';
 import { splitOneLineOutlines } from './one-line.ts';
 import { forMatching, restoreSource } from './script.ts';
 import { findTable } from './table.ts';
+import { readAttachedList } from './attached-list.ts';
+import { findAttachments } from './attachments.ts';
+import type { Attachment } from './attachments.ts';
+import type { AppendixModel, LeadModel as Lead } from '../model.ts';
 import { excerpt } from './text.ts';
 import { readMetadata } from './metadata.ts';
 import type { PlanMeta } from './metadata.ts';
@@ -64,6 +70,7 @@ export interface ParsedDocument extends Omit<PlanMeta, 'warnings' | 'titleSpan'>
   readonly departments: readonly DepartmentModel[];
   readonly leads: readonly LeadModel[];
   readonly participations: readonly ParticipationModel[];
+  readonly appendices: readonly AppendixModel[];
   readonly complete: boolean;
   /** The document's stated rule on who leads among the units of an annotation, or null. */
   readonly responsibilityConvention: ResponsibilityConvention | null;
@@ -82,18 +89,30 @@ export function parseDocument(source: string, ctx: ParseContext): ParsedDocument
   refuseOtherKinds(paras, ctx.genre, ctx.file);
   const notice = findNotice(text, paras, ctx.genre);
   const from = notice === null ? 0 : notice.endIndex + 1;
-  const start = findOutlineStart(text, paras, ctx.genre, from);
-  if (start < 0) {
+  // Attachments (附件) are never the body: its outline is looked for before the first one.
+  const found = findAttachments(text, paras, from, ctx.genre);
+  const before = found.length === 0 ? paras : paras.slice(0, found[0]!.labelIndex);
+  let start = findOutlineStart(text, before, ctx.genre, from);
+  const lone = start < 0 && notice !== null ? loneFirstItem(text, before, ctx.genre, from) : -1;
+  if (lone >= 0) start = lone;
+  // A notice whose plan is its attached list (附件: …清单): the list's rows are the tasks.
+  const listed = start < 0 && notice !== null ? found : [];
+  if (start < 0 && !listed.some((a) => a.kind === 'list')) {
     refuseWithoutOutline(text, paras, index, notice, from, ctx);
   }
+  const bodyStart = start >= 0 ? start : listed[0]!.labelIndex;
 
-  const outline = walkOutline(text, paras, start, ctx.genre, ctx.file);
-  const after = scanAfterBody(text, paras, outline.endIndex, outline.stop, ctx.genre);
-  refuseSecondPlan(text, paras, after.imprintIndex, ctx);
+  const outline =
+    start >= 0
+      ? walkOutline(text, paras, start, ctx.genre, ctx.file)
+      : { roots: [], endIndex: bodyStart, stop: 'back-matter' as const, warnings: [] };
+  const after = scanAfterBody(text, before, outline.endIndex, outline.stop, ctx.genre);
+  const attachments = start >= 0 ? found.filter((a) => a.labelIndex >= outline.endIndex) : listed;
+  refuseSecondPlan(text, paras.slice(0, attachments[0]?.labelIndex ?? paras.length), after.imprintIndex, ctx);
   const meta = readMetadata(
     { text, paras, index, genre: ctx.genre },
     notice,
-    start,
+    bodyStart,
     outline.endIndex,
     ctx.knownFacts,
   );
@@ -103,6 +122,13 @@ export function parseDocument(source: string, ctx: ParseContext): ParsedDocument
     ...outline.warnings,
     ...after.warnings,
   ];
+  if (lone >= 0) {
+    warnings.push({
+      code: 'ONE_ITEM_ONLY',
+      message: `after the notice only item 1 of the plan stands (line ${paras[lone]!.line}), no item 2 follows: the copy may hold just the start of the plan`,
+      line: paras[lone]!.line,
+    });
+  }
 
   const fallback = planDefaultKind(meta.title, ctx.genre);
   const nodes = classifyOutline(text, outline.roots, ctx.genre, fallback);
@@ -115,7 +141,7 @@ export function parseDocument(source: string, ctx: ParseContext): ParsedDocument
   }
   const known = new Set(ctx.departments.map((d) => d.name));
   const convention = findConvention(text, ctx.genre);
-  const built = assemble(nodes, {
+  const body = assemble(nodes, {
     text,
     paras,
     index,
@@ -124,14 +150,25 @@ export function parseDocument(source: string, ctx: ParseContext): ParsedDocument
     planId: ctx.planId,
     convention,
   });
+  // An attached list's lead column is read by the same convention as the body's annotations.
+  const built = withAttachedLists(body, attachments, {
+    text,
+    paras,
+    index,
+    genre: ctx.genre,
+    known,
+    planId: ctx.planId,
+    convention: convention === null ? null : { role: ctx.genre.responsibility.otherRole },
+  });
   warnings.push(...built.warnings);
   const checked = checkCompleteness({
     text,
     paras,
     index,
-    sections: built.sections,
-    elements: built.elements,
-    facts: built.facts,
+    // The body only: an attached list ends with its last row, not a sentence.
+    sections: body.sections,
+    elements: body.elements,
+    facts: body.facts,
     stop: outline.stop,
     file: ctx.file,
     outlineOnOneLine: split.warnings.length > 0,
@@ -154,7 +191,7 @@ export function parseDocument(source: string, ctx: ParseContext): ParsedDocument
   warnings.push(
     ...checkCoverage({
       paras,
-      bodyStart: start,
+      bodyStart,
       bodyEnd: outline.endIndex,
       sections,
       elements,
@@ -164,9 +201,15 @@ export function parseDocument(source: string, ctx: ParseContext): ParsedDocument
 
   let title = meta.title;
   let span = meta.titleSpan;
+  // A notice whose plan is its attached list: the plan is the list, named by its own title.
+  const plan = start < 0 ? attachments.find((a) => a.kind === 'list') : undefined;
+  if (plan !== undefined) {
+    title = text.slice(plan.titleStart, plan.titleEnd);
+    span = index.span(plan.titleStart, plan.titleEnd);
+  }
   if (title === null || span === null) {
     title = ctx.file?.replace(/\.[^.]*$/, '') ?? ctx.planId;
-    span = index.span(paras[start]!.start, paras[start]!.start);
+    span = index.span(paras[bodyStart]!.start, paras[bodyStart]!.start);
     warnings.push({
       code: 'TITLE_MISSING',
       message: `no title line found; the plan is called "${title}"`,
@@ -207,6 +250,7 @@ export function parseDocument(source: string, ctx: ParseContext): ParsedDocument
     departments,
     leads: built.leads,
     participations: built.participations,
+    appendices: appendicesOf(attachments, text, paras, index, ctx.planId),
     complete: cut === null,
     responsibilityConvention:
       convention === null
@@ -279,4 +323,66 @@ function refuseSecondPlan(
     `a second numbered outline at line ${p.line} (${excerpt(p.text)}) after the first plan's end at line ${paras[imprintIndex]!.line}; split the file and load each plan on its own`,
     ctx.file,
   );
+}
+
+/**
+ * The plan's attached lists (附件: …清单) read as tasks after the body's: a section per list, a
+ * task per row. The convention flag is null here: every unit of a lead cell leads.
+ */
+function withAttachedLists(body: Assembled, attachments: readonly Attachment[], env: ListEnv): Assembled {
+  const lists = attachments.filter((a) => a.kind === 'list');
+  if (lists.length === 0) return body;
+  const sections = [...body.sections];
+  const elements = [...body.elements];
+  const leads: Lead[] = [...body.leads];
+  const participations = [...body.participations];
+  const warnings = [...body.warnings];
+  const names = [...body.departmentNames];
+  const unique = lists.length === 1 && !body.elements.some((e) => e.kind === 'Task');
+  let top = body.sections.filter((s) => s.level === 1).length;
+  lists.forEach((a, i) => {
+    const read = readAttachedList(env, a, {
+      ordinal: i + 1,
+      number: ++top,
+      unique,
+      orderFrom: elements.length,
+      sectionOrderFrom: sections.length,
+    });
+    sections.push(...read.sections);
+    elements.push(...read.elements);
+    leads.push(...read.leads);
+    participations.push(...read.participations);
+    warnings.push(...read.warnings);
+    for (const x of [...read.leads, ...read.participations]) {
+      const name = x.departmentId.slice('dept/'.length);
+      if (!names.includes(name)) names.push(name);
+    }
+  });
+  return { ...body, sections, elements, leads, participations, warnings, departmentNames: names };
+}
+
+/** Attachments that are not lists of tasks, kept beside the plan with their whole text. */
+function appendicesOf(
+  attachments: readonly Attachment[],
+  text: string,
+  paras: readonly Para[],
+  index: LineIndex,
+  planId: string,
+): AppendixModel[] {
+  return attachments
+    .filter((a) => a.kind !== 'list')
+    .map((a, i) => {
+      const last = paras[Math.max(a.endIndex - 1, a.labelIndex)]!;
+      const lines = paras.slice(a.bodyIndex, a.endIndex).map((p) => p.text);
+      return {
+        id: `${planId}/appendix-${i + 1}`,
+        number: i + 1,
+        label: a.label,
+        title: text.slice(a.titleStart, a.titleEnd),
+        kind: a.kind === 'indicators' ? ('indicators' as const) : ('document' as const),
+        text: lines.join('\n'),
+        span: index.span(paras[a.labelIndex]!.start, last.end),
+        titleSpan: index.span(a.titleStart, a.titleEnd),
+      };
+    });
 }

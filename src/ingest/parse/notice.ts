@@ -8,6 +8,7 @@
 import type { Genre } from '../seed-data.ts';
 import { isDateLine, isSignature } from './chrome.ts';
 import type { Para } from './lines.ts';
+import { markerAt } from './markers.ts';
 import { alternation, normaliseInline } from './text.ts';
 
 export interface Notice {
@@ -152,4 +153,21 @@ export function comparable(s: string): string {
   return normaliseInline(s)
     .replace(/^[《〈<]|[》〉>]$/g, '')
     .replace(/[\s\u00a0\u3000]/g, '');
+}
+
+/** How many lines (the plan's title over two lines, a period, a preamble) may stand between the notice and item 1. */
+const PLAN_HEAD_LINES = 4;
+
+/**
+ * The plan's first item right after the notice, when its number 2 never comes: a page that holds
+ * the notice, the plan's title and "1.…" and stops there (a cut copy) still carries the start of
+ * the plan. Index of that paragraph, or -1. Only an intact marker numbered 1 counts.
+ */
+export function loneFirstItem(text: string, paras: readonly Para[], genre: Genre, from: number): number {
+  for (let k = from; k < Math.min(paras.length, from + PLAN_HEAD_LINES + 1); k++) {
+    const m = markerAt(text, paras[k]!.start, genre.quantityFollowers);
+    if (m === null) continue;
+    return m.damage === null && m.shape !== null && m.number === 1 ? k : -1;
+  }
+  return -1;
 }

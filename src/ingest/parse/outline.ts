@@ -43,11 +43,15 @@ interface Level {
   readonly shape: MarkerShape | null; // null: the root
   readonly block: Block | null;
   readonly children: Block[];
-  /** Last number per rung among this level's children (for continuous numbering across parents). */
-  readonly childLast: Map<MarkerShape, number>;
-  /** childLast of the previous sibling: a plan may number tasks on from one (一) to the next (二). */
-  readonly carry: ReadonlyMap<MarkerShape, number>;
 }
+
+/**
+ * The last number read on each rung anywhere before, in document order. A plan may number its
+ * items straight through its headings (1.–45. across 一、二、三, or （一）–（五十三） across topic
+ * headings): the first item under a new heading then continues this sequence instead of restarting
+ * at 1 (GB/T 9704 allows both).
+ */
+type Running = ReadonlyMap<MarkerShape, number>;
 
 type Placement =
   | { readonly kind: 'sibling'; readonly depth: number; readonly shape: MarkerShape }
@@ -57,7 +61,7 @@ const rank = (l: Level): number => (l.shape === null ? -1 : rankOf(l.shape));
 const lastNumber = (l: Level): number => l.block?.number ?? 0;
 
 /** Where a marker fits on the open ladder, or null. `stack[0]` is the root. */
-function place(m: Marker, stack: readonly Level[]): Placement | null {
+function place(m: Marker, stack: readonly Level[], running: Running): Placement | null {
   const top = stack.length - 1;
   // 1. The next number on a rung of the same shape.
   for (let d = top; d >= 1; d--) {
@@ -74,7 +78,7 @@ function place(m: Marker, stack: readonly Level[]): Placement | null {
   const opens = (parent: Level, shape: MarkerShape): boolean =>
     rankOf(shape) > rank(parent) &&
     !open.has(shape) &&
-    (m.number === 1 || m.number === (parent.carry.get(shape) ?? -1) + 1);
+    (m.number === 1 || m.number === (running.get(shape) ?? -1) + 1);
   const inner = childShape(stack[top]!);
   // A damaged Chinese numeral ("(一带一路…") never opens a rung: too easily prose.
   if (inner !== null && !(m.damage !== null && m.family === 'cn') && opens(stack[top]!, inner)) {
@@ -105,9 +109,13 @@ function place(m: Marker, stack: readonly Level[]): Placement | null {
 }
 
 /** What the sequence expected, for a NUMBERING_GAP message. */
-function expectation(m: Marker, stack: readonly Level[]): string {
+function expectation(m: Marker, stack: readonly Level[], running: Running): string {
   const same = stack.find((l) => l.shape !== null && l.shape === m.shape);
-  return same ? `item ${lastNumber(same) + 1}` : 'item 1';
+  if (same) return `item ${lastNumber(same) + 1}`;
+  const before = m.shape === null ? undefined : running.get(m.shape);
+  return before === undefined
+    ? 'item 1'
+    : `item 1 or item ${before + 1} (numbering continued across headings)`;
 }
 
 /** A sentence ends inside it, or it is a long run of Chinese: prose, though its end may be lost. */
@@ -119,12 +127,18 @@ function isProse(p: Para): boolean {
   );
 }
 
+/** A sentence introducing what follows it ("整治工作分三个阶段进行："): not a label, which is short. */
+function leadsIn(p: Para): boolean {
+  return /[:：]$/.test(p.text) && (p.text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 8;
+}
+
 /** Prose or an assignment line: what may continue a numbered item. */
 function continuesItem(text: string, p: Para, genre: Genre): boolean {
   const none = new Set<string>();
   return (
     endsComplete(p.text) ||
     isProse(p) ||
+    leadsIn(p) ||
     isAssignmentLabel(p.text, genre) ||
     inlineLeadAtEnd(text, p.start, p.end, genre, none) !== null ||
     labelLeadIn(text, p.start, p.end, genre, none) !== null
@@ -140,24 +154,16 @@ export function walkOutline(
 ): Outline {
   const warnings: ParseWarning[] = [];
   const roots: Block[] = [];
-  const stack: Level[] = [
-    { shape: null, block: null, children: roots, childLast: new Map(), carry: new Map() },
-  ];
+  const stack: Level[] = [{ shape: null, block: null, children: roots }];
+  const running = new Map<MarkerShape, number>();
   const q = genre.quantityFollowers;
 
   const apply = (m: Marker, pl: Placement, head: Para): void => {
     const block: Block = { marker: m, shape: pl.shape, number: m.number, head, paras: [], children: [] };
-    let carry: ReadonlyMap<MarkerShape, number> = new Map();
-    if (pl.kind === 'sibling') {
-      carry = stack[pl.depth]!.childLast;
-      stack.length = pl.depth;
-    } else {
-      stack.length = pl.depth + 1;
-    }
-    const parent = stack.at(-1)!;
-    parent.children.push(block);
-    parent.childLast.set(pl.shape, m.number);
-    stack.push({ shape: pl.shape, block, children: block.children, childLast: new Map(), carry });
+    stack.length = pl.kind === 'sibling' ? pl.depth : pl.depth + 1;
+    stack.at(-1)!.children.push(block);
+    running.set(pl.shape, m.number);
+    stack.push({ shape: pl.shape, block, children: block.children });
     if (m.damage !== null) {
       warnings.push({
         code: 'NUMBER_REPAIRED',
@@ -179,7 +185,7 @@ export function walkOutline(
       markerAt(text, p.start, q) ??
       (top.block !== null ? dashAt(text, p.start, top.shape === 'dash' ? top.block.number + 1 : 1) : null);
     if (m !== null) {
-      const pl = place(m, stack);
+      const pl = place(m, stack, running);
       if (pl !== null) {
         apply(m, pl, p);
         continue;
@@ -187,7 +193,7 @@ export function walkOutline(
       // A five-digit number ("10000.") is a marker only where the sequence expects it: elsewhere
       // it is more likely a figure than a jump of thousands of items.
       if (m.damage === null && m.number < 10000) {
-        throw new PlanParseError('NUMBERING_GAP', p.line, expectation(m, stack), `"${m.raw}"`, file);
+        throw new PlanParseError('NUMBERING_GAP', p.line, expectation(m, stack, running), `"${m.raw}"`, file);
       }
     }
     const current = stack.at(-1)!.block!;
@@ -208,7 +214,7 @@ export function walkOutline(
     // an item of the expected sequence follows before the imprint: then it is kept, and named.
     if (i > resumeAt) {
       const ends = isImprint(paras, i, genre) || isPageFooter(p);
-      resumeAt = ends ? -1 : resumeIndex(text, paras, i, stack, genre);
+      resumeAt = ends ? -1 : resumeIndex(text, paras, i, stack, running, genre);
       if (resumeAt < 0) {
         stop = back ? 'back-matter' : 'unrecognised';
         break;
@@ -234,13 +240,14 @@ function resumeIndex(
   paras: readonly Para[],
   i: number,
   stack: readonly Level[],
+  running: Running,
   genre: Genre,
 ): number {
   for (let j = i + 1; j < paras.length; j++) {
     if (isImprint(paras, j, genre) || isPageFooter(paras[j]!)) return -1;
     const m = markerAt(text, paras[j]!.start, genre.quantityFollowers);
     if (m === null) continue;
-    const pl = place(m, stack);
+    const pl = place(m, stack, running);
     if (pl !== null && (m.damage === null || pl.kind === 'sibling')) return j;
   }
   return -1;

@@ -108,6 +108,23 @@ export function restoreSource(doc: ParsedDocument, source: string, converted: st
       span: quoteOf(e.span, source),
       titleSpan: quoteOf(e.titleSpan, source),
       ...(e.textSpan ? { textSpan: quoteOf(e.textSpan, source) } : {}),
+      ...(e.period ? { period: { ...e.period, span: quoteOf(e.period.span, source) } } : {}),
+      ...(e.columns
+        ? {
+            columns: e.columns.map((c) => ({
+              ...c,
+              value: source.slice(c.span.start, c.span.end),
+              span: quoteOf(c.span, source),
+            })),
+          }
+        : {}),
+    })),
+    appendices: doc.appendices.map((a) => ({
+      ...a,
+      title: back(a.title, a.titleSpan),
+      text: back(a.text, a.span),
+      span: quoteOf(a.span, source),
+      titleSpan: quoteOf(a.titleSpan, source),
     })),
     leads,
     participations,
