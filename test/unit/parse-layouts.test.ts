@@ -190,7 +190,7 @@ describe('an appendix of indicators after the plan', () => {
     expect(ofKind(plan, 'Task')).toHaveLength(11);
     expect(ofKind(plan, 'Guarantee')).toHaveLength(5);
     expect(plan.appendices.map((a) => [a.id, a.number, a.label, a.title, a.kind, a.span.line])).toEqual([
-      ['gwy-2019-plan/appendix-1', 1, '附件', '三级公立医院绩效考核指标', 'indicators', 42],
+      ['gwy-2019-gbf4/appendix-1', 1, '附件', '三级公立医院绩效考核指标', 'indicators', 42],
     ]);
     const a = plan.appendices[0]!;
     expect(a.text.split('\n').slice(0, 8)).toEqual([

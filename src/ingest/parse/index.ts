@@ -91,8 +91,14 @@ export function parseDocument(source: string, ctx: ParseContext): ParsedDocument
   const from = notice === null ? 0 : notice.endIndex + 1;
   // Attachments (附件) are never the body: its outline is looked for before the first one.
   const found = findAttachments(text, paras, from, ctx.genre);
-  const before = found.length === 0 ? paras : paras.slice(0, found[0]!.labelIndex);
+  let before = found.length === 0 ? paras : paras.slice(0, found[0]!.labelIndex);
   let start = findOutlineStart(text, before, ctx.genre, from);
+  // A notice or 决定 whose plan is an attached document (附件：…实施方案, then the plan itself):
+  // with no outline before the attachment, the attached plan is the body.
+  if (start < 0 && found.length > 0 && !found.some((a) => a.kind === 'list')) {
+    start = findOutlineStart(text, paras, ctx.genre, found[0]!.labelIndex);
+    if (start >= 0) before = paras;
+  }
   const lone = start < 0 && notice !== null ? loneFirstItem(text, before, ctx.genre, from) : -1;
   if (lone >= 0) start = lone;
   // A notice whose plan is its attached list (附件: …清单): the list's rows are the tasks.
