@@ -12,7 +12,7 @@
 import { Router, type Response } from 'express';
 import type { Database } from '../../db/database.ts';
 import { DatabaseError } from '../../db/errors.ts';
-import { withDeadline } from '../../db/deadline.ts';
+import { currentDeadline, withDeadline } from '../../db/deadline.ts';
 import type { NodeRow } from '../../graph/rows.ts';
 import { shapeNode, type ShapeEdge, type ShapeNode } from '../../graph/shape.ts';
 import { edgeData, graphmlKeys, nodeData } from './attributes.ts';
@@ -66,20 +66,35 @@ async function versions(db: Database, planId: string | null): Promise<string> {
 /** Why an export stopped after its answer began: said in the answer itself (marker and trailer). */
 class Interrupted extends Error {}
 
-/** Writes a chunk, waiting for the socket to drain; a client that went away ends the export. */
+/**
+ * Writes a chunk, waiting for the socket to drain; a client that went away ends the export, and so
+ * does one that stops reading until the export's deadline: a stalled reader holds a slot no longer
+ * than the budget.
+ */
 async function write(res: Response, chunk: string): Promise<void> {
   if (res.destroyed) throw new Interrupted('the client closed the connection');
   if (res.write(chunk)) return;
-  await new Promise<void>((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
+  const deadline = currentDeadline();
+  let timer: NodeJS.Timeout | undefined;
+  const drained = await new Promise<boolean>((resolve) => {
+    const done = (ok: boolean) => () => {
+      clearTimeout(timer);
+      res.off('drain', onDrain);
+      res.off('close', onClose);
+      resolve(ok);
     };
-    res.once('drain', done);
-    res.once('close', done);
+    const onDrain = done(true);
+    const onClose = done(false);
+    res.once('drain', onDrain);
+    res.once('close', onClose);
+    if (deadline !== undefined) timer = setTimeout(done(false), Math.max(0, deadline - Date.now()));
   });
   if (res.destroyed) throw new Interrupted('the client closed the connection');
+  if (!drained) {
+    // The reader stopped reading: nothing more can reach it, not even a marker.
+    res.destroy();
+    throw new Interrupted('the client stopped reading within the export’s time budget');
+  }
 }
 
 /** The trailer that tells a reader whether the body it got is whole (announced in `Trailer`). */
