@@ -240,6 +240,22 @@ const SETTINGS = {
         : undefined;
     },
   } satisfies Setting<'*' | readonly string[]>,
+  allowedHosts: {
+    env: 'ALLOWED_HOSTS',
+    doc:
+      'Names the service answers to in the Host header, comma-separated, besides the HOST it listens ' +
+      'on (default localhost,127.0.0.1,[::1]); any other Host gets 403, which stops a DNS-rebinding ' +
+      'page from reading the API. Add the names other machines use when HOST=0.0.0.0 (IP addresses ' +
+      'pass then); "*" turns the check off.',
+    expected: '* or comma-separated host names such as localhost,plans.example.org,[::1]',
+    read: (raw) => {
+      const value = text('localhost,127.0.0.1,[::1]')(raw).trim();
+      const hosts = value.split(',').map((h) => h.trim().toLowerCase());
+      return hosts.every((h) => h === '*' || /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/.test(h))
+        ? (hosts as readonly string[])
+        : undefined;
+    },
+  } satisfies Setting<readonly string[]>,
 } as const;
 
 type Settings = typeof SETTINGS;

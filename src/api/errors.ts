@@ -17,6 +17,8 @@ export const ErrorCode = {
   TOO_EXPENSIVE: 'TOO_EXPENSIVE',
   /** The HTTP request itself is unusable: body not JSON, charset, encoding, size. */
   BAD_REQUEST: 'BAD_REQUEST',
+  /** Too much work in flight (this client's or everyone's): try again after `Retry-After` seconds. */
+  SERVICE_BUSY: 'SERVICE_BUSY',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -49,6 +51,7 @@ const PASS_THROUGH = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  'SERVICE_BUSY',
 ]);
 
 /** What a client reads when the database door fails for a reason other than a bug. */
@@ -73,16 +76,82 @@ const DATABASE_ERRORS = {
   },
 } as const;
 
+/**
+ * Neo4j's answers to a login it refuses: a wrong or changed password, and the lock-out that follows
+ * a few wrong ones (anyone on the machine can cause it). For a client the database is unavailable;
+ * the operator needs to know which login failed.
+ */
+const LOGIN_REFUSED =
+  /^Neo\.ClientError\.Security\.(Unauthorized|AuthenticationRateLimit|CredentialsExpired|TokenExpired)$/;
+
+function loginRefusal(error: DatabaseError): string | null {
+  const cause = error.cause as { code?: unknown } | undefined;
+  return typeof cause?.code === 'string' && LOGIN_REFUSED.test(cause.code) ? cause.code : null;
+}
+
+/** One log line per refused login every few seconds, not one per request that met it. */
+let lastLoginLog = 0;
+function logLoginRefused(user: string, code: string): void {
+  if (Date.now() - lastLoginLog < 5_000) return;
+  lastLoginLog = Date.now();
+  console.error(
+    `[db] Neo4j refused the login of user ${JSON.stringify(user)} (${code}): answering DATABASE_UNAVAILABLE`,
+  );
+}
+
+/**
+ * Apollo's automatic persisted queries answer these without a code. A hash that does not match the
+ * query sent, a version other than 1, or a `persistedQuery` that is not an object are the client's
+ * mistakes (a hash with no query that the cache lacks is already PERSISTED_QUERY_NOT_FOUND).
+ */
+const PERSISTED_QUERY_ERRORS: Readonly<Record<string, string>> = {
+  'provided sha does not match query':
+    'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query sent with it; send the hash of this query, or the query alone.',
+  'Unsupported persisted query version':
+    'extensions.persistedQuery must be an object {"version": 1, "sha256Hash": "<64 hex digits>"}; version 1 is the only one supported.',
+};
+
+/** The database user named in the log when Neo4j refuses the API's login (formatErrorFor). */
+export interface ErrorFormatOptions {
+  readonly databaseUser?: string;
+}
+
 /** Apollo's formatError: never throws, never leaks a stack or a Cypher text. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  return formatErrorFor({})(formatted, error);
+}
+
+/** formatError, with the name of the database login the API reads as (for the log). */
+export function formatErrorFor(options: ErrorFormatOptions) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError =>
+    formatOne(formatted, error, options);
+}
+
+function formatOne(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  options: ErrorFormatOptions,
+): GraphQLFormattedError {
   const unwrapped = unwrapResolverError(error);
   // A plugin's failure (the cost limit reading the graph's size) arrives wrapped, without a path.
   // (Read by property: Apollo's GraphQLError may come from another copy of graphql than ours.)
   const wrapped = (unwrapped as { originalError?: unknown } | null)?.originalError;
   const original = wrapped instanceof DatabaseError ? wrapped : unwrapped;
+  if (original instanceof DatabaseError && original.code === 'QUERY_FAILED') {
+    const refused = loginRefusal(original);
+    if (refused !== null) {
+      logLoginRefused(options.databaseUser ?? 'the API reads as', refused);
+      const { code, message } = DATABASE_ERRORS.DATABASE_UNAVAILABLE;
+      return { message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    }
+  }
   if (original instanceof DatabaseError && original.code !== 'QUERY_FAILED') {
     const { code, message } = DATABASE_ERRORS[original.code];
     return { message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  }
+  const persisted = PERSISTED_QUERY_ERRORS[formatted.message];
+  if (persisted !== undefined && formatted.path === undefined) {
+    return { message: persisted, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   }
   const code = formatted.extensions?.['code'];
   // The parser is recursive: a list literal nested thousands deep overflows its stack before the

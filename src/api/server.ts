@@ -20,14 +20,23 @@ import type { Database } from '../db/database.ts';
 import { withDeadline } from '../db/deadline.ts';
 import type { Context } from './context.ts';
 import { corsMiddleware, type CorsOrigins } from './cors.ts';
-import { formatError } from './errors.ts';
+import { formatErrorFor } from './errors.ts';
+import {
+  Admission,
+  admissionPlugin,
+  DEFAULT_ADMISSION,
+  identifyClient,
+  type AdmissionOptions,
+} from './admission.ts';
+import { charsetGuard, DEFAULT_ALLOWED_HOSTS, exportMethods, hostGuard } from './http-guards.ts';
+import { closeAlignPool, warmAlignPool } from './compare/align-pool.ts';
 import { jsonErrorHandler, notFoundHandler, timeBudget } from './http-errors.ts';
 import { ListBounds } from './limits/bounds.ts';
 import { costLimitPlugin } from './limits/cost.ts';
 import { KnownOperationTypes } from './limits/operations.ts';
 import { parseErrorStatusPlugin } from './limits/status.ts';
 import { explorerRouter } from './explorer/serve.ts';
-import { exportRouter } from './export/router.ts';
+import { DEFAULT_EXPORTS, exportRouter, type ExportOptions } from './export/router.ts';
 import { landingRouter } from './landing/router.ts';
 import { ResponseCache } from './cache/response-cache.ts';
 import { createLoaders } from './loaders.ts';
@@ -52,6 +61,14 @@ export interface ApiOptions {
   readonly corsOrigins?: CorsOrigins;
   /** Cache answers under (document, variables, graph version): docs/performance.md. Off by default. */
   readonly responseCache?: boolean;
+  /** Names accepted in the Host header besides the bound address (http-guards.ts); '*': any. */
+  readonly allowedHosts?: readonly string[];
+  /** Operations running at once, per client and overall, and how long one may wait (admission.ts). */
+  readonly admission?: AdmissionOptions;
+  /** Exports streaming at once and their own time budget (export/router.ts). */
+  readonly exports?: ExportOptions;
+  /** The database login the API reads as, named in the log when Neo4j refuses it. */
+  readonly databaseUser?: string;
 }
 
 export const DEFAULT_API_OPTIONS: ApiOptions = {
@@ -75,6 +92,7 @@ export function apiOptionsFrom(config: Config): ApiOptions {
     maxTokens: DEFAULT_API_OPTIONS.maxTokens,
     requestTimeoutMs: config.requestTimeoutMs,
     corsOrigins: config.corsOrigins,
+    allowedHosts: config.allowedHosts,
   };
 }
 
@@ -109,7 +127,11 @@ const pageHeaders = helmet({
   strictTransportSecurity: false,
 });
 
-export async function createApp(db: Database, options: ApiOptions = DEFAULT_API_OPTIONS) {
+export async function createApp(
+  db: Database,
+  options: ApiOptions = DEFAULT_API_OPTIONS,
+  boundHost = '127.0.0.1',
+) {
   // Armor keeps depth, aliases, directives and field suggestions. Not its token limit (it parses
   // a second time inside parsingDidStart, turning every syntax error into a 500: Apollo's own
   // parseOptions.maxTokens does it in the one parse), nor its cost limit (it does not multiply by
@@ -124,12 +146,15 @@ export async function createApp(db: Database, options: ApiOptions = DEFAULT_API_
   });
   const protection = armor.protect();
   const bounds = new ListBounds(db);
+  const admission = new Admission(options.admission ?? DEFAULT_ADMISSION);
   const apollo = new ApolloServer<Context>({
     typeDefs: readTypeDefs(),
     resolvers: resolvers as never,
     introspection: options.introspection,
     csrfPrevention: options.csrfPrevention,
-    formatError,
+    formatError: formatErrorFor(
+      options.databaseUser === undefined ? {} : { databaseUser: options.databaseUser },
+    ),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: options.maxTokens },
@@ -138,6 +163,8 @@ export async function createApp(db: Database, options: ApiOptions = DEFAULT_API_
     plugins: [
       ...protection.plugins,
       costLimitPlugin(options.maxCost, () => bounds.current()),
+      // After the cost plugin: the lane follows the price.
+      admissionPlugin(admission),
       parseErrorStatusPlugin(),
       playgroundLandingPage(),
     ] as ApolloServerPlugin<Context>[],
@@ -146,11 +173,20 @@ export async function createApp(db: Database, options: ApiOptions = DEFAULT_API_
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(hostGuard(() => boundHost, options.allowedHosts ?? DEFAULT_ALLOWED_HOSTS));
+  // Liveness: the process answers; nothing else is asked.
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  // Public: ready or not, nothing more (no server version, no driver error text).
+  // Public: ready or not (no server version, no driver error text); when every slot for cheap
+  // operations is taken or requests wait, 503 "saturated" with the numbers (admission.ts), so that
+  // a balancer sends the next request elsewhere.
   app.get('/ready', async (_req, res) => {
+    const load = admission.saturation();
+    if (load.saturated) {
+      res.status(503).json({ status: 'saturated', load });
+      return;
+    }
     try {
       const plans = await db.read<{ node: { id: string } }>('plans-all');
       const ready = plans.length > 0;
@@ -161,6 +197,9 @@ export async function createApp(db: Database, options: ApiOptions = DEFAULT_API_
   });
   app.use('/playground', pageHeaders, playgroundRouter());
   app.use('/explore', pageHeaders, explorerRouter());
+  app.use(['/graphql', '/plans'], corsMiddleware(options.corsOrigins ?? '*'));
+  // Exports stream under their own budget and concurrency (export/router.ts), not the request's.
+  app.use(exportMethods, exportRouter(db, options.exports ?? DEFAULT_EXPORTS));
   // The deadline is fixed when the request arrives; the reads inherit it from where the request
   // resumes after its body is read (stream callbacks do not carry async context).
   app.use(timeBudget(options.requestTimeoutMs));
@@ -168,8 +207,6 @@ export async function createApp(db: Database, options: ApiOptions = DEFAULT_API_
     withDeadline(res.locals['deadline'] as number, next);
   };
   const cache = options.responseCache ? new ResponseCache(db) : null;
-  app.use(['/graphql', '/plans'], corsMiddleware(options.corsOrigins ?? '*'));
-  app.use(bounded, exportRouter(db));
   // The landing page and the docs it links: HTML pages, with the pages' headers.
   app.use(
     (req, res, next) =>
@@ -187,8 +224,10 @@ export async function createApp(db: Database, options: ApiOptions = DEFAULT_API_
         next();
       }
     },
+    charsetGuard,
     express.json({ limit: BODY_LIMIT }),
     bounded,
+    identifyClient,
     ...(cache ? [cache.middleware()] : []),
     expressMiddleware(apollo, {
       context: async () => ({ db, loaders: createLoaders(db) }),
@@ -208,7 +247,8 @@ export async function startServer(
   db: Database,
   { port, host, api = DEFAULT_API_OPTIONS }: { port: number; host: string; api?: ApiOptions },
 ): Promise<RunningServer> {
-  const { app, apollo } = await createApp(db, api);
+  const { app, apollo } = await createApp(db, api, host);
+  warmAlignPool();
   const server: Server = createServer(
     // Node checks these every connectionsCheckingInterval (30 s by default): check every second.
     {
@@ -228,6 +268,7 @@ export async function startServer(
     close: async () => {
       await apollo.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeAlignPool();
     },
   };
 }

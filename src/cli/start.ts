@@ -87,7 +87,7 @@ async function main(config: Config): Promise<void> {
   const server = await startServer(db, {
     port: config.port,
     host: config.host,
-    api: apiOptionsFrom(config),
+    api: { ...apiOptionsFrom(config), databaseUser: connection.readUser ?? config.neo4jUser },
   });
   onShutdown(() => server.close());
   status.print(

@@ -1058,7 +1058,12 @@ export type Query = {
   node?: Maybe<Node>;
   /** Nodes by id, in the order asked; an unknown id gives null in its place. */
   nodes: Array<Maybe<Node>>;
-  /** Shortest paths between two nodes, ignoring direction, at most `maxLength` hops (1–8). */
+  /**
+   * Shortest paths between two nodes, ignoring direction, at most `maxLength` hops (1–8), at most 25.
+   * By default over the relationships that carry meaning (LEADS, PARTICIPATES, SERVES, ADDRESSES,
+   * MENTIONS, SAME_AS, CONTINUES), not through the plan's structure (sections, sub-items); an empty
+   * list means no such path within `maxLength` hops.
+   */
   path: Array<GraphPath>;
   /** One plan; unknown id → error NOT_FOUND. */
   plan?: Maybe<Plan>;
@@ -1181,6 +1186,7 @@ export type QueryNodesArgs = {
 export type QueryPathArgs = {
   from: Scalars['ID']['input'];
   maxLength?: InputMaybe<Scalars['Int']['input']>;
+  structure?: InputMaybe<Scalars['Boolean']['input']>;
   to: Scalars['ID']['input'];
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -2247,7 +2253,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   neighborhood?: Resolver<ResolversTypes['GraphShape'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
-  path?: Resolver<Array<ResolversTypes['GraphPath']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'maxLength' | 'to'>>;
+  path?: Resolver<Array<ResolversTypes['GraphPath']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'maxLength' | 'structure' | 'to'>>;
   plan?: Resolver<Maybe<ResolversTypes['Plan']>, ParentType, ContextType, RequireFields<QueryPlanArgs, 'id'>>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType>;
   principle?: Resolver<Maybe<ResolversTypes['Principle']>, ParentType, ContextType, RequireFields<QueryPrincipleArgs, 'number' | 'planId'>>;

@@ -30,10 +30,10 @@ export function snippet(text: string, input: string, radius = 30): string {
   if (first === Infinity) return text.length > radius * 2 ? `${text.slice(0, radius * 2)}…` : text;
   const from = Math.max(0, first - radius);
   const to = Math.min(text.length, first + radius * 2);
-  let out = text.slice(from, to);
-  for (const term of terms) {
-    const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    out = out.replace(new RegExp(escaped, 'gi'), (m) => `【${m}】`);
-  }
+  // One pass over the text with every term at once (longest first): a term repeated in the input,
+  // or one inside another, marks each match once instead of nesting marks (【【…】】).
+  const unique = [...new Set(terms)].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(unique.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+  const out = text.slice(from, to).replace(pattern, (m) => `【${m}】`);
   return `${from > 0 ? '…' : ''}${out}${to < text.length ? '…' : ''}`;
 }

@@ -77,7 +77,7 @@ describe('bodies that are not a GraphQL request', () => {
       'charset=latin1',
       () => post('{"query":"{ plans { id } }"}', { 'content-type': 'application/json; charset=latin1' }),
       415,
-      /must be UTF-8 JSON; its charset is "latin1"/,
+      /must be UTF-8, UTF-16 or UTF-32 JSON; its charset is "latin1"/,
     ],
     [
       'charset=utf-16 with bytes that are not UTF-16',

@@ -169,7 +169,7 @@ describe('OWASP GraphQL cheat sheet', () => {
     const closedAfter = await new Promise<{ ms: number; text: string }>((resolve, reject) => {
       const socket = connect(Number(port), '127.0.0.1', () => {
         socket.write(
-          'POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"que',
+          'POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"que',
         );
       });
       let text = '';

@@ -134,10 +134,14 @@ describe('coverage whose cost grows with the answer, not the graph', () => {
     expect(big.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const negative = await server.gql('{ coverage { unaddressedProblems(offset: -1) { id } } }');
     expect(negative.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(negative.errors?.[0]?.message).toBe('Argument "offset": expected a position from 0, found -1');
+    expect(negative.errors?.[0]?.message).toBe(
+      'Argument "offset": expected an integer from 0 to 10000000, found -1',
+    );
     const inner = await server.gql('{ coverage { departments { tasks(offset: -2) { id } } } }');
     expect(inner.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(inner.errors?.[0]?.message).toBe('Argument "offset": expected a position from 0, found -2');
+    expect(inner.errors?.[0]?.message).toBe(
+      'Argument "offset": expected an integer from 0 to 10000000, found -2',
+    );
   });
 
   it('answers the same for all plans as for each plan together', async () => {

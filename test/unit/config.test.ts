@@ -32,6 +32,7 @@ describe('loadConfig', () => {
       introspection: true,
       csrfPrevention: true,
       corsOrigins: '*',
+      allowedHosts: ['localhost', '127.0.0.1', '[::1]'],
       maxDepth: 12,
       maxAliases: 20,
       maxCost: 50_000,
@@ -75,6 +76,7 @@ describe('loadConfig', () => {
       NEO4J_READ_TIMEOUT_MS: '1000',
       NEO4J_ENGINE_RESTARTS: '0',
       CORS_ORIGINS: 'http://localhost:5173, https://observablehq.com,null',
+      ALLOWED_HOSTS: 'Plans.example.org, 10.0.0.5,[::1]',
     });
     expect(config).toEqual({
       neo4jUri: 'neo4j+s://graph.example.org:7687',
@@ -91,6 +93,7 @@ describe('loadConfig', () => {
       introspection: false,
       csrfPrevention: false,
       corsOrigins: ['http://localhost:5173', 'https://observablehq.com', 'null'],
+      allowedHosts: ['plans.example.org', '10.0.0.5', '[::1]'],
       maxDepth: 8,
       maxAliases: 0,
       maxCost: 5000,
@@ -210,6 +213,7 @@ describe('describeConfig', () => {
       'NEO4J_READ_TIMEOUT_MS',
       'NEO4J_ENGINE_RESTARTS',
       'CORS_ORIGINS',
+      'ALLOWED_HOSTS',
     ]);
     for (const key of describeConfig()) expect(key.doc.length).toBeGreaterThan(20);
   });

@@ -69,7 +69,7 @@ const DECLARED: Readonly<Record<string, number>> = {
   ServesEvidence: 16,
   AddressesEvidence: 16,
   ParseWarning: 1_000,
-  GraphPath: 25, // graph-paths.cypher: LIMIT 25
+  GraphPath: 25, // graph-paths.cypher: SHORTEST 25
   BasisCount: 8, // one per basis of a derived edge
   DiffPart: 200, // a character diff of one title or text: runs kept, added and removed alternate
   Appendix: 20, // attachments (附件) of one plan
@@ -92,6 +92,8 @@ export const UNKNOWN_LIST_BOUND = 10_000;
 export interface GraphSize {
   readonly labels: ReadonlyMap<string, number>;
   readonly relationships: ReadonlyMap<string, number>;
+  /** Tasks of each plan, by plan id: what compare is priced by (work.ts). */
+  readonly tasksByPlan?: ReadonlyMap<string, number>;
 }
 
 export class ListBounds {
@@ -119,13 +121,15 @@ export class ListBounds {
 
   private async refresh(): Promise<GraphSize> {
     try {
-      const [labels, relationships] = await Promise.all([
+      const [labels, relationships, tasks] = await Promise.all([
         this.db.read<{ label: string; count: number }>('count-all-labels', {}, { counted: false }),
         this.db.read<{ type: string; count: number }>('count-all-relationships', {}, { counted: false }),
+        this.db.read<{ planId: string; count: number }>('count-tasks-by-plan', {}, { counted: false }),
       ]);
       this.size = {
         labels: new Map(labels.map((r) => [r.label, r.count])),
         relationships: new Map(relationships.map((r) => [r.type, r.count])),
+        tasksByPlan: new Map(tasks.map((r) => [r.planId, r.count])),
       };
       this.readAt = Date.now();
     } catch (error) {

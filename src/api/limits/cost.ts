@@ -13,6 +13,7 @@ import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexit
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ErrorCode } from '../errors.ts';
 import { type GraphSize, listBound } from './bounds.ts';
+import { fieldWork } from './work.ts';
 
 /** Arguments that size a page: the field's items are at most this many (ids: one per id). */
 const PAGE_ARGUMENTS = ['first', 'limit'] as const;
@@ -43,21 +44,59 @@ function shapeOf(type: GraphQLOutputType): { list: boolean; item: string; leaf: 
   return { list, item: (t as { name: string }).name, leaf };
 }
 
-/** The estimator: 1 for the field's own value, times the list bound or the page size. */
-export function listAwareEstimator(size: GraphSize | null): ComplexityEstimator {
+/**
+ * The estimator: 1 for the field's own value, times the list bound or the page size; plus the
+ * work the field may do in the database or in alignment (work.ts), added to `tally.work` too.
+ */
+export function listAwareEstimator(
+  size: GraphSize | null,
+  tally: { work: number } = { work: 0 },
+): ComplexityEstimator {
   return ({ type, field, args, childComplexity }) => {
     // Introspection answers about the schema, whose size is fixed: its lists add, not multiply
     // (the playground's introspection query must pass; the depth limit still applies).
     if (type.name.startsWith('__') || field.name.startsWith('__')) return 1 + childComplexity;
-    const shape = shapeOf(field.type);
-    // A list of scalars is one leaf: it cannot nest, so it cannot amplify.
-    if (shape.leaf) return 1;
-    const perItem = 1 + childComplexity;
-    const page = pageSize(args);
-    if (page !== null) return 1 + page * perItem;
-    if (!shape.list) return perItem;
-    return 1 + listBound(size, type.name, shape.item) * perItem;
+    const work = fieldWork(size, type.name, field.name, args);
+    tally.work += work;
+    return work + values(size, type.name, field, args, childComplexity);
   };
+}
+
+/** The values a field's answer can hold: 1 for its own, times the list bound or the page size. */
+function values(
+  size: GraphSize | null,
+  parentType: string,
+  field: { type: GraphQLOutputType },
+  args: Record<string, unknown>,
+  childComplexity: number,
+): number {
+  const shape = shapeOf(field.type);
+  // A list of scalars is one leaf: it cannot nest, so it cannot amplify.
+  if (shape.leaf) return 1;
+  const perItem = 1 + childComplexity;
+  const page = pageSize(args);
+  if (page !== null) return 1 + page * perItem;
+  if (!shape.list) return perItem;
+  return 1 + listBound(size, parentType, shape.item) * perItem;
+}
+
+/** The price of an operation: the values its answer can hold plus the work it may do (work.ts). */
+export function operationPrice(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  size: GraphSize | null,
+  variables: Record<string, unknown> = {},
+  operationName?: string,
+): { price: number; work: number } {
+  const tally = { work: 0 };
+  const price = getComplexity({
+    schema,
+    query: document,
+    variables,
+    ...(operationName ? { operationName } : {}),
+    estimators: [listAwareEstimator(size, tally)],
+  });
+  return { price, work: tally.work };
 }
 
 export function operationCost(
@@ -67,22 +106,37 @@ export function operationCost(
   variables: Record<string, unknown> = {},
   operationName?: string,
 ): number {
-  return getComplexity({
-    schema,
-    query: document,
-    variables,
-    ...(operationName ? { operationName } : {}),
-    estimators: [listAwareEstimator(size)],
-  });
+  return operationPrice(schema, document, size, variables, operationName).price;
 }
+
+/** The price each request was given, for admission (admission.ts) to choose its lane. */
+const prices = new WeakMap<object, number>();
+export const priceOf = (request: object): number | undefined => prices.get(request);
 
 export class CostLimitError extends GraphQLError {
   /** `found` null: the cost could not be computed, and the operation is refused all the same. */
-  constructor(limit: number, found: number | null) {
+  constructor(limit: number, found: number | null, work = 0) {
+    const what =
+      found === null
+        ? 'its cost could not be computed'
+        : work === 0
+          ? `its answer could hold up to ${found} values`
+          : `its price is ${found}: up to ${found - work} values in its answer and ${work} for the work it may do ` +
+            '(relationships a search expands or task pairs aligned, per 10)';
     super(
-      `Operation too expensive: ${found === null ? 'its cost could not be computed' : `its answer could hold up to ${found} values`}, ` +
-        `the limit is ${limit}. Ask for fewer nested lists, aliases or smaller pages.`,
-      { extensions: { code: ErrorCode.TOO_EXPENSIVE, cost: found, maxCost: limit, http: { status: 400 } } },
+      `Operation too expensive: ${what}, the limit is ${limit}. ` +
+        (work === 0
+          ? 'Ask for fewer nested lists, aliases or smaller pages.'
+          : 'Ask for fewer aliases, a shorter maxLength or depth, fewer relationship types or smaller plans.'),
+      {
+        extensions: {
+          code: ErrorCode.TOO_EXPENSIVE,
+          cost: found,
+          work,
+          maxCost: limit,
+          http: { status: 400 },
+        },
+      },
     );
   }
 }
@@ -101,8 +155,15 @@ export function costLimitPlugin(
         async didResolveOperation({ request, document, operationName, schema }) {
           const size = await graphSize();
           let cost: number;
+          let work: number;
           try {
-            cost = operationCost(schema, document, size, request.variables ?? {}, operationName ?? undefined);
+            ({ price: cost, work } = operationPrice(
+              schema,
+              document,
+              size,
+              request.variables ?? {},
+              operationName ?? undefined,
+            ));
           } catch (error) {
             // Variables that do not fit: execution refuses them with BAD_USER_INPUT, at no cost.
             if (/variable/i.test(String((error as Error)?.message))) return;
@@ -110,7 +171,8 @@ export function costLimitPlugin(
             console.error('[api] cost of an operation not computed:', error);
             throw new CostLimitError(maxCost, null);
           }
-          if (cost > maxCost) throw new CostLimitError(maxCost, cost);
+          if (cost > maxCost) throw new CostLimitError(maxCost, cost, work);
+          prices.set(request, cost);
         },
       };
     },

@@ -66,8 +66,20 @@ export function checkPlanId(argument: string, id: string | null | undefined): st
 }
 
 export const MAX_PAGE = 500;
-/** No list the API pages through is longer; a cursor past it was not made here. */
-const MAX_OFFSET = 10_000_000;
+/**
+ * No list the API pages through is longer; a cursor or an `offset` past it was not made here.
+ * It also keeps `offset + first` far from 2^31, where a slice in Cypher overflows its integers.
+ */
+export const MAX_OFFSET = 10_000_000;
+
+/** An `offset` argument: an integer from 0 to MAX_OFFSET, else BAD_USER_INPUT naming it. */
+export function checkOffset(offset: number | null | undefined): number {
+  const value = offset ?? 0;
+  if (!Number.isInteger(value) || value < 0 || value > MAX_OFFSET) {
+    throw new BadInputError('offset', `an integer from 0 to ${MAX_OFFSET}`, value);
+  }
+  return value;
+}
 
 export function checkFirst(first: number | null | undefined, fallback = 50): number {
   const value = first ?? fallback;

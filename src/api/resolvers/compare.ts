@@ -9,7 +9,9 @@
 import type { Resolvers } from '../../generated/graphql.ts';
 import type { Context } from '../context.ts';
 import type { ConceptRow, DepartmentRow, ElementRow, PlanRow } from '../../graph/rows.ts';
-import { align, alignBody, DEFAULT_THRESHOLD, diff, type Alignment } from '../../ingest/semantics/align.ts';
+import { alignBody, DEFAULT_THRESHOLD } from '../../ingest/semantics/align.ts';
+import { alignOffLoop } from '../compare/align-pool.ts';
+import type { AlignedPair } from '../compare/align-task.ts';
 import { BadInputError, NotFoundError } from '../errors.ts';
 import { checkPlanId } from './args.ts';
 
@@ -62,10 +64,11 @@ export const compareResolvers: Resolvers = {
           text: t.node.text,
           body: alignBody(t.node.title, t.node.text, t.subs),
         }));
-      const aligned = align(items(sa), items(sb), threshold);
+      // In a worker thread, stopped by the request's deadline (compare/align-pool.ts).
+      const aligned = await alignOffLoop({ a: items(sa), b: items(sb), threshold });
       const taskA = new Map(sa.tasks.map((t) => [t.node.id, t.node]));
       const taskB = new Map(sb.tasks.map((t) => [t.node.id, t.node]));
-      const pair = (x: Alignment) => {
+      const pair = (x: AlignedPair) => {
         const ta = taskA.get(x.a)!;
         const tb = taskB.get(x.b)!;
         return {
@@ -74,8 +77,8 @@ export const compareResolvers: Resolvers = {
           score: x.score,
           sharedPhrases: [...x.shared],
           same: x.same,
-          titleDiff: diff(ta.title, tb.title),
-          textDiff: diff(ta.text, tb.text),
+          titleDiff: x.titleDiff,
+          textDiff: x.textDiff,
         };
       };
       const pairs = aligned.map(pair);

@@ -13,8 +13,7 @@ import type {
   ProblemCoverageRow,
   SharedTaskRow,
 } from '../coverage/types.ts';
-import { BadInputError } from '../errors.ts';
-import { checkFirst, checkPlanId } from './args.ts';
+import { checkFirst, checkOffset, checkPlanId } from './args.ts';
 import { atLeast, checkMinScore } from './scores.ts';
 import { known, optionalPlan } from './shared.ts';
 import { childArguments, childFields, selects } from '../lookahead.ts';
@@ -70,9 +69,7 @@ const LISTS = new Set([
 
 /** Lists of elements grow with the plan: each is asked for one page (default 100, at most 500). */
 const pageOf = (page: { first?: number | null; offset?: number | null }) => {
-  const offset = page.offset ?? 0;
-  if (!Number.isInteger(offset) || offset < 0) throw new BadInputError('offset', 'a position from 0', offset);
-  return { offset, first: checkFirst(page.first, 100) };
+  return { offset: checkOffset(page.offset), first: checkFirst(page.first, 100) };
 };
 
 /**

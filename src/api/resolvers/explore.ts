@@ -3,27 +3,35 @@ import type { Resolvers } from '../../generated/graphql.ts';
 import { toLuceneQuery } from '../../graph/lucene.ts';
 import type { NodeRow } from '../../graph/rows.ts';
 import { byId, shapeNode, type ShapeEdge, type ShapeNode } from '../../graph/shape.ts';
-import { BadInputError, NotFoundError } from '../errors.ts';
+import { BadInputError } from '../errors.ts';
 import { cytoscapeElements } from '../export/attributes.ts';
-import type { Context } from '../context.ts';
 import { checkId, checkSearchText } from './args.ts';
 import { searchHit } from '../search/hits.ts';
 import { optionalPlan } from './shared.ts';
+import { resolveNode } from './refs.ts';
+import { MEANING_TYPES } from '../../graph/meaning.ts';
 import { selectsPath } from '../lookahead.ts';
 import type { GraphQLResolveInfo } from 'graphql';
 
 const MAX_HITS = 100;
 const MAX_SHAPE = 2_000;
+/** Most ids a subgraph starts from. */
+const MAX_IDS = 200;
+
+/**
+ * The relationship types a path follows: those asked for, else every type when `structure`, else
+ * the ones that carry meaning (src/graph/meaning.ts).
+ */
+function pathTypes(types: readonly string[] | null | undefined, structure: boolean | null | undefined) {
+  if (types !== null && types !== undefined) return [...types];
+  return structure ? null : [...MEANING_TYPES];
+}
 
 function checkRange(argument: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new BadInputError(argument, `an integer from ${min} to ${max}`, value);
   }
   return value;
-}
-
-async function mustExist(ctx: Context, argument: string, id: string): Promise<void> {
-  if ((await ctx.loaders.node.load(checkId(argument, id))) === null) throw new NotFoundError(argument, id);
 }
 
 /**
@@ -86,44 +94,60 @@ export const exploreResolvers: Resolvers = {
     },
     neighborhood: async (_root, { id, depth, types, limit }, ctx, info) => {
       const max = checkRange('limit', limit ?? 200, 1, MAX_SHAPE);
-      const [row] = await ctx.db.read<ShapeRows & Record<string, unknown>>('graph-neighborhood', {
-        id: checkId('id', id),
+      const params = {
         depth: checkRange('depth', depth ?? 1, 1, 3),
         types: types ?? null,
         limit: max,
         full: needsProperties(info),
-      });
-      // No row: no such start node (asked only then, so a found one costs one statement).
-      if (row === undefined) await mustExist(ctx, 'id', id);
+      };
+      const read = (start: string) =>
+        ctx.db.read<ShapeRows & Record<string, unknown>>('graph-neighborhood', { ...params, id: start });
+      let [row] = await read(/^\S+$/u.test(id) ? checkId('id', id) : id);
+      // No row: no such node by that id; a name (组人部, 四服务) then stands for its node, asked only
+      // then, so a found id costs one statement.
+      if (row === undefined) [row] = await read(await resolveNode(ctx, 'id', id));
       return shape(row, max);
     },
     subgraph: async (_root, { ids, types, expand, limit }, ctx, info) => {
-      ids.forEach((id) => checkId('ids', id));
+      if (ids.length > MAX_IDS) throw new BadInputError('ids', `at most ${MAX_IDS} ids`, `${ids.length} ids`);
       const max = checkRange('limit', limit ?? 200, 1, MAX_SHAPE);
-      const [row] = await ctx.db.read<ShapeRows & Record<string, unknown>>('graph-subgraph', {
-        ids,
-        types: types ?? null,
-        expand: expand ?? false,
-        limit: max,
-        full: needsProperties(info),
-      });
+      const read = (starts: string[]) =>
+        ctx.db.read<ShapeRows & Record<string, unknown>>('graph-subgraph', {
+          ids: starts,
+          types: types ?? null,
+          expand: expand ?? false,
+          limit: max,
+          full: needsProperties(info),
+        });
+      let [row] = await read(ids.map((id) => (/^\S+$/u.test(id) ? checkId('ids', id) : id)));
+      // The given nodes come first, so each one found is in the answer when they fit the limit.
+      // One that is not may be a name (组人部 for dept/组人部), or NOT_FOUND with the nearest ids.
+      const found = new Set((row?.nodes ?? []).map((n) => n.id));
+      if (ids.length <= max && ids.some((id) => !found.has(id))) {
+        const resolved = await Promise.all(
+          ids.map((id) => (found.has(id) ? id : resolveNode(ctx, 'ids', id))),
+        );
+        [row] = await read([...new Set(resolved)]);
+      }
       return shape(row, max);
     },
-    path: async (_root, { from, to, maxLength, types }, ctx, info) => {
-      const ends = () => Promise.all([mustExist(ctx, 'from', from), mustExist(ctx, 'to', to)]);
-      if (from === to) {
-        await ends();
-        throw new BadInputError('to', 'an id other than `from`', to);
-      }
-      const rows = await ctx.db.read<{ nodes: NodeRow[]; edges: ShapeEdge[] }>('graph-paths', {
-        from: checkId('from', from),
-        to: checkId('to', to),
+    path: async (_root, { from, to, maxLength, types, structure }, ctx, info) => {
+      const params = {
         maxLength: checkRange('maxLength', maxLength ?? 6, 1, 8),
-        types: types ?? null,
+        types: pathTypes(types, structure),
         full: needsProperties(info),
-      });
-      // No path: either end may be missing (an error) or the two are not connected (an empty list).
-      if (rows.length === 0) await ends();
+      };
+      const read = (a: string, b: string) =>
+        ctx.db.read<{ nodes: NodeRow[]; edges: ShapeEdge[] }>('graph-paths', { ...params, from: a, to: b });
+      const shaped = (id: string, argument: string) => (/^\S+$/u.test(id) ? checkId(argument, id) : id);
+      let rows = from === to ? [] : await read(shaped(from, 'from'), shaped(to, 'to'));
+      // No path: an end may be a name (组人部 for dept/组人部) or missing (NOT_FOUND, with the
+      // nearest ids), or the two are not connected within maxLength (an empty list).
+      if (rows.length === 0) {
+        const [a, b] = await Promise.all([resolveNode(ctx, 'from', from), resolveNode(ctx, 'to', to)]);
+        if (a === b) throw new BadInputError('to', 'a node other than `from`', to);
+        if (a !== from || b !== to) rows = await read(a, b);
+      }
       return rows
         .map((r) => drawable({ length: r.edges.length, nodes: r.nodes.map(shapeNode), edges: r.edges }))
         .sort((a, b) =>

@@ -1,0 +1,221 @@
+/**
+ * Fair admission: how many operations run against the database at once, per client and overall.
+ *
+ * Two lanes, so that cheap questions never wait behind expensive ones: an operation whose price
+ * (limits/cost.ts: its answer's size and the database work it may do) is at most `heavyPrice` takes
+ * a `light` slot, any other a `heavy` slot; with as many heavy slots as cores, heavy work can keep
+ * the machine busy but never all of it. A client (by IP address) has at most `perClient`
+ * operations running; more of its requests wait in line, and when a slot frees the waiting request
+ * of the client with the fewest running goes first, so that one client's burst does not take every
+ * turn. A request that cannot start within `maxWaitMs` (or the time left in its budget, minus a
+ * second to answer), or that finds its client's line full, gets SERVICE_BUSY with `Retry-After`
+ * (HTTP 429) at once — never a REQUEST_TIMEOUT after the whole budget has gone.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { RequestHandler } from 'express';
+import { GraphQLError } from 'graphql';
+import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { currentDeadline } from '../db/deadline.ts';
+import { ErrorCode } from './errors.ts';
+import { priceOf } from './limits/cost.ts';
+
+export interface AdmissionOptions {
+  /** Operations of one client running at once. */
+  readonly perClient: number;
+  /** Operations priced at most `heavyPrice` running at once, across clients. */
+  readonly light: number;
+  /** Operations priced over `heavyPrice` running at once, across clients. */
+  readonly heavy: number;
+  /** The price (limits/cost.ts) above which an operation is heavy. */
+  readonly heavyPrice: number;
+  /** Longest a request waits for a slot before SERVICE_BUSY. */
+  readonly maxWaitMs: number;
+  /** Requests of one client waiting at once; more are SERVICE_BUSY at once. */
+  readonly queuePerClient: number;
+}
+
+export const DEFAULT_ADMISSION: AdmissionOptions = {
+  perClient: 2,
+  light: 6,
+  heavy: 2,
+  heavyPrice: 2_000,
+  maxWaitMs: 3_000,
+  queuePerClient: 8,
+};
+
+type Lane = 'light' | 'heavy';
+
+interface Waiter {
+  readonly client: string;
+  readonly lane: Lane;
+  readonly arrived: number;
+  readonly grant: () => void;
+}
+
+export class BusyError extends GraphQLError {
+  constructor(reason: string, retryAfterSeconds: number) {
+    super(`The service is busy: ${reason}. Try again in ${retryAfterSeconds} s.`, {
+      extensions: {
+        code: ErrorCode.SERVICE_BUSY,
+        retryAfter: retryAfterSeconds,
+        http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
+      },
+    });
+  }
+}
+
+export class Admission {
+  private readonly running = { light: 0, heavy: 0 };
+  private readonly byClient = new Map<string, { running: number; waiting: number }>();
+  private readonly waiting: Waiter[] = [];
+  /** Requests refused SERVICE_BUSY since start: /ready reports it. */
+  private refused = 0;
+
+  constructor(readonly options: AdmissionOptions = DEFAULT_ADMISSION) {}
+
+  private client(key: string) {
+    let entry = this.byClient.get(key);
+    if (entry === undefined) {
+      entry = { running: 0, waiting: 0 };
+      this.byClient.set(key, entry);
+    }
+    return entry;
+  }
+
+  private free(lane: Lane): boolean {
+    return this.running[lane] < this.options[lane];
+  }
+
+  /**
+   * A slot for one operation of `client`, or BusyError. Resolves to the function that gives the
+   * slot back (call it exactly once, when the answer is sent).
+   */
+  async acquire(clientKey: string, lane: Lane, deadline: number | undefined): Promise<() => void> {
+    const client = this.client(clientKey);
+    const retry = Math.max(1, Math.ceil(this.options.maxWaitMs / 1000));
+    if (client.running < this.options.perClient && this.free(lane) && this.waiting.length === 0) {
+      return this.start(clientKey, lane);
+    }
+    if (client.waiting >= this.options.queuePerClient) {
+      this.refused++;
+      throw new BusyError(`this client already has ${client.waiting} requests waiting`, retry);
+    }
+    const budget = deadline === undefined ? this.options.maxWaitMs : deadline - Date.now() - 1_000;
+    const wait = Math.min(this.options.maxWaitMs, budget);
+    client.waiting++;
+    return new Promise<() => void>((resolve, reject) => {
+      const waiter: Waiter = {
+        client: clientKey,
+        lane,
+        arrived: Date.now(),
+        grant: () => {
+          clearTimeout(timer);
+          client.waiting--;
+          resolve(this.start(clientKey, lane));
+        },
+      };
+      const timer = setTimeout(
+        () => {
+          const at = this.waiting.indexOf(waiter);
+          if (at >= 0) this.waiting.splice(at, 1);
+          client.waiting--;
+          this.forget(clientKey);
+          this.refused++;
+          reject(
+            new BusyError(
+              `no ${lane === 'heavy' ? 'slot for expensive operations' : 'slot'} came free within ${Math.max(0, wait)} ms`,
+              retry,
+            ),
+          );
+        },
+        Math.max(0, wait),
+      );
+      this.waiting.push(waiter);
+      this.dispatch();
+    });
+  }
+
+  private start(clientKey: string, lane: Lane): () => void {
+    this.running[lane]++;
+    this.client(clientKey).running++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.running[lane]--;
+      this.client(clientKey).running--;
+      this.forget(clientKey);
+      this.dispatch();
+    };
+  }
+
+  private forget(clientKey: string): void {
+    const entry = this.byClient.get(clientKey);
+    if (entry !== undefined && entry.running === 0 && entry.waiting === 0) this.byClient.delete(clientKey);
+  }
+
+  /** Starts waiting requests while slots are free: the client with the fewest running first, then the oldest. */
+  private dispatch(): void {
+    for (;;) {
+      let best = -1;
+      for (let i = 0; i < this.waiting.length; i++) {
+        const w = this.waiting[i]!;
+        if (!this.free(w.lane) || this.client(w.client).running >= this.options.perClient) continue;
+        if (best < 0) {
+          best = i;
+          continue;
+        }
+        const b = this.waiting[best]!;
+        const fewer = this.client(w.client).running - this.client(b.client).running;
+        if (fewer < 0 || (fewer === 0 && w.arrived < b.arrived)) best = i;
+      }
+      if (best < 0) return;
+      const [chosen] = this.waiting.splice(best, 1);
+      chosen!.grant();
+    }
+  }
+
+  /** What /ready reports: slots in use and free, requests waiting, refusals so far. */
+  saturation() {
+    const { light, heavy } = this.options;
+    return {
+      running: { light: this.running.light, heavy: this.running.heavy },
+      slots: { light, heavy },
+      waiting: this.waiting.length,
+      clients: this.byClient.size,
+      refused: this.refused,
+      saturated: !this.free('light') || this.waiting.length > 0,
+    };
+  }
+}
+
+/** The client a request comes from, for the plugin (hooks see no express request). */
+const clients = new AsyncLocalStorage<string>();
+
+/** Express middleware: remembers the client (its IP address) for the admission plugin. */
+export const identifyClient: RequestHandler = (req, _res, next) => {
+  clients.run(req.socket.remoteAddress ?? 'unknown', next);
+};
+
+/**
+ * Takes a slot once the operation is resolved and priced (the cost plugin runs first) and gives
+ * it back when the answer is sent. Operations refused before (parse, validation, cost) take none.
+ */
+export function admissionPlugin(admission: Admission): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart({ request }) {
+      let release: (() => void) | null = null;
+      return {
+        async didResolveOperation() {
+          const price = priceOf(request);
+          const lane: Lane = price !== undefined && price > admission.options.heavyPrice ? 'heavy' : 'light';
+          release = await admission.acquire(clients.getStore() ?? 'unknown', lane, currentDeadline());
+        },
+        async willSendResponse() {
+          release?.();
+          release = null;
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * compare's alignment off the event loop. Aligning two plans costs time in proportion to the
+ * product of their sizes (a 2,000-task plan against itself: ~25 s of CPU); on the event loop it
+ * stalled every other request and /health, and no time budget could interrupt it. Here it runs in
+ * a worker thread (piscina), at most `maxThreads` at once (others wait in piscina's queue), and a
+ * request's deadline aborts it: piscina terminates the thread that runs an aborted task, so the
+ * CPU is given back when the budget ends, not when the alignment would have.
+ */
+import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { GraphQLError } from 'graphql';
+import { currentDeadline } from '../../db/deadline.ts';
+import { ErrorCode } from '../errors.ts';
+import type { AlignedPair, AlignTask } from './align-task.ts';
+
+let pool: Piscina | null = null;
+
+function workers(): Piscina {
+  pool ??= new Piscina({
+    filename: fileURLToPath(new URL('./align-worker.mjs', import.meta.url)),
+    // One core of two for alignment: the database and the event loop keep the other.
+    maxThreads: Math.max(1, Math.floor(availableParallelism() / 2)),
+    // One thread kept started: a thread's start (the TypeScript loader, the segmenter's
+    // dictionary) takes seconds, which a compare should not wait for; a thread stopped by a
+    // deadline is replaced at once.
+    minThreads: 1,
+    idleTimeout: 60_000,
+  });
+  return pool;
+}
+
+/** Starts the worker thread ahead of the first compare (the service's start). */
+export function warmAlignPool(): void {
+  workers();
+}
+
+export class AlignmentTimeoutError extends GraphQLError {
+  constructor(ms: number) {
+    super(
+      `The alignment of the two plans did not finish within the ${ms} ms left of the request's time budget; ` +
+        'compare smaller plans, or raise REQUEST_TIMEOUT_MS.',
+      { extensions: { code: ErrorCode.REQUEST_TIMEOUT } },
+    );
+  }
+}
+
+/** Aligns `task.a` with `task.b` in a worker, stopped at the deadline of the request in progress. */
+export async function alignOffLoop(task: AlignTask, deadline = currentDeadline()): Promise<AlignedPair[]> {
+  const left = deadline === undefined ? 60_000 : deadline - Date.now();
+  if (left <= 0) throw new AlignmentTimeoutError(0);
+  const signal = AbortSignal.timeout(left);
+  try {
+    return (await workers().run(task, { signal })) as AlignedPair[];
+  } catch (error) {
+    if (signal.aborted) throw new AlignmentTimeoutError(left);
+    throw error;
+  }
+}
+
+/** Stops the worker threads (the service's shutdown; tests). */
+export async function closeAlignPool(): Promise<void> {
+  const current = pool;
+  pool = null;
+  await current?.destroy();
+}

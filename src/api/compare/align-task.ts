@@ -1,0 +1,31 @@
+/**
+ * The alignment of two plans' tasks with the character diffs of each aligned pair, as one task
+ * for a worker thread (align-pool.ts): the CPU-heavy part of compare, whose time grows with the
+ * product of the two plans' sizes. Input and output are plain data (structured clone).
+ */
+import { align, diff, type AlignItem, type Alignment, type DiffPart } from '../../ingest/semantics/align.ts';
+
+export interface AlignTask {
+  readonly a: readonly AlignItem[];
+  readonly b: readonly AlignItem[];
+  readonly threshold: number;
+}
+
+export type AlignedPair = Alignment & { readonly titleDiff: DiffPart[]; readonly textDiff: DiffPart[] };
+
+export function alignWithDiffs({ a, b, threshold }: AlignTask): AlignedPair[] {
+  const byIdA = new Map(a.map((x) => [x.id, x]));
+  const byIdB = new Map(b.map((x) => [x.id, x]));
+  return align(a, b, threshold).map((x) => {
+    const ta = byIdA.get(x.a)!;
+    const tb = byIdB.get(x.b)!;
+    return {
+      ...x,
+      shared: [...x.shared],
+      titleDiff: diff(ta.title, tb.title),
+      textDiff: diff(ta.text, tb.text),
+    };
+  });
+}
+
+export default alignWithDiffs;
