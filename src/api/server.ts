@@ -15,6 +15,7 @@ import helmet from 'helmet';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { withDeadline } from '../db/deadline.ts';
@@ -29,7 +30,8 @@ import { parseErrorStatusPlugin } from './limits/status.ts';
 import { explorerRouter } from './explorer/serve.ts';
 import { exportRouter } from './export/router.ts';
 import { landingRouter } from './landing/router.ts';
-import { ResponseCache } from './cache/response-cache.ts';
+import { DEFAULT_RESPONSE_CACHE, ResponseCache } from './cache/response-cache.ts';
+import { DEFAULT_OPERATION_CACHE, type ExecutorKind, OperationCache } from './operations/cache.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import { readTypeDefs } from './schema.ts';
@@ -50,8 +52,12 @@ export interface ApiOptions {
   readonly requestTimeoutMs: number;
   /** Origins allowed to read the API and the exports from a browser page (CORS). */
   readonly corsOrigins?: CorsOrigins;
-  /** Cache answers under (document, variables, graph version): docs/performance.md. Off by default. */
+  /** Cache answers under (document, variables, graph version): docs/performance.md. The service turns it on (RESPONSE_CACHE); off here. */
   readonly responseCache?: boolean;
+  /** How long one read of the graph version is shared by the response cache, in ms (0: none). */
+  readonly responseCacheWindowMs?: number;
+  /** What runs a compiled operation (operations/cache.ts): graphql-jit by default. */
+  readonly executor?: ExecutorKind;
 }
 
 export const DEFAULT_API_OPTIONS: ApiOptions = {
@@ -75,6 +81,8 @@ export function apiOptionsFrom(config: Config): ApiOptions {
     maxTokens: DEFAULT_API_OPTIONS.maxTokens,
     requestTimeoutMs: config.requestTimeoutMs,
     corsOrigins: config.corsOrigins,
+    responseCache: config.responseCache !== null,
+    responseCacheWindowMs: config.responseCache ?? 0,
   };
 }
 
@@ -124,9 +132,14 @@ export async function createApp(db: Database, options: ApiOptions = DEFAULT_API_
   });
   const protection = armor.protect();
   const bounds = new ListBounds(db);
+  // Documents are compiled once and their prices kept: operations/cache.ts.
+  const operations = new OperationCache({
+    ...DEFAULT_OPERATION_CACHE,
+    executor: options.executor ?? DEFAULT_OPERATION_CACHE.executor,
+  });
+  const schema = makeExecutableSchema({ typeDefs: readTypeDefs(), resolvers: resolvers as never });
   const apollo = new ApolloServer<Context>({
-    typeDefs: readTypeDefs(),
-    resolvers: resolvers as never,
+    gateway: operations.gateway(schema),
     introspection: options.introspection,
     csrfPrevention: options.csrfPrevention,
     formatError,
@@ -137,7 +150,13 @@ export async function createApp(db: Database, options: ApiOptions = DEFAULT_API_
     // These plugins are context-agnostic.
     plugins: [
       ...protection.plugins,
-      costLimitPlugin(options.maxCost, () => bounds.current()),
+      costLimitPlugin(
+        options.maxCost,
+        () => bounds.current(),
+        (key, compute) =>
+          operations.price(key.queryHash, key.operationName, key.size, key.variables, compute),
+      ),
+      operations.plugin(),
       parseErrorStatusPlugin(),
       playgroundLandingPage(),
     ] as ApolloServerPlugin<Context>[],
@@ -167,7 +186,12 @@ export async function createApp(db: Database, options: ApiOptions = DEFAULT_API_
   const bounded: express.RequestHandler = (_req, res, next) => {
     withDeadline(res.locals['deadline'] as number, next);
   };
-  const cache = options.responseCache ? new ResponseCache(db) : null;
+  const cache = options.responseCache
+    ? new ResponseCache(db, {
+        ...DEFAULT_RESPONSE_CACHE,
+        versionWindowMs: options.responseCacheWindowMs ?? 0,
+      })
+    : null;
   app.use(['/graphql', '/plans'], corsMiddleware(options.corsOrigins ?? '*'));
   app.use(bounded, exportRouter(db));
   // The landing page and the docs it links: HTML pages, with the pages' headers.
