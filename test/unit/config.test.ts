@@ -38,6 +38,7 @@ describe('loadConfig', () => {
       requestTimeoutMs: 15_000,
       neo4jReadTimeoutMs: 10_000,
       engineRestarts: 5,
+      responseCache: 1_000,
     });
   });
 
@@ -74,6 +75,7 @@ describe('loadConfig', () => {
       REQUEST_TIMEOUT_MS: '2000',
       NEO4J_READ_TIMEOUT_MS: '1000',
       NEO4J_ENGINE_RESTARTS: '0',
+      RESPONSE_CACHE: '250',
       CORS_ORIGINS: 'http://localhost:5173, https://observablehq.com,null',
     });
     expect(config).toEqual({
@@ -97,6 +99,7 @@ describe('loadConfig', () => {
       requestTimeoutMs: 2000,
       neo4jReadTimeoutMs: 1000,
       engineRestarts: 0,
+      responseCache: 250,
     });
   });
 
@@ -187,6 +190,17 @@ describe('loadConfig errors name the key, the expected form and the value found'
   });
 });
 
+describe('RESPONSE_CACHE', () => {
+  it('is on by default with a 1 s window; 0 reads the version every request; off turns it off', () => {
+    expect(loadConfig({}).responseCache).toBe(1000);
+    expect(loadConfig({ RESPONSE_CACHE: '0' }).responseCache).toBe(0);
+    expect(loadConfig({ RESPONSE_CACHE: 'OFF' }).responseCache).toBeNull();
+    expect(() => loadConfig({ RESPONSE_CACHE: 'sometimes' })).toThrow(
+      'RESPONSE_CACHE must be off or an integer from 0 to 60000 (ms); found "sometimes"',
+    );
+  });
+});
+
 describe('describeConfig', () => {
   it('documents every key loadConfig reads', () => {
     expect(describeConfig().map((k) => k.env)).toEqual([
@@ -209,6 +223,7 @@ describe('describeConfig', () => {
       'REQUEST_TIMEOUT_MS',
       'NEO4J_READ_TIMEOUT_MS',
       'NEO4J_ENGINE_RESTARTS',
+      'RESPONSE_CACHE',
       'CORS_ORIGINS',
     ]);
     for (const key of describeConfig()) expect(key.doc.length).toBeGreaterThan(20);
