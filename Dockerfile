@@ -9,12 +9,13 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --ignore-scripts
 
-# 2. The offline GraphQL playground (vite build into dist/playground).
+# 2. The offline GraphQL playground (vite build into dist/playground) and the service as
+#    JavaScript (esbuild, src/ → dist/: tools/build-server.mjs).
 FROM deps AS playground
 COPY . .
-RUN npm run build:playground
+RUN npm run build:playground && npm run build:server
 
-# 3. Only what the service needs at run time (tsx runs the TypeScript; no dev tools).
+# 3. Only what the service needs at run time (no dev tools).
 FROM node:20-bookworm-slim AS runtime-deps
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -32,9 +33,9 @@ COPY schema ./schema
 COPY cypher ./cypher
 COPY seeds ./seeds
 COPY docs ./docs
-COPY --from=playground /app/dist/playground ./dist/playground
+COPY --from=playground /app/dist ./dist
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "--import", "tsx", "src/cli/start.ts"]
+CMD ["node", "dist/cli/start.js"]

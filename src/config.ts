@@ -224,6 +224,16 @@ const SETTINGS = {
     expected: 'an integer from 0 to 100',
     read: integer(0, 100, 5),
   } satisfies Setting<number>,
+  responseCache: {
+    env: 'RESPONSE_CACHE',
+    doc:
+      'The response cache (docs/performance.md): the ms one read of the graph version is shared, ' +
+      'which is the most an answer can lag a load by another process (a load by this one is seen ' +
+      'at once); 0 reads the version on every request; off turns the cache off.',
+    expected: 'off or an integer from 0 to 60000 (ms)',
+    read: (raw): number | null | undefined =>
+      raw !== undefined && /^off$/i.test(raw.trim()) ? null : integer(0, 60_000, 1_000)(raw),
+  } satisfies Setting<number | null>,
   corsOrigins: {
     env: 'CORS_ORIGINS',
     doc:

@@ -3,7 +3,7 @@
  * from /proc: `tsx bench/peer/serve.ts this|peer|floor`. Connects to the Neo4j that NEO4J_URI
  * names, listens on a free loopback port and prints `listening <url>` once it answers.
  *
- * - this:  the service as `npm start` assembles it (BENCH_CACHE=on for its response cache);
+ * - this:  the service as `npm start` runs it, from dist/ (BENCH_CACHE=on for its response cache);
  * - peer:  @neo4j/graphql 7 over the same graph (type definitions in ./type-defs.graphql),
  *          served by @apollo/server's standalone HTTP server, as its documentation shows;
  * - floor: a bare node:http server answering a fixed JSON body, the most any server here could do.
@@ -15,16 +15,20 @@ import type { AddressInfo } from 'node:net';
 const kind = process.argv[2];
 const HOST = '127.0.0.1';
 
+/** The service as `npm start` runs it: the build in dist/ (`npm run build`), not src/ through tsx. */
 async function serveThis(): Promise<string> {
-  const { loadConfig } = await import('../../src/config.ts');
-  const { openDatabase } = await import('../../src/db/open.ts');
-  const { startServer, DEFAULT_API_OPTIONS } = await import('../../src/api/server.ts');
-  const { db } = await openDatabase(loadConfig());
-  const server = await startServer(db, {
-    port: 0,
-    host: HOST,
-    api: { ...DEFAULT_API_OPTIONS, responseCache: process.env['BENCH_CACHE'] === 'on' },
+  const built = (module: string) => import(new URL(`../../dist/${module}`, import.meta.url).href);
+  const { loadConfig } = (await built('config.js')) as typeof import('../../src/config.ts');
+  const { openDatabase } = (await built('db/open.js')) as typeof import('../../src/db/open.ts');
+  const { startServer, apiOptionsFrom } = (await built(
+    'api/server.js',
+  )) as typeof import('../../src/api/server.ts');
+  const config = loadConfig({
+    ...process.env,
+    RESPONSE_CACHE: process.env['BENCH_CACHE'] === 'on' ? '' : 'off',
   });
+  const { db } = await openDatabase(config);
+  const server = await startServer(db, { port: 0, host: HOST, api: apiOptionsFrom(config) });
   return server.url;
 }
 

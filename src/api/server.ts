@@ -15,6 +15,7 @@ import helmet from 'helmet';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { withDeadline } from '../db/deadline.ts';
@@ -38,7 +39,8 @@ import { parseErrorStatusPlugin } from './limits/status.ts';
 import { explorerRouter } from './explorer/serve.ts';
 import { DEFAULT_EXPORTS, exportRouter, type ExportOptions } from './export/router.ts';
 import { landingRouter } from './landing/router.ts';
-import { ResponseCache } from './cache/response-cache.ts';
+import { DEFAULT_RESPONSE_CACHE, ResponseCache } from './cache/response-cache.ts';
+import { DEFAULT_OPERATION_CACHE, type ExecutorKind, OperationCache } from './operations/cache.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import { readTypeDefs } from './schema.ts';
@@ -59,7 +61,7 @@ export interface ApiOptions {
   readonly requestTimeoutMs: number;
   /** Origins allowed to read the API and the exports from a browser page (CORS). */
   readonly corsOrigins?: CorsOrigins;
-  /** Cache answers under (document, variables, graph version): docs/performance.md. Off by default. */
+  /** Cache answers under (document, variables, graph version): docs/performance.md. The service turns it on (RESPONSE_CACHE); off here. */
   readonly responseCache?: boolean;
   /** Names accepted in the Host header besides the bound address (http-guards.ts); '*': any. */
   readonly allowedHosts?: readonly string[];
@@ -69,6 +71,10 @@ export interface ApiOptions {
   readonly exports?: ExportOptions;
   /** The database login the API reads as, named in the log when Neo4j refuses it. */
   readonly databaseUser?: string;
+  /** How long one read of the graph version is shared by the response cache, in ms (0: none). */
+  readonly responseCacheWindowMs?: number;
+  /** What runs a compiled operation (operations/cache.ts): graphql-jit by default. */
+  readonly executor?: ExecutorKind;
 }
 
 export const DEFAULT_API_OPTIONS: ApiOptions = {
@@ -93,6 +99,8 @@ export function apiOptionsFrom(config: Config): ApiOptions {
     requestTimeoutMs: config.requestTimeoutMs,
     corsOrigins: config.corsOrigins,
     allowedHosts: config.allowedHosts,
+    responseCache: config.responseCache !== null,
+    responseCacheWindowMs: config.responseCache ?? 0,
   };
 }
 
@@ -147,9 +155,14 @@ export async function createApp(
   const protection = armor.protect();
   const bounds = new ListBounds(db);
   const admission = new Admission(options.admission ?? DEFAULT_ADMISSION);
+  // Documents are compiled once and their prices kept: operations/cache.ts.
+  const operations = new OperationCache({
+    ...DEFAULT_OPERATION_CACHE,
+    executor: options.executor ?? DEFAULT_OPERATION_CACHE.executor,
+  });
+  const schema = makeExecutableSchema({ typeDefs: readTypeDefs(), resolvers: resolvers as never });
   const apollo = new ApolloServer<Context>({
-    typeDefs: readTypeDefs(),
-    resolvers: resolvers as never,
+    gateway: operations.gateway(schema),
     introspection: options.introspection,
     csrfPrevention: options.csrfPrevention,
     formatError: formatErrorFor(
@@ -162,9 +175,15 @@ export async function createApp(
     // These plugins are context-agnostic.
     plugins: [
       ...protection.plugins,
-      costLimitPlugin(options.maxCost, () => bounds.current()),
+      costLimitPlugin(
+        options.maxCost,
+        () => bounds.current(),
+        (key, compute) =>
+          operations.price(key.queryHash, key.operationName, key.size, key.variables, compute),
+      ),
       // After the cost plugin: the lane follows the price.
       admissionPlugin(admission),
+      operations.plugin(),
       parseErrorStatusPlugin(),
       playgroundLandingPage(),
     ] as ApolloServerPlugin<Context>[],
@@ -206,7 +225,12 @@ export async function createApp(
   const bounded: express.RequestHandler = (_req, res, next) => {
     withDeadline(res.locals['deadline'] as number, next);
   };
-  const cache = options.responseCache ? new ResponseCache(db) : null;
+  const cache = options.responseCache
+    ? new ResponseCache(db, {
+        ...DEFAULT_RESPONSE_CACHE,
+        versionWindowMs: options.responseCacheWindowMs ?? 0,
+      })
+    : null;
   // The landing page and the docs it links: HTML pages, with the pages' headers.
   app.use(
     (req, res, next) =>

@@ -28,7 +28,7 @@ function install(): void {
         void shutdown(0);
         return;
       }
-      // Under tsx (npm start) one Ctrl-C arrives twice: from the terminal and relayed by tsx.
+      // Under tsx (npm run dev) one Ctrl-C arrives twice: from the terminal and relayed by tsx.
       if (Date.now() - stoppingSince < 1_000) return;
       console.error(`${signal} again: exiting without waiting for cleanup`);
       process.exit(130);

@@ -116,6 +116,7 @@ const cli = program({
     'GRAPHQL_MAX_DEPTH',
     'GRAPHQL_MAX_ALIASES',
     'GRAPHQL_MAX_COST',
+    'RESPONSE_CACHE',
   ],
   examples: [
     ['npm start', 'engine, seed, API on http://127.0.0.1:4000'],

@@ -68,6 +68,7 @@ export class Database {
   /** Round trips since start (or the last reset). */
   private count = 0;
   private readonly listeners = new Set<(event: QueryEvent) => void>();
+  private readonly commitListeners = new Set<() => void>();
   readonly readTimeoutMs: number;
   /** Reads' driver (DatabaseOptions.readDriver); `driver` is the writer's. */
   readonly readDriver: Driver;
@@ -104,6 +105,12 @@ export class Database {
   onQuery(listener: (event: QueryEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Calls `listener` after every write transaction of this process commits; returns the unsubscribe function. */
+  onCommit(listener: () => void): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
   }
 
   private note(name: string, mode: QueryEvent['mode']): void {
@@ -155,7 +162,7 @@ export class Database {
     });
     let current = '(transaction)';
     try {
-      return await session.executeWrite((tx) =>
+      const result = await session.executeWrite((tx) =>
         work({
           run: async (name, params = {}) => {
             current = name;
@@ -165,6 +172,8 @@ export class Database {
           },
         }),
       );
+      for (const listener of this.commitListeners) listener();
+      return result;
     } catch (error) {
       throw mapDriverError(error, current);
     } finally {

@@ -1,15 +1,19 @@
 /**
- * `npm start` as a user runs it (src/cli/start.ts in a child process), pointed at the suite's
+ * `npm start` as a user runs it (the compiled dist/cli/start.js in a child process, built first
+ * by the same script `npm install` runs), pointed at the suite's
  * Neo4j through NEO4J_URI: it loads a plan the graph lacks, serves it, stops cleanly on SIGINT,
  * and at the next start finds the plan up to date and writes nothing.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { emptyGraph, openTestDatabase } from '../support/graph.ts';
 
 const REPO = new URL('../../', import.meta.url).pathname;
+/** What `npm start` runs: JavaScript, no transpiling loader. */
+const START = ['dist/cli/start.js'];
 
 interface Started {
   readonly child: ChildProcess;
@@ -20,7 +24,7 @@ interface Started {
 /** Starts the service and resolves once it prints its `ready:` line. */
 async function startService(env: Record<string, string>): Promise<Started> {
   const { uri, user, password, database } = inject('neo4j');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
+  const child = spawn(process.execPath, START, {
     cwd: REPO,
     env: {
       ...process.env,
@@ -57,6 +61,7 @@ async function stop({ child }: Started): Promise<number | null> {
 describe('npm start', () => {
   let db: Database;
   beforeAll(async () => {
+    execFileSync(process.execPath, ['tools/build-server.mjs'], { cwd: REPO, stdio: 'ignore' });
     db = openTestDatabase();
     await emptyGraph(db);
   });
@@ -109,8 +114,17 @@ describe('npm start', () => {
     expect(await planNode()).toBe(before);
   }, 120_000);
 
+  it('is what package.json runs: the build `prepare` makes, not src/ through tsx', () => {
+    const { scripts } = JSON.parse(readFileSync(`${REPO}package.json`, 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(scripts['start']).toBe(`node ${START.join(' ')}`);
+    expect(scripts['prepare']).toBe('npm run build');
+    expect(scripts['build']).toMatch(/^npm run build:server && /);
+  });
+
   it('refuses a bad setting with the key, the expected form and the value, and exits 1', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
+    const child = spawn(process.execPath, START, {
       cwd: REPO,
       env: { ...process.env, NEO4J_URI: '', PORT: 'eighty' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -39,6 +39,7 @@ describe('loadConfig', () => {
       requestTimeoutMs: 15_000,
       neo4jReadTimeoutMs: 10_000,
       engineRestarts: 5,
+      responseCache: 1_000,
     });
   });
 
@@ -75,6 +76,7 @@ describe('loadConfig', () => {
       REQUEST_TIMEOUT_MS: '2000',
       NEO4J_READ_TIMEOUT_MS: '1000',
       NEO4J_ENGINE_RESTARTS: '0',
+      RESPONSE_CACHE: '250',
       CORS_ORIGINS: 'http://localhost:5173, https://observablehq.com,null',
       ALLOWED_HOSTS: 'Plans.example.org, 10.0.0.5,[::1]',
     });
@@ -100,6 +102,7 @@ describe('loadConfig', () => {
       requestTimeoutMs: 2000,
       neo4jReadTimeoutMs: 1000,
       engineRestarts: 0,
+      responseCache: 250,
     });
   });
 
@@ -190,6 +193,17 @@ describe('loadConfig errors name the key, the expected form and the value found'
   });
 });
 
+describe('RESPONSE_CACHE', () => {
+  it('is on by default with a 1 s window; 0 reads the version every request; off turns it off', () => {
+    expect(loadConfig({}).responseCache).toBe(1000);
+    expect(loadConfig({ RESPONSE_CACHE: '0' }).responseCache).toBe(0);
+    expect(loadConfig({ RESPONSE_CACHE: 'OFF' }).responseCache).toBeNull();
+    expect(() => loadConfig({ RESPONSE_CACHE: 'sometimes' })).toThrow(
+      'RESPONSE_CACHE must be off or an integer from 0 to 60000 (ms); found "sometimes"',
+    );
+  });
+});
+
 describe('describeConfig', () => {
   it('documents every key loadConfig reads', () => {
     expect(describeConfig().map((k) => k.env)).toEqual([
@@ -212,6 +226,7 @@ describe('describeConfig', () => {
       'REQUEST_TIMEOUT_MS',
       'NEO4J_READ_TIMEOUT_MS',
       'NEO4J_ENGINE_RESTARTS',
+      'RESPONSE_CACHE',
       'CORS_ORIGINS',
       'ALLOWED_HOSTS',
     ]);

@@ -91,7 +91,10 @@ describe('Dockerfile', () => {
     for (const stage of stages) expect(stage.image).toMatch(/^(node:20-bookworm-slim|deps)$/);
     expect(dockerfile).toContain('RUN npm ci --no-audit --no-fund --ignore-scripts');
     expect(dockerfile).toContain('RUN npm run build:playground');
-    expect(dockerfile).toContain('COPY --from=playground /app/dist/playground ./dist/playground');
+    expect(dockerfile).toContain('RUN npm run build:playground && npm run build:server');
+    expect(dockerfile).toContain('COPY --from=playground /app/dist ./dist');
+    // The service runs as JavaScript (tools/build-server.mjs), not through a transpiling loader.
+    expect(lines.find((l) => l.startsWith('CMD '))).toBe('CMD ["node", "dist/cli/start.js"]');
   });
 
   it('runs as the non-root user node, from the final stage on', () => {

@@ -2,14 +2,16 @@
  * A response cache keyed by (document, operation name, variables, graph version).
  *
  * The graph changes only when a plan is loaded, and every load gives the graph a new version
- * inside its own write transaction (cypher/load-bump-version.cypher). Every request reads the
- * version from the graph before it is answered, so no answer older than a completed load is ever
- * served, however many replicas of the service share the graph. Concurrent requests share version
- * reads, but a request only ever joins a read that starts after it arrived.
+ * inside its own write transaction (cypher/load-bump-version.cypher). With no window, every
+ * request reads the version from the graph before it is answered, so no answer older than a
+ * completed load is ever served, however many replicas of the service share the graph; concurrent
+ * requests share version reads, but a request only ever joins a read that starts after it
+ * arrived. With a window (the service's default, RESPONSE_CACHE_WINDOW_MS), one read serves every
+ * request of the window, and an answer lags a load of another process by at most the window.
  *
  * Only successful answers (HTTP 200, no `errors`) to POSTed JSON are cached; everything else goes
- * to Apollo Server untouched. The cache sits in front of Apollo: a hit costs the version read and
- * a lookup, no parse, validation or execution.
+ * to Apollo Server untouched. The cache sits in front of Apollo: a hit costs a lookup (and the version
+ * read, when the window has passed), no parse, validation or execution.
  */
 import type { NextFunction, Request, Response } from 'express';
 import type { Database } from '../../db/database.ts';
@@ -19,22 +21,50 @@ export interface ResponseCacheOptions {
   readonly maxEntries: number;
   /** Longest request body (query + variables) worth caching, in characters. */
   readonly maxKeyLength: number;
+  /** How long one version read is shared (VersionReader); 0: every request reads the version. */
+  readonly versionWindowMs: number;
 }
 
-export const DEFAULT_RESPONSE_CACHE: ResponseCacheOptions = { maxEntries: 1_000, maxKeyLength: 20_000 };
+export const DEFAULT_RESPONSE_CACHE: ResponseCacheOptions = {
+  maxEntries: 1_000,
+  maxKeyLength: 20_000,
+  versionWindowMs: 0,
+};
 
 /**
  * Reads the graph's version, sharing reads between concurrent callers: a caller joins the next
  * read to start, never one already on its way (which may have been answered before a load it
  * must see).
+ *
+ * With a window (`windowMs` > 0) a version read is also shared by every request that arrives
+ * within `windowMs` of the read's start: a cache hit then waits on nothing. The contract: a load
+ * that another process commits is seen by every request that starts more than `windowMs` after
+ * the commit (the window is the most an answer can lag a load). A load that this process commits
+ * (Database.onCommit) is seen by the next request: the shared version is dropped at once.
  */
 export class VersionReader {
   private running: Promise<string | null> | null = null;
   private queued: Promise<string | null> | null = null;
+  /** The last version read, when its read started, and the commits of this process so far. */
+  private known: { version: string | null; startedAt: number } | null = null;
+  private commits = 0;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly windowMs = 0,
+  ) {
+    if (windowMs > 0) {
+      db.onCommit(() => {
+        this.commits += 1;
+        this.known = null;
+      });
+    }
+  }
 
   read(): Promise<string | null> {
+    if (this.known !== null && Date.now() - this.known.startedAt < this.windowMs) {
+      return Promise.resolve(this.known.version);
+    }
     if (this.running === null) return this.start();
     this.queued ??= this.running
       .then(
@@ -49,6 +79,8 @@ export class VersionReader {
   }
 
   private start(): Promise<string | null> {
+    const startedAt = Date.now();
+    const commits = this.commits;
     const read = this.db
       .read<{ version: string | null }>('graph-version')
       .then((rows) => rows[0]?.version ?? null);
@@ -56,7 +88,11 @@ export class VersionReader {
     const clear = () => {
       if (this.running === read) this.running = null;
     };
-    read.then(clear, clear);
+    read.then((version) => {
+      // A read that a commit of this process overtook may hold the version before it: not shared.
+      if (this.windowMs > 0 && commits === this.commits) this.known = { version, startedAt };
+      clear();
+    }, clear);
     return read;
   }
 }
@@ -77,7 +113,7 @@ export class ResponseCache {
     db: Database,
     private readonly options: ResponseCacheOptions = DEFAULT_RESPONSE_CACHE,
   ) {
-    this.version = new VersionReader(db);
+    this.version = new VersionReader(db, options.versionWindowMs);
   }
 
   /** The cache key of a request, or null when the request is not one to cache. */

@@ -18,7 +18,11 @@ let pool: Piscina | null = null;
 
 function workers(): Piscina {
   pool ??= new Piscina({
-    filename: fileURLToPath(new URL('./align-worker.mjs', import.meta.url)),
+    // From src/ (tsx: tests, npm run dev) the thread registers tsx first; from dist/ (npm start)
+    // the compiled task module is the thread's entry as it is.
+    filename: fileURLToPath(
+      new URL(import.meta.url.endsWith('.ts') ? './align-worker.mjs' : './align-task.js', import.meta.url),
+    ),
     // One core of two for alignment: the database and the event loop keep the other.
     maxThreads: Math.max(1, Math.floor(availableParallelism() / 2)),
     // One thread kept started: a thread's start (the TypeScript loader, the segmenter's

@@ -145,24 +145,43 @@ export class CostLimitError extends GraphQLError {
  * Prices each operation once it is resolved (variables known) and refuses it over `maxCost`.
  * A document whose variables do not fit is not priced: its execution fails on them anyway.
  */
+/**
+ * Where a price may be found before the model computes it (the operation cache keeps them by
+ * document, graph size and variables): `compute` is the model itself.
+ */
+export type PriceMemo = (
+  key: {
+    queryHash: string;
+    operationName: string | null | undefined;
+    size: GraphSize | null;
+    variables: Record<string, unknown> | undefined;
+  },
+  compute: () => Price,
+) => Price;
+
+/** An operation's price and the part of it that is work (work.ts). */
+export interface Price {
+  readonly price: number;
+  readonly work: number;
+}
+
 export function costLimitPlugin(
   maxCost: number,
   graphSize: () => Promise<GraphSize | null>,
+  memo: PriceMemo = (_key, compute) => compute(),
 ): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, operationName, schema }) {
+        async didResolveOperation({ request, document, operationName, schema, queryHash }) {
           const size = await graphSize();
           let cost: number;
           let work: number;
           try {
-            ({ price: cost, work } = operationPrice(
-              schema,
-              document,
-              size,
-              request.variables ?? {},
-              operationName ?? undefined,
+            ({ price: cost, work } = memo(
+              { queryHash, operationName, size, variables: request.variables },
+              () =>
+                operationPrice(schema, document, size, request.variables ?? {}, operationName ?? undefined),
             ));
           } catch (error) {
             // Variables that do not fit: execution refuses them with BAD_USER_INPUT, at no cost.

@@ -1,0 +1,205 @@
+/**
+ * The operation cache: what depends only on a document is worked out on its first request and
+ * kept, so that a question asked again pays for its variables, its statement and its answer.
+ *
+ * Keyed by Apollo's query hash (SHA-256 of the document's text, the same for automatic persisted
+ * queries) and the operation name. An entry holds
+ * - the executor: graphql-jit's compiled function of the operation (or graphql-js's `execute`
+ *   where graphql-jit does not compile it, or when `executor: 'graphql-js'` is chosen);
+ * - the prices already computed by the cost model (limits/cost.ts), by graph size and variables:
+ *   the price is the cost model's own function of (document, graph size, variables), so a cached
+ *   price refuses exactly the documents the model refuses.
+ * Parsing and validation are Apollo's own document cache (one parse and one validation per text).
+ *
+ * The cache is bounded (least recently used out first), shared by every request of the server,
+ * and emptied when Apollo loads or replaces the schema. Nothing in it names a field, a resolver or
+ * a Cypher statement: a new field or a new cost function needs no change here. The statements
+ * stay in the catalog (read once at start); the resolvers name them per request.
+ */
+// graphql's main entry (CommonJS), the copy Node gives Apollo, @graphql-tools and graphql-jit:
+// execute() checks the schema with instanceof, which a second copy (the ES module build a bundler
+// such as Vite picks for 'graphql') would fail.
+import {
+  execute,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+  visit,
+  BREAK,
+} from 'graphql/index.js';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { GatewayExecutor } from '@apollo/server-gateway-interface';
+import { Lru } from './lru.ts';
+import type { Price } from '../limits/cost.ts';
+
+export type ExecutorKind = 'jit' | 'graphql-js';
+
+export interface OperationCacheOptions {
+  /** Most operations kept. */
+  readonly maxEntries: number;
+  /** Most prices kept per operation (one per graph size and set of variables). */
+  readonly maxPricesPerOperation: number;
+  readonly executor: ExecutorKind;
+}
+
+export const DEFAULT_OPERATION_CACHE: OperationCacheOptions = {
+  maxEntries: 1_000,
+  maxPricesPerOperation: 64,
+  executor: 'jit',
+};
+
+interface Entry {
+  /** The compiled operation; null: graphql-js executes it; undefined: not compiled yet. */
+  jit: CompiledQuery | null | undefined;
+  /** The graph size (an object the bounds keep until they are read again) the prices hold for. */
+  pricedFor: object | null | undefined;
+  readonly prices: Lru<string, Price>;
+}
+
+/** Introspection is rare (the playground asks once) and graphql-js answers it as the spec says. */
+function introspects(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+export class OperationCache {
+  private readonly entries: Lru<string, Entry>;
+  hits = 0;
+  misses = 0;
+
+  constructor(readonly options: OperationCacheOptions = DEFAULT_OPERATION_CACHE) {
+    this.entries = new Lru(options.maxEntries);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  private entry(queryHash: string, operationName: string | null | undefined): Entry {
+    const key = `${queryHash}\n${operationName ?? ''}`;
+    let entry = this.entries.get(key);
+    if (entry === undefined) {
+      this.misses += 1;
+      entry = { jit: undefined, pricedFor: undefined, prices: new Lru(this.options.maxPricesPerOperation) };
+      this.entries.set(key, entry);
+    } else {
+      this.hits += 1;
+    }
+    return entry;
+  }
+
+  /**
+   * The operation's price under this graph size and these variables: from the cache, else from
+   * `compute` (the cost model), kept. A price that throws is not kept: the caller handles it.
+   */
+  price(
+    queryHash: string,
+    operationName: string | null | undefined,
+    size: object | null,
+    variables: Record<string, unknown> | undefined,
+    compute: () => Price,
+  ): Price {
+    const entry = this.entry(queryHash, operationName);
+    if (entry.pricedFor !== size) {
+      entry.prices.clear();
+      entry.pricedFor = size;
+    }
+    const key = JSON.stringify(variables ?? {});
+    const known = entry.prices.get(key);
+    if (known !== undefined) return known;
+    const price = compute();
+    entry.prices.set(key, price);
+    return price;
+  }
+
+  /** Runs a resolved operation with its compiled executor (compiling it on its first request). */
+  run(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    queryHash: string,
+    operationName: string | null | undefined,
+    contextValue: unknown,
+    variables: Record<string, unknown> | undefined,
+  ): Promise<ExecutionResult> | ExecutionResult {
+    const entry = this.entry(queryHash, operationName);
+    if (entry.jit === undefined) entry.jit = this.compile(schema, document, operationName);
+    const graphqlJs = () =>
+      execute({
+        schema,
+        document,
+        contextValue,
+        variableValues: variables,
+        operationName: operationName ?? null,
+      });
+    if (entry.jit === null) return graphqlJs();
+    const compiled = entry.jit;
+    const answer = (result: ExecutionResult) =>
+      // Variables that do not fit: graphql-js words the errors (BAD_USER_INPUT) as it always has.
+      result.errors !== undefined && result.data === undefined ? graphqlJs() : result;
+    const result = compiled.query(undefined, contextValue, variables ?? {});
+    return result instanceof Promise ? result.then(answer) : answer(result as ExecutionResult);
+  }
+
+  private compile(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operationName: string | null | undefined,
+  ): CompiledQuery | null {
+    if (this.options.executor !== 'jit' || introspects(document)) return null;
+    try {
+      const compiled = compileQuery(schema, document, operationName ?? undefined);
+      return isCompiledQuery(compiled) ? compiled : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Empties the cache whenever Apollo loads or replaces the schema. */
+  plugin(): ApolloServerPlugin<BaseContext> {
+    return {
+      serverWillStart: async () => ({
+        schemaDidLoadOrUpdate: () => this.clear(),
+      }),
+    };
+  }
+
+  /**
+   * Apollo Server's gateway interface, used for its executor only: Apollo keeps parsing,
+   * validation, plugins (the cost limit among them), errors and HTTP; the operation runs here.
+   */
+  gateway(schema: GraphQLSchema) {
+    const executor: GatewayExecutor = (request) =>
+      this.run(
+        request.schema,
+        request.document,
+        request.queryHash,
+        request.operationName,
+        request.context,
+        request.request.variables,
+      ) as ReturnType<GatewayExecutor>;
+    return {
+      load: async () => ({ executor }),
+      onSchemaLoadOrUpdate: (
+        callback: (s: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void,
+      ) => {
+        callback({ apiSchema: schema, coreSupergraphSdl: '' });
+        return () => undefined;
+      },
+      stop: async () => undefined,
+    };
+  }
+}
