@@ -73,7 +73,7 @@ export interface ApiOptions {
   readonly databaseUser?: string;
   /** How long one read of the graph version is shared by the response cache, in ms (0: none). */
   readonly responseCacheWindowMs?: number;
-  /** What runs a compiled operation (operations/cache.ts): graphql-jit by default. */
+  /** What runs an operation (operations/cache.ts): graphql-js by default (graphql-jit loses the original error the API maps). */
   readonly executor?: ExecutorKind;
 }
 

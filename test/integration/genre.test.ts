@@ -147,7 +147,8 @@ describe("the document's responsibility convention", () => {
     });
     expect(data!.breakdown.responsibilityConvention).toBeNull();
     expect(data!.task).toEqual({
-      leadDepartments: [{ name: '税务总局' }],
+      // The unit written 税务总局 is the national body of that name (its edge keeps the written name).
+      leadDepartments: [{ name: '国家税务总局' }],
       participants: [
         { role: '参与', department: { name: '财政部' }, source: { line: 18, quote: '财政部' } },
         { role: '参与', department: { name: '海关总署' }, source: { line: 18, quote: '海关总署' } },

@@ -46,7 +46,9 @@ export interface OperationCacheOptions {
 export const DEFAULT_OPERATION_CACHE: OperationCacheOptions = {
   maxEntries: 1_000,
   maxPricesPerOperation: 64,
-  executor: 'jit',
+  // graphql-jit hands Apollo's formatter a resolver's error without its original error, so a
+  // Neo4j outage became INTERNAL_SERVER_ERROR instead of DATABASE_UNAVAILABLE: off until it keeps it.
+  executor: 'graphql-js',
 };
 
 interface Entry {
