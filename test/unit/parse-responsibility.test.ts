@@ -170,6 +170,12 @@ describe('kinds of the closing and opening parts', () => {
       '成立采购办公室',
       '采购办公室汇总用量信息，发布采购公告，督促试点地区执行采购结果',
     ]);
+    // A heading of work whose items name their leads stays tasks, even when its words speak of 落实:
+    // its (一), and the 1., 2. under the sub-heading (二), beside the 2 tasks of 一.
+    const work = text
+      .replace('二、组织形式', '二、抓好改革落实')
+      .replace('领导试点工作。', '领导试点工作。（省医保局负责）');
+    expect([count(parse(work), 'Task'), count(parse(work), 'Guarantee')]).toEqual([5, 1]);
   });
 
   it('reads goals and principles written on the heading line, and 坚持… paragraphs under 总体要求', () => {

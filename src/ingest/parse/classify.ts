@@ -182,7 +182,14 @@ export function classifyOutline(
   // The closing part may run over several headings (五、组织形式, 六、工作安排): every heading of
   // the run at the end that speaks of carrying out, as long as a heading of work stands before it.
   let first = last + 1;
-  while (first - 1 >= 1 && isClosingSection(text, nodes[first - 1]!, genre)) first--;
+  // A heading before the last one joins only without lead annotations: work items name a lead,
+  // the arrangements for carrying out do not ("六、抓好改革落实" over tasks stays tasks).
+  const joins = (k: number): boolean => {
+    const n = nodes[k]!;
+    if (n.type !== 'section' || !isClosingSection(text, n, genre)) return false;
+    return k === last || !subtreeHasLead(text, n.block, genre);
+  };
+  while (first - 1 >= 1 && joins(first - 1)) first--;
   const before = nodes.slice(0, first);
   if (!before.some((n) => n.type === 'element' || (n.type === 'section' && holdsWork(n)))) first = last + 1;
   for (let k = first; k <= last; k++) {
