@@ -107,6 +107,15 @@ export interface Genre {
   readonly openingSections: { readonly words: readonly string[] };
   /** Heading words of a closing section about carrying the plan out (组织实施, 有关要求). */
   readonly closingSections: { readonly words: readonly string[] };
+  /**
+   * Unheaded closing paragraphs after a plan's last item (各地区、各部门要…抓好落实): their openers,
+   * their words (two make one), and the clauses (同时废止, 自印发之日起施行) that are no guarantee.
+   */
+  readonly closingParagraphs: {
+    readonly openers: readonly string[];
+    readonly words: readonly string[];
+    readonly clauses: readonly string[];
+  };
 
   /** Attachments after the imprint (附件 / 附件1): what their titles and table columns say they are. */
   readonly attachments: {
@@ -345,6 +354,11 @@ export function parseGenre(json: unknown, file = 'genre.json'): Genre {
     },
     openingSections: { words: w(r.field('openingSections'), 'words') },
     closingSections: { words: w(r.field('closingSections'), 'words') },
+    closingParagraphs: {
+      openers: w(r.field('closingParagraphs'), 'openers'),
+      words: w(r.field('closingParagraphs'), 'words'),
+      clauses: w(r.field('closingParagraphs'), 'clauses'),
+    },
 
     attachments: (() => {
       const a = r.field('attachments');

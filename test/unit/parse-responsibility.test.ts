@@ -120,6 +120,64 @@ describe('kinds of the closing and opening parts', () => {
     expect(count(parse(text), 'Guarantee')).toBe(2);
   });
 
+  it('reads unheaded paragraphs after the last item on carrying the plan out as guarantees, a repeal clause as text', () => {
+    const text = [
+      '某县关于加快发展农村电商的若干措施',
+      '一、完善基础设施',
+      '（一）建设县级电商服务中心。整合快递物流资源。',
+      '到2021年底覆盖所有行政村。',
+      '二、培育市场主体',
+      '（二）扶持电商企业。对年销售额超过500万元的企业给予奖励。',
+      '奖励资金由县财政统筹安排。',
+      '各镇（街道）、各有关部门要加强组织领导，明确责任分工，抓好落实，确保各项措施落到实处。',
+      '县商务局要会同有关部门加强督促检查，每半年向县政府报告一次进展情况。',
+      '本措施自印发之日起施行，《某县促进电子商务发展的意见》同时废止。',
+    ].join('\n');
+    const plan = parse(text);
+    expect([count(plan, 'Task'), count(plan, 'Guarantee')]).toEqual([2, 2]);
+    // The task keeps its own continuation paragraph; the closing part starts where carrying out is spoken of.
+    expect(plan.elements.find((e) => e.kind === 'Task' && e.number === 2)!.text).toBe(
+      '扶持电商企业。对年销售额超过500万元的企业给予奖励。\n奖励资金由县财政统筹安排。',
+    );
+    expect(plan.elements.filter((e) => e.kind === 'Guarantee').map((e) => e.span.line)).toEqual([8, 9]);
+    const closing = plan.sections.find((sec) => sec.itemKind === 'Guarantee')!;
+    expect([closing.marker, closing.title, closing.closingSpan?.line]).toEqual(['', '', 10]);
+    expect(closing.closingText).toBe('本措施自印发之日起施行，《某县促进电子商务发展的意见》同时废止。');
+    expect(codes(plan)).not.toContain('TEXT_UNACCOUNTED');
+    // Where a guarantee section is written, the paragraphs after its last item stay in it.
+    const headed = text.replace('各镇（街道）', '三、组织实施\n（三）明确分工。各镇（街道）');
+    expect(count(parse(headed), 'Guarantee')).toBe(1);
+  });
+
+  it('reads a closing part of several headings after the task sections (组织形式, 工作安排) as guarantees', () => {
+    const text = [
+      '某省药品集中采购试点方案',
+      '一、具体措施',
+      '（一）落实采购数量。医疗机构优先使用中选药品。',
+      '（二）做好医保支付。医保经办机构按时结算货款。',
+      '二、组织形式',
+      '（一）成立试点工作小组。由省医保局、省卫生健康委组成，领导试点工作。',
+      '（二）成立采购办公室。负责组织实施集中采购。采购办公室下设两个组。',
+      '1.监督组。负责监督采购工作。',
+      '2.专家组。负责提供技术咨询。',
+      '三、工作安排',
+      '采购办公室汇总用量信息，发布采购公告，督促试点地区执行采购结果。',
+    ].join('\n');
+    const plan = parse(text);
+    expect([count(plan, 'Task'), count(plan, 'Guarantee'), count(plan, 'SubItem')]).toEqual([2, 3, 0]);
+    expect(plan.elements.filter((e) => e.kind === 'Guarantee').map((e) => e.title)).toEqual([
+      '成立试点工作小组',
+      '成立采购办公室',
+      '采购办公室汇总用量信息，发布采购公告，督促试点地区执行采购结果',
+    ]);
+    // A heading of work whose items name their leads stays tasks, even when its words speak of 落实:
+    // its (一), and the 1., 2. under the sub-heading (二), beside the 2 tasks of 一.
+    const work = text
+      .replace('二、组织形式', '二、抓好改革落实')
+      .replace('领导试点工作。', '领导试点工作。（省医保局负责）');
+    expect([count(parse(work), 'Task'), count(parse(work), 'Guarantee')]).toEqual([5, 1]);
+  });
+
   it('reads goals and principles written on the heading line, and 坚持… paragraphs under 总体要求', () => {
     const text = [
       '某区教育发展行动方案',

@@ -219,6 +219,7 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
       });
     }
     node.children.forEach((c, k) => {
+      if (c.type === 'closing') return; // only ever at the top level
       if (c.type === 'section') {
         addSection(c, id, level + 1);
       } else if (c.kind !== 'Task') {
@@ -290,9 +291,72 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
     }
     run = [];
   };
+  // The unheaded closing part (closing.ts): an unnamed section like a flat list's, one guarantee
+  // per paragraph; a clause on taking effect or repeal is the section's closing text.
+  const addClosing = (n: Extract<OutlineNode, { type: 'closing' }>) => {
+    const first = n.paras[0]!;
+    const id = `${env.planId}/closing`;
+    usedIds.add(id);
+    const last = n.clauses.at(-1);
+    sections.push({
+      id,
+      level: 1,
+      number: 0,
+      marker: '',
+      title: '',
+      text: '',
+      parentId: null,
+      itemKind: 'Guarantee',
+      order: sections.length,
+      span: index.span(first.start, first.start),
+      textSpan: null,
+      ...(last === undefined
+        ? {}
+        : {
+            closingText: n.clauses.map((p) => joined(env, p.start, p.end)).join('\n'),
+            closingSpan: index.span(n.clauses[0]!.start, last.end),
+          }),
+    });
+    n.paras.forEach((p, k) => {
+      const marker = {
+        shape: null,
+        family: 'dash' as const,
+        number: k + 1,
+        start: p.start,
+        end: p.start,
+        raw: '',
+        bodyStart: p.start,
+        damage: null,
+      };
+      drafts.push({
+        kind: 'Guarantee',
+        number: k + 1,
+        marker,
+        sectionId: id,
+        parent: null,
+        span: [p.start, p.end],
+        textRange: [p.start, p.end],
+        titleRange: sentenceTitle(text, p.start, p.end),
+        lead: null,
+        facts: { hasLead: false, emptyCue: false },
+      });
+    });
+    const kept =
+      n.clauses.length === 0
+        ? ''
+        : `; line ${n.clauses.map((p) => p.line).join(', ')} (when the plan takes effect or what it repeals) kept as closing text`;
+    warnings.push({
+      code: 'ITEMS_UNNUMBERED',
+      message: `the ${n.paras.length} unheaded paragraph(s) after the last item speak of carrying the plan out; read as ${n.paras.length} guarantee(s), one per paragraph${kept}`,
+      line: first.line,
+    });
+  };
   for (const n of nodes) {
     if (n.type === 'element') run.push(n);
-    else {
+    else if (n.type === 'closing') {
+      flush();
+      addClosing(n);
+    } else {
       flush();
       addSection(n, null, 1);
     }

@@ -20,7 +20,12 @@ export type OutlineNode =
       readonly mappedKind: SectionItemKind | null;
       readonly children: readonly OutlineNode[];
     }
-  | { readonly type: 'element'; readonly block: Block; readonly kind: SectionItemKind };
+  | { readonly type: 'element'; readonly block: Block; readonly kind: SectionItemKind }
+  /**
+   * Unheaded paragraphs after the plan's last item about carrying it out (closing.ts): one
+   * guarantee each; `clauses` (同时废止, 自印发之日起施行) are kept as text, not guarantees.
+   */
+  | { readonly type: 'closing'; readonly paras: readonly Para[]; readonly clauses: readonly Para[] };
 
 interface Context {
   /** Kind of the items here; null where headings hold prose. */
@@ -174,10 +179,23 @@ export function classifyOutline(
       nodes[k] = { type: 'element', block: n.block, kind: 'Task' };
     });
   }
-  if (last >= 1 && isClosingSection(text, nodes[last]!, genre)) {
-    const b = nodes[last]!.block;
+  // The closing part may run over several headings (五、组织形式, 六、工作安排): every heading of
+  // the run at the end that speaks of carrying out, as long as a heading of work stands before it.
+  let first = last + 1;
+  // A heading before the last one joins only without lead annotations: work items name a lead,
+  // the arrangements for carrying out do not ("六、抓好改革落实" over tasks stays tasks).
+  const joins = (k: number): boolean => {
+    const n = nodes[k]!;
+    if (n.type !== 'section' || !isClosingSection(text, n, genre)) return false;
+    return k === last || !subtreeHasLead(text, n.block, genre);
+  };
+  while (first - 1 >= 1 && joins(first - 1)) first--;
+  const before = nodes.slice(0, first);
+  if (!before.some((n) => n.type === 'element' || (n.type === 'section' && holdsWork(n)))) first = last + 1;
+  for (let k = first; k <= last; k++) {
+    const b = (nodes[k] as Extract<OutlineNode, { type: 'section' }>).block;
     const inner: Context = { kind: 'Guarantee', underMapped: true };
-    nodes[last] = {
+    nodes[k] = {
       type: 'section',
       block: b,
       mappedKind: 'Guarantee',
@@ -185,6 +203,11 @@ export function classifyOutline(
     };
   }
   return nodes;
+}
+
+/** A section over items of work (tasks or any kind but prose), which a closing part follows. */
+function holdsWork(n: Extract<OutlineNode, { type: 'section' }>): boolean {
+  return n.children.length > 0 || n.mappedKind != null;
 }
 
 /**
@@ -210,6 +233,7 @@ export function guessedKinds(nodes: readonly OutlineNode[], fallback: SectionIte
   const out: Block[] = [];
   let listSeen = false;
   for (const n of nodes) {
+    if (n.type === 'closing') continue;
     if (n.type === 'element') {
       if (!listSeen) out.push(n.block);
       listSeen = true;
@@ -222,11 +246,15 @@ export function guessedKinds(nodes: readonly OutlineNode[], fallback: SectionIte
 }
 
 function holdsTasks(n: Extract<OutlineNode, { type: 'section' }>): boolean {
-  return n.children.some((c) => (c.type === 'element' ? c.kind === 'Task' : holdsTasks(c)));
+  return n.children.some((c) =>
+    c.type === 'element' ? c.kind === 'Task' : c.type === 'section' && holdsTasks(c),
+  );
 }
 
 function holdsDefault(n: Extract<OutlineNode, { type: 'section' }>): boolean {
   return n.children.some((c) =>
-    c.type === 'element' ? c.kind === DEFAULT_KIND : c.mappedKind === null && holdsDefault(c),
+    c.type === 'element'
+      ? c.kind === DEFAULT_KIND
+      : c.type === 'section' && c.mappedKind === null && holdsDefault(c),
   );
 }

@@ -28,6 +28,7 @@ import { findOutlineStart } from './chrome.ts';
 import { findConvention } from './convention.ts';
 import { refuseOtherKinds } from './doc-kind.ts';
 import { classifyOutline, guessedKinds, headingWords, planDefaultKind } from './classify.ts';
+import { splitClosingParas } from './closing.ts';
 import { checkCoverage } from './coverage.ts';
 import { LineIndex, splitParas } from './lines.ts';
 import type { Para } from './lines.ts';
@@ -137,7 +138,7 @@ export function parseDocument(source: string, ctx: ParseContext): ParsedDocument
   }
 
   const fallback = planDefaultKind(meta.title, ctx.genre);
-  const nodes = classifyOutline(text, outline.roots, ctx.genre, fallback);
+  const nodes = splitClosingParas(classifyOutline(text, outline.roots, ctx.genre, fallback), ctx.genre);
   for (const b of guessedKinds(nodes, fallback)) {
     warnings.push({
       code: 'KIND_GUESSED',
