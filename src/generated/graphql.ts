@@ -1210,7 +1210,7 @@ export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   planId?: InputMaybe<Scalars['ID']['input']>;
   query: Scalars['String']['input'];
-  types?: InputMaybe<Array<Scalars['String']['input']>>;
+  types?: InputMaybe<Array<SearchType>>;
 };
 
 
@@ -1220,7 +1220,7 @@ export type QuerySearchPageArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   planId?: InputMaybe<Scalars['ID']['input']>;
   query: Scalars['String']['input'];
-  types?: InputMaybe<Array<Scalars['String']['input']>>;
+  types?: InputMaybe<Array<SearchType>>;
 };
 
 
@@ -1318,6 +1318,22 @@ export type SearchHitEdge = {
   /** The hit. */
   node: SearchHit;
 };
+
+/**
+ * What `search(types:)` can ask for: the labels of the searchable nodes, spelled as `SearchHit.type`
+ * gives them, so a hit's type can be passed back. Any other value is a validation error.
+ */
+export type SearchType =
+  | 'Concept'
+  | 'Department'
+  | 'Goal'
+  | 'Guarantee'
+  | 'Plan'
+  | 'Principle'
+  | 'Problem'
+  | 'Section'
+  | 'SubItem'
+  | 'Task';
 
 /** A heading of the plan's outline: 一、总体要求 (level 1), (一)工作原则 (level 2). */
 export type Section = Node & {
@@ -1744,6 +1760,7 @@ export type ResolversTypes = ResolversObject<{
   SearchHit: ResolverTypeWrapper<SearchHitRow>;
   SearchHitConnection: ResolverTypeWrapper<Omit<SearchHitConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SearchHitEdge']>, nodes: Array<ResolversTypes['SearchHit']> }>;
   SearchHitEdge: ResolverTypeWrapper<Omit<SearchHitEdge, 'node'> & { node: ResolversTypes['SearchHit'] }>;
+  SearchType: SearchType;
   Section: ResolverTypeWrapper<SectionRow>;
   Serves: ResolverTypeWrapper<DerivedRow>;
   ServesEvidence: ResolverTypeWrapper<ServesEvidence>;
