@@ -1324,15 +1324,25 @@ export type SearchHitEdge = {
  * gives them, so a hit's type can be passed back. Any other value is a validation error.
  */
 export type SearchType =
+  /** A concept of the glossary (its names, aliases and English gloss). */
   | 'Concept'
+  /** A department (its names and aliases). */
   | 'Department'
+  /** A goal. */
   | 'Goal'
+  /** A guarantee measure. */
   | 'Guarantee'
+  /** A plan (its title). */
   | 'Plan'
+  /** A guiding principle. */
   | 'Principle'
+  /** A problem the plan names. */
   | 'Problem'
+  /** A section heading of a plan. */
   | 'Section'
+  /** A sub-item of a task. */
   | 'SubItem'
+  /** A task. */
   | 'Task';
 
 /** A heading of the plan's outline: 一、总体要求 (level 1), (一)工作原则 (level 2). */
