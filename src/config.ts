@@ -305,8 +305,22 @@ export function securityWarnings(config: Config): string[] {
 }
 
 /** The documentation of every key, for `--help` output and docs. */
-export function describeConfig(): { env: string; doc: string; expected: string }[] {
-  return Object.values(SETTINGS).map(({ env, doc, expected }) => ({ env, doc, expected }));
+export function describeConfig(): { env: string; doc: string; expected: string; byDefault: string }[] {
+  return Object.values(SETTINGS).map((setting: Setting<unknown>) => ({
+    env: setting.env,
+    doc: setting.doc,
+    expected: setting.expected,
+    byDefault: defaultShown(setting),
+  }));
+}
+
+/** What a key is when unset, as `--help` prints it: paths under the checkout relative to it. */
+function defaultShown(setting: Setting<unknown>): string {
+  const value = setting.read(undefined);
+  if (value === null || value === undefined) return 'unset';
+  const one = (v: unknown): string =>
+    typeof v === 'string' && v.startsWith(REPO_ROOT) ? v.slice(REPO_ROOT.length) : String(v);
+  return Array.isArray(value) ? value.map(one).join(',') : one(value);
 }
 
 function shown(setting: Setting<unknown>, raw: string): string {

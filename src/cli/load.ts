@@ -52,7 +52,7 @@ const ENV_KEYS = [
 function program(): Command {
   const env = describeConfig()
     .filter((s) => ENV_KEYS.includes(s.env))
-    .map((s) => `  ${s.env.padEnd(21)}${s.doc}`)
+    .map((s) => `  ${s.env.padEnd(21)}${s.doc} Default: ${s.byDefault}.`)
     .join('\n');
   return new Command('npm run load --')
     .description(

@@ -24,39 +24,50 @@ export function program(spec: ProgramSpec): Command {
   const variables = spec.variables.map((name) => {
     const doc = docs.get(name);
     if (doc === undefined) throw new Error(`src/config.ts documents no variable ${name}`);
-    return wrap(doc.doc, 96 - width - 4)
+    return wrap(`${doc.doc} Default: ${doc.byDefault}.`, 96 - width - 4)
       .map((line, i) => `  ${(i === 0 ? name : '').padEnd(width)}  ${line}`)
       .join('\n');
   });
   const exampleWidth = Math.max(...spec.examples.map(([c]) => c.length));
   const examples = spec.examples.map(([c, what]) => `  ${c.padEnd(exampleWidth)}  # ${what}`);
-  return new Command()
-    .name(spec.usage)
-    .description(spec.summary)
-    .helpOption('-h, --help', 'show this help and exit (nothing is started)')
-    .allowExcessArguments(false)
-    .showHelpAfterError(
-      `usage: ${spec.usage} [options]   (${spec.usage} --help for options, variables and examples)`,
-    )
-    .configureOutput({
-      // One line of error, then the usage line; never a stack.
-      outputError: (text, write) => write(text.replace(/^error: /, `${spec.usage.replace(/ --$/, '')}: `)),
-    })
-    .exitOverride((error) => {
-      process.exit(error.code === 'commander.helpDisplayed' || error.code === 'commander.help' ? 0 : 2);
-    })
-    .addHelpText(
-      'after',
-      [
-        '',
-        'Environment variables (options above override them; a bad value stops the start with the',
-        'variable, the expected form and the value found):',
-        ...variables,
-        '',
-        'Examples:',
-        ...examples,
-      ].join('\n'),
-    );
+  return (
+    new Command()
+      .name(spec.usage)
+      .description(spec.summary)
+      .helpOption('-h, --help', 'show this help and exit (nothing is started)')
+      // An option that stands for a variable, "(PORT; …)", shows that variable's default; commander's
+      // own .default() is not used, as it would make the option override the environment.
+      .configureHelp({
+        optionDescription: (option) => {
+          const variable = /\(([A-Z][A-Z0-9_]+)[;)]/.exec(option.description)?.[1];
+          const doc = variable === undefined ? undefined : docs.get(variable);
+          return doc === undefined ? option.description : `${option.description} (default: ${doc.byDefault})`;
+        },
+      })
+      .allowExcessArguments(false)
+      .showHelpAfterError(
+        `usage: ${spec.usage} [options]   (${spec.usage} --help for options, variables and examples)`,
+      )
+      .configureOutput({
+        // One line of error, then the usage line; never a stack.
+        outputError: (text, write) => write(text.replace(/^error: /, `${spec.usage.replace(/ --$/, '')}: `)),
+      })
+      .exitOverride((error) => {
+        process.exit(error.code === 'commander.helpDisplayed' || error.code === 'commander.help' ? 0 : 2);
+      })
+      .addHelpText(
+        'after',
+        [
+          '',
+          'Environment variables (options above override them; a bad value stops the start with the',
+          'variable, the expected form and the value found):',
+          ...variables,
+          '',
+          'Examples:',
+          ...examples,
+        ].join('\n'),
+      )
+  );
 }
 
 /** Words of `text` in lines of at most `width` characters. */

@@ -1210,7 +1210,7 @@ export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   planId?: InputMaybe<Scalars['ID']['input']>;
   query: Scalars['String']['input'];
-  types?: InputMaybe<Array<Scalars['String']['input']>>;
+  types?: InputMaybe<Array<SearchType>>;
 };
 
 
@@ -1220,7 +1220,7 @@ export type QuerySearchPageArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   planId?: InputMaybe<Scalars['ID']['input']>;
   query: Scalars['String']['input'];
-  types?: InputMaybe<Array<Scalars['String']['input']>>;
+  types?: InputMaybe<Array<SearchType>>;
 };
 
 
@@ -1318,6 +1318,32 @@ export type SearchHitEdge = {
   /** The hit. */
   node: SearchHit;
 };
+
+/**
+ * What `search(types:)` can ask for: the labels of the searchable nodes, spelled as `SearchHit.type`
+ * gives them, so a hit's type can be passed back. Any other value is a validation error.
+ */
+export type SearchType =
+  /** A concept of the glossary (its names, aliases and English gloss). */
+  | 'Concept'
+  /** A department (its names and aliases). */
+  | 'Department'
+  /** A goal. */
+  | 'Goal'
+  /** A guarantee measure. */
+  | 'Guarantee'
+  /** A plan (its title). */
+  | 'Plan'
+  /** A guiding principle. */
+  | 'Principle'
+  /** A problem the plan names. */
+  | 'Problem'
+  /** A section heading of a plan. */
+  | 'Section'
+  /** A sub-item of a task. */
+  | 'SubItem'
+  /** A task. */
+  | 'Task';
 
 /** A heading of the plan's outline: 一、总体要求 (level 1), (一)工作原则 (level 2). */
 export type Section = Node & {
@@ -1744,6 +1770,7 @@ export type ResolversTypes = ResolversObject<{
   SearchHit: ResolverTypeWrapper<SearchHitRow>;
   SearchHitConnection: ResolverTypeWrapper<Omit<SearchHitConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SearchHitEdge']>, nodes: Array<ResolversTypes['SearchHit']> }>;
   SearchHitEdge: ResolverTypeWrapper<Omit<SearchHitEdge, 'node'> & { node: ResolversTypes['SearchHit'] }>;
+  SearchType: SearchType;
   Section: ResolverTypeWrapper<SectionRow>;
   Serves: ResolverTypeWrapper<DerivedRow>;
   ServesEvidence: ResolverTypeWrapper<ServesEvidence>;

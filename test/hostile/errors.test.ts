@@ -54,7 +54,7 @@ describe('documents that do not parse', () => {
   });
 
   it('a list literal nested 5000 deep is a parse error, not a stack overflow', async () => {
-    const deep = `{ search(query: "x", types: ${'['.repeat(5_000)}"Task"${']'.repeat(5_000)}) { id } }`;
+    const deep = `{ search(query: "x", types: ${'['.repeat(5_000)}Task${']'.repeat(5_000)}) { id } }`;
     const answer = await query(deep);
     expect(expectCodedError(answer, 200, 'GRAPHQL_PARSE_FAILED').message).toBe(
       'Syntax Error: the document nests lists, objects or selections too deeply to be read.',

@@ -74,8 +74,24 @@ describe('full-text search', () => {
   });
 
   it('filters by type', async () => {
-    const hits = await search('科普', ', types: ["Task"]');
+    const hits = await search('科普', ', types: [Task]');
     expect(hits.map((h) => h.id)).toEqual(['cast-2018/task-9']);
+  });
+
+  it('takes types from the SearchType enum: a hit type passes back, a string or unknown name is refused', async () => {
+    const concepts = await search('four services', ', types: [Concept]');
+    expect(concepts.map((h) => `${h.type} ${h.id}`)).toEqual(['Concept concept/四服务']);
+    const asString = await gql(`{ search(query: "科普", types: ["Task"]) { id } }`);
+    expect(asString.data).toBeUndefined();
+    expect(asString.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(asString.errors![0]!.message).toBe(
+      'Enum "SearchType" cannot represent non-enum value: "Task". Did you mean the enum value "Task"?',
+    );
+    const unknown = await gql(`{ searchPage(query: "科普", types: [Taks]) { totalCount } }`);
+    expect(unknown.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(unknown.errors![0]!.message).toMatch(
+      /^Value "Taks" does not exist in "SearchType" enum\. Did you mean the enum value "Task"\?$/,
+    );
   });
 });
 

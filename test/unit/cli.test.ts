@@ -198,3 +198,49 @@ describe('npm run load -- --dry-run DIR: a folder at once', () => {
     );
   }, 60_000);
 });
+
+describe('--help shows what each option and variable is when not given', () => {
+  /** The entries of the "Environment variables" block: name → its text, wrapped lines joined. */
+  function variables(help: string): Map<string, string> {
+    const block = help.split(/^Environment variables.*\n(?:.*the value found\):\n)?/m)[1]!.split(/\n\n/)[0]!;
+    const entries = new Map<string, string>();
+    let name = '';
+    for (const line of block.split('\n')) {
+      const head = /^ {2}([A-Z][A-Z0-9_]+) +(.*)$/.exec(line);
+      if (head) entries.set((name = head[1]!), head[2]!);
+      else entries.set(name, `${entries.get(name)} ${line.trim()}`);
+    }
+    return entries;
+  }
+
+  it.each([
+    ['src/cli/start.ts', { PORT: '4000', HOST: '127.0.0.1', NEO4J_URI: 'unset', GRAPHQL_MAX_COST: '50000' }],
+    ['src/cli/db.ts', { NEO4J_PORT: '7687', NEO4J_DATA_DIR: '.data/neo4j' }],
+    ['src/cli/load.ts', { NEO4J_URI: 'unset', NEO4J_DATA_DIR: '.data/neo4j' }],
+  ])(
+    '%s: every variable ends with its default',
+    async (script, known) => {
+      const { code, stdout } = await run(script, ['--help']);
+      expect(code).toBe(0);
+      const entries = variables(stdout);
+      expect(entries.size).toBeGreaterThan(1);
+      for (const [name, text] of entries) expect(text, name).toMatch(/ Default: \S.*\.$/);
+      for (const [name, value] of Object.entries(known))
+        expect(entries.get(name), name).toMatch(` Default: ${value}.`);
+    },
+    60_000,
+  );
+
+  it('an option that stands for a variable shows its default, though the environment says otherwise', async () => {
+    const { stdout } = await run('src/cli/start.ts', ['--help'], { PORT: '5123' });
+    const options = stdout.split('\nOptions:\n')[1]!.split('\n\n')[0]!.replace(/\s+/g, ' ');
+    expect(options).toContain('HTTP port (PORT; 0 = a free one) (default: 4000)');
+    expect(options).toContain(
+      '--plans <files> plan files to load, comma-separated, or none (PLAN_FILES) (default: ' +
+        'seeds/cast-2018-reform-key-tasks.txt,seeds/cast-2025-work-points.txt)',
+    );
+    expect(options).toContain('store of the embedded engine (NEO4J_DATA_DIR) (default: .data/neo4j)');
+    // An option that stands for no variable has no default to show.
+    expect(options.trim()).toMatch(/ -h, --help show this help and exit \(nothing is started\)$/);
+  }, 60_000);
+});

@@ -1,12 +1,15 @@
 /**
- * GET / (the start page) and GET /docs/<page>.md (the docs it links to, as plain text, which every browser shows).
+ * GET / (the start page) and GET /docs/<page>.md (the docs it links to, as HTML; `?raw`, or an
+ * Accept that prefers text/markdown, gives the Markdown source), and the docs' images.
  * Mount with `app.use(landingRouter(db))`.
  */
 import { readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Router } from 'express';
+import express, { Router } from 'express';
 import type { Database } from '../../db/database.ts';
+import { renderDoc } from './docs.ts';
 import { type LandingPlan, renderLanding } from './page.ts';
 
 export const DOCS_DIR = fileURLToPath(new URL('../../../docs/', import.meta.url));
@@ -49,13 +52,20 @@ export function landingRouter(db: Database, options: LandingOptions = {}): Route
   router.get('/favicon.ico', (_req, res) => {
     res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').send(FAVICON);
   });
-  router.get('/docs/:page', (req, res, next) => {
+  router.get('/docs/:page', async (req, res, next) => {
     const { page } = req.params;
     if (!docs.includes(page) || !DOC_NAME.test(page)) {
       next();
       return;
     }
-    res.sendFile(join(docsDir, page), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    const source = await readFile(join(docsDir, page), 'utf8');
+    res.set('Vary', 'Accept');
+    if ('raw' in req.query) res.type('text/plain; charset=utf-8').send(source);
+    else if (req.accepts(['text/html', 'text/markdown']) === 'text/markdown')
+      res.type('text/markdown; charset=utf-8').send(source);
+    else res.type('html').send(renderDoc(page, source));
   });
+  // The pictures the docs show (docs/images/*.png), so a rendered page has them.
+  router.use('/docs/images', express.static(join(docsDir, 'images'), { fallthrough: true, index: false }));
   return router;
 }

@@ -1,6 +1,6 @@
 /**
  * The example queries of docs/queries, read at build time: one tab each, in file-name order,
- * titled by the file's first comment line.
+ * titled by the file's first comment line (the tab shows its operation name, the title is its tooltip).
  */
 export interface Example {
   readonly file: string;

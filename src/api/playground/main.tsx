@@ -16,7 +16,7 @@ import { GraphiQL, HISTORY_PLUGIN, type GraphiQLProps } from 'graphiql';
 import { explorerPlugin } from '@graphiql/plugin-explorer';
 import { examples, examplesVersion } from './examples.ts';
 import { examplesStorage } from './storage.ts';
-import { CommentTabTitles } from './tab-titles.tsx';
+import { QuestionTooltips } from './tab-titles.tsx';
 import { nodeLinksPlugin, noteResult } from './node-links.tsx';
 
 const ENDPOINT = '/graphql';
@@ -53,6 +53,6 @@ createRoot(root).render(
       </a>
       GraphiQL
     </GraphiQL.Logo>
-    <CommentTabTitles />
+    <QuestionTooltips />
   </GraphiQL>,
 );

@@ -1,24 +1,22 @@
 /**
  * GraphiQL 5 names a tab after its operation name (or `<untitled>`) and recomputes the name on
- * every edit; it has no prop for titles. The examples are titled by their first comment line,
- * so this component, rendered inside GraphiQL's provider, writes that title into each tab
- * button after every render. It edits the text node React created, so React's own updates land
- * on the same node and are corrected in the same commit.
+ * every edit. Each example has a short operation name (`query Plans`), so the tab shows it whole
+ * even with every example open at 1440 px; the question it answers, the file's first comment
+ * line, is too long for a tab and becomes the tab's tooltip. GraphiQL has no prop for that, so
+ * this component, rendered inside GraphiQL's provider, sets it after every render.
  */
 import { useLayoutEffect } from 'react';
 import { useGraphiQL } from '@graphiql/react';
 import { commentTitle } from './examples.ts';
 
-export function CommentTabTitles(): null {
+export function QuestionTooltips(): null {
   const tabs = useGraphiQL((state) => state.tabs);
   useLayoutEffect(() => {
     tabs.forEach((tab, index) => {
       const button = document.getElementById(`graphiql-session-tab-${index}`);
-      const text = button?.firstChild;
-      if (!button || text?.nodeType !== Node.TEXT_NODE) return;
-      const title = commentTitle(tab.query) ?? tab.title;
-      if (text.nodeValue !== title) text.nodeValue = title;
-      button.title = title;
+      if (!button) return;
+      const question = commentTitle(tab.query) ?? tab.title;
+      if (button.title !== question) button.title = question;
     });
   });
   return null;
