@@ -153,16 +153,7 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
       what: string,
     ) => {
       ranges.forEach(([s0, e0], k) => {
-        const marker = {
-          shape: null,
-          family: 'dash' as const,
-          number: k + 1,
-          start: s0,
-          end: s0,
-          raw: '',
-          bodyStart: s0,
-          damage: null,
-        };
+        const marker = unnumberedMarker(s0, k + 1);
         drafts.push({
           kind,
           number: k + 1,
@@ -189,16 +180,7 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
     if (unnumbered) {
       const kind = node.mappedKind as Exclude<SectionItemKind, 'Task'>;
       itemParas.forEach((p, k) => {
-        const marker = {
-          shape: null,
-          family: 'dash' as const,
-          number: k + 1,
-          start: p.start,
-          end: p.start,
-          raw: '',
-          bodyStart: p.start,
-          damage: null,
-        };
+        const marker = unnumberedMarker(p.start, k + 1);
         drafts.push({
           kind,
           number: k + 1,
@@ -318,16 +300,7 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
           }),
     });
     n.paras.forEach((p, k) => {
-      const marker = {
-        shape: null,
-        family: 'dash' as const,
-        number: k + 1,
-        start: p.start,
-        end: p.start,
-        raw: '',
-        bodyStart: p.start,
-        damage: null,
-      };
+      const marker = unnumberedMarker(p.start, k + 1);
       drafts.push({
         kind: 'Guarantee',
         number: k + 1,
@@ -416,4 +389,18 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
     });
   }
   return { sections, elements, leads, participations, departmentNames, warnings, facts };
+}
+
+/** The marker of an item the text writes without a number: empty, at the item's start. */
+function unnumberedMarker(start: number, number: number) {
+  return {
+    shape: null,
+    family: 'dash' as const,
+    number,
+    start,
+    end: start,
+    raw: '',
+    bodyStart: start,
+    damage: null,
+  };
 }
