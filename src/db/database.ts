@@ -8,6 +8,7 @@ import neo4j, { type Driver, type ManagedTransaction, isInt } from 'neo4j-driver
 import { type CypherCatalog, statement } from './catalog.ts';
 import { currentDeadline } from './deadline.ts';
 import { DatabaseError, mapDriverError } from './errors.ts';
+import { answerWithin, NO_ANSWER_GRACE_MS } from './no-answer.ts';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -143,14 +144,21 @@ export class Database {
       database: this.databaseName,
       defaultAccessMode: neo4j.session.READ,
     });
+    let abandoned = false;
     try {
       if (counted) this.note(name, 'READ');
-      const result = await session.run(text, toCypher(params) as Params, { timeout });
+      const run = session.run(text, toCypher(params) as Params, { timeout });
+      const result = await answerWithin(run, timeout + NO_ANSWER_GRACE_MS, name, () => {
+        abandoned = true;
+      });
       return result.records.map((record) => toPlain(record.toObject()) as R);
     } catch (error) {
       throw mapDriverError(error, name);
     } finally {
-      await session.close();
+      // A session whose server never answered cannot close cleanly either: let it go in the
+      // background (its socket fails when the engine is killed), and answer now.
+      if (abandoned) void session.close().catch(() => undefined);
+      else await session.close();
     }
   }
 

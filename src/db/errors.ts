@@ -36,7 +36,14 @@ const UNAVAILABLE = new Set([
 export function mapDriverError(error: unknown, statementName: string): unknown {
   if (error instanceof DatabaseError) return error;
   if (error instanceof Neo4jError) {
-    if (UNAVAILABLE.has(error.code) || (isRetryableError(error) && !error.code.startsWith('Neo.'))) {
+    // The pool's own refusal (code N/A): every connection is held by reads the server is not
+    // answering, so the server is, for this client, unavailable.
+    const poolExhausted = /Connection acquisition timed out/.test(error.message);
+    if (
+      poolExhausted ||
+      UNAVAILABLE.has(error.code) ||
+      (isRetryableError(error) && !error.code.startsWith('Neo.'))
+    ) {
       return new DatabaseError(
         'DATABASE_UNAVAILABLE',
         `the Neo4j database cannot be reached (${error.code}); the service retries on the next request`,

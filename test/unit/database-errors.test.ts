@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatError } from '../../src/api/errors.ts';
 import { CREDENTIALS_FILE, installPassword } from '../../src/db/credentials.ts';
 import { DatabaseError, mapDriverError } from '../../src/db/errors.ts';
+import { answerWithin } from '../../src/db/no-answer.ts';
 
 const REFUSED =
   'Shortest path fallback has been explicitly disabled. That means that no full path enumeration is performed in\n' +
@@ -61,5 +62,41 @@ describe("an install's first start", () => {
     expect(statSync(join(root, '.data')).mode & 0o777).toBe(0o700);
     expect(statSync(dataDir).mode & 0o777).toBe(0o700);
     expect(statSync(join(dataDir, CREDENTIALS_FILE)).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('a read the server never answers', () => {
+  it('is TIMEOUT once its time and the grace have passed, and the caller is told to let the session go', async () => {
+    let abandoned = 0;
+    const silent = new Promise<never>(() => undefined);
+    const started = Date.now();
+    const error = await answerWithin(silent, 50, 'plans', () => abandoned++).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+    expect(error).toBeInstanceOf(DatabaseError);
+    expect((error as DatabaseError).code).toBe('TIMEOUT');
+    expect((error as DatabaseError).message).toBe(
+      'cypher/plans.cypher: the database gave no answer within 50 ms',
+    );
+    expect(abandoned).toBe(1);
+  });
+
+  it('answers as the server does when it answers in time, and abandons nothing', async () => {
+    let abandoned = 0;
+    await expect(answerWithin(Promise.resolve(7), 1_000, 'plans', () => abandoned++)).resolves.toBe(7);
+    const refused = new DatabaseError('QUERY_FAILED', 'no');
+    await expect(answerWithin(Promise.reject(refused), 1_000, 'plans', () => abandoned++)).rejects.toBe(
+      refused,
+    );
+    expect(abandoned).toBe(0);
+  });
+
+  it('a pool whose every connection waits on a silent server is DATABASE_UNAVAILABLE, not a failed query', () => {
+    const exhausted = new Neo4jError(
+      'Connection acquisition timed out in 60000 ms. Pool status: Active conn count = 1, Idle conn count = 0.',
+      'N/A' as never,
+      '50N42',
+      '',
+    );
+    expect((mapDriverError(exhausted, 'plans') as DatabaseError).code).toBe('DATABASE_UNAVAILABLE');
   });
 });
