@@ -20,7 +20,7 @@ import type { LeadMarker } from './leads.ts';
 import { datePeriods, splitUnnumberedSteps } from './steps.ts';
 import type { Block } from './outline.ts';
 import { draftTask } from './task.ts';
-import { alternation, excerpt, SENTENCE_END, trimRange } from './text.ts';
+import { alternation, compiledFor, excerpt, SENTENCE_END, trimRange } from './text.ts';
 import { headingWords, kindOfHeading } from './classify.ts';
 import { sentenceTitle } from './titles.ts';
 
@@ -64,9 +64,10 @@ function headingItems(env: Env, start: number, end: number): [number, number][] 
   if (e0 <= s0) return [];
   const suffixes = env.genre.unnumberedItems.ordinalSuffixes;
   if (suffixes.length === 0) return [[s0, e0]];
-  const re = new RegExp(
-    `(?:^|(?<=[。；;]))[ \\u3000]*[一二三四五六七八九十]+(?:${alternation(suffixes)})`,
-    'g',
+  const re = compiledFor(
+    env.genre,
+    'ordinalSuffixes/g',
+    () => new RegExp(`(?:^|(?<=[。；;]))[ \\u3000]*[一二三四五六七八九十]+(?:${alternation(suffixes)})`, 'g'),
   );
   const slice = env.text.slice(s0, e0);
   const starts = [...slice.matchAll(re)].map((m) => s0 + m.index);

@@ -4,7 +4,7 @@
  * line but not read: which digits are month and day cannot be known, and none is invented.
  */
 import { CN_NUMERAL_CHARS, parseDigitString, parseSmallNumber } from './numerals.ts';
-import { alternation } from './text.ts';
+import { alternation, compiledFor } from './text.ts';
 
 const Y = `[0-9\\uff10-\\uff19${CN_NUMERAL_CHARS}]{4}`;
 const N = `[0-9\\uff10-\\uff19${CN_NUMERAL_CHARS}]{1,3}`;
@@ -55,8 +55,13 @@ export function readDate(raw: string): string | null {
  * Returns the date part's length within the line, or -1.
  */
 export function dateLineLength(line: string, printedSuffixes: readonly string[]): number {
-  const re = new RegExp(
-    `^(${Y}[0-9\\uff10-\\uff19${CN_NUMERAL_CHARS}年月日 \\t\\u00a0\\u3000\\-/.．]*?)${SP}(?:${alternation(printedSuffixes)})?${SP}$`,
+  const re = compiledFor(
+    printedSuffixes,
+    'dateLine',
+    () =>
+      new RegExp(
+        `^(${Y}[0-9\\uff10-\\uff19${CN_NUMERAL_CHARS}年月日 \\t\\u00a0\\u3000\\-/.．]*?)${SP}(?:${alternation(printedSuffixes)})?${SP}$`,
+      ),
   );
   const m = re.exec(line);
   return m === null ? -1 : m[1]!.replace(/[ \t\u00a0\u3000]+$/, '').length;

@@ -8,7 +8,7 @@
 import type { Genre } from '../seed-data.ts';
 import { markerAt } from './markers.ts';
 import type { Marker, MarkerFamily } from './markers.ts';
-import { alternation, isSpace, LIST_BOUNDARY, trimRange } from './text.ts';
+import { alternation, compiledFor, isSpace, LIST_BOUNDARY, trimRange } from './text.ts';
 
 export interface SubItemDraft {
   readonly marker: Marker;
@@ -27,7 +27,6 @@ export interface InlineSplit {
   readonly gaps: readonly { readonly offset: number; readonly expected: number; readonly found: string }[];
 }
 
-const MARKER_START = /[(（0-9\uff10-\uff19\u2460-\u249b〇○零一二两三四五六七八九十]/;
 const SEPARATORS = '；;，,、';
 
 /** The character before `pos`, blanks skipped, within [floor, pos). */
@@ -45,7 +44,6 @@ function candidate(
   family: MarkerFamily | null,
   q: readonly string[],
 ): Marker | null {
-  if (!MARKER_START.test(text[pos] ?? '')) return null;
   const m = markerAt(text, pos, q);
   if (m === null || m.number !== n || (family !== null && m.family !== family)) return null;
   const b = before(text, pos, floor);
@@ -86,7 +84,8 @@ function afterCue(
 ): { cue: [number, number]; first: Marker } | null {
   // Searched within the item only: a search that ran on to the end of the text would make the
   // parse quadratic in the number of items.
-  const re = new RegExp(alternation(genre.subItemCues), 'g');
+  const re = compiledFor(genre, 'subItemCues/g', () => new RegExp(alternation(genre.subItemCues), 'g'));
+  re.lastIndex = 0;
   const item = text.slice(start, end);
   for (let hit = re.exec(item); hit !== null; hit = re.exec(item)) {
     const m = { index: start + hit.index, 0: hit[0] };

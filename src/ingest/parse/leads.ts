@@ -106,7 +106,8 @@ function readLabels(
   atLineStartOnly: boolean,
 ): { names: LeadName[]; participants: ParticipantName[]; first: number; last: number } | null {
   const p = patterns(genre);
-  const re = new RegExp(p.label.source, 'g');
+  const re = p.label;
+  re.lastIndex = 0;
   const slice = text.slice(start, end);
   const hits: { at: number; valueStart: number; role: string | null }[] = [];
   for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {

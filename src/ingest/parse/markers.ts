@@ -103,11 +103,30 @@ function numberOf(digits: string, family: MarkerFamily): number | null {
   return family === 'cn' ? parseChineseNumeral(digits) : parseDigitString(digits);
 }
 
+const CN_NUMERAL_CODES = new Set([...CN_NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
+
+/**
+ * Whether a marker may start with this code unit: a bracket, a digit (ASCII or full-width), a
+ * circled or bracketed number, a Chinese numeral — the first characters PATTERNS accept. Most
+ * characters of a plan are none of them: the patterns are tried only where one stands.
+ */
+export function canOpenMarker(c: number): boolean {
+  return (
+    c === 0x28 || // (
+    c === 0xff08 || // （
+    (c >= 0x30 && c <= 0x39) ||
+    (c >= 0xff10 && c <= 0xff19) ||
+    (c >= 0x2460 && c <= 0x249b) ||
+    CN_NUMERAL_CODES.has(c)
+  );
+}
+
 /**
  * The marker starting exactly at `pos`, or null. A damaged arabic marker followed by a quantity
  * word ("4个", "1970项") is a number in prose, not a marker.
  */
 export function markerAt(text: string, pos: number, quantityFollowers: readonly string[]): Marker | null {
+  if (!canOpenMarker(text.charCodeAt(pos))) return null;
   for (const pat of PATTERNS) {
     pat.re.lastIndex = pos;
     const m = pat.re.exec(text);

@@ -11,25 +11,32 @@ import type { ParsedDocument } from './index.ts';
 import type { Span } from '../model.ts';
 
 let convert: ((s: string) => string) | null = null;
-const memo = new Map<string, string>();
+/** Per code unit from U+3400 to U+9FFF: its simplified code unit, 0 while not yet converted. */
+const FIRST = 0x3400;
+const table = new Uint16Array(0x9fff - FIRST + 1);
+
+/** The character's simplified form as one code unit, or the character itself (converted once per process). */
+function simplified(code: number): number {
+  let s = table[code - FIRST]!;
+  if (s === 0) {
+    convert ??= OpenCC.Converter({ from: 'hk', to: 'cn' });
+    const c = (convert as (x: string) => string)(String.fromCharCode(code));
+    s = c.length === 1 ? c.charCodeAt(0) : code;
+    table[code - FIRST] = s;
+  }
+  return s;
+}
 
 /** The text with each traditional character replaced by its simplified form; the text itself when it has none. */
 export function forMatching(source: string): string {
   let out: string[] | null = null;
   for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    const code = ch.charCodeAt(0);
-    if (code < 0x3400 || code > 0x9fff) continue;
-    let s = memo.get(ch);
-    if (s === undefined) {
-      convert ??= OpenCC.Converter({ from: 'hk', to: 'cn' });
-      const c = (convert as (x: string) => string)(ch);
-      s = c.length === 1 ? c : ch;
-      memo.set(ch, s);
-    }
-    if (s !== ch) {
+    const code = source.charCodeAt(i);
+    if (code < FIRST || code > 0x9fff) continue;
+    const s = simplified(code);
+    if (s !== code) {
       out ??= Array.from({ length: source.length }, (_, k) => source[k]!);
-      out[i] = s;
+      out[i] = String.fromCharCode(s);
     }
   }
   return out === null ? source : out.join('');

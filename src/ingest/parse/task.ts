@@ -14,7 +14,7 @@ import type { Para } from './lines.ts';
 import { describeDamage } from './markers.ts';
 import type { Marker } from './markers.ts';
 import type { Block } from './outline.ts';
-import { alternation, trimRange } from './text.ts';
+import { alternation, compiledFor, trimRange } from './text.ts';
 import { clauseTitle, sentenceTitle } from './titles.ts';
 
 interface TaskShape {
@@ -127,7 +127,8 @@ function subItems(env: Env, b: Block, contentEnd: number, warnings: ParseWarning
     return { subs, listStart: split.listStart, emptyCue: false };
   }
   // A cue with nothing numbered after it: the list was lost or never numbered.
-  const cue = new RegExp(alternation(env.genre.subItemCues)).exec(text.slice(b.marker.bodyStart, contentEnd));
+  const cues = compiledFor(env.genre, 'subItemCues', () => new RegExp(alternation(env.genre.subItemCues)));
+  const cue = cues.exec(text.slice(b.marker.bodyStart, contentEnd));
   if (!cue) return { subs: [], listStart: contentEnd, emptyCue: false };
   const listStart = b.marker.bodyStart + cue.index;
   warnings.push({

@@ -38,22 +38,40 @@ const PAIRS: Readonly<Record<string, string>> = {
 /** How far a paired mark may reach before it is taken as damaged (its partner lost). */
 const PAIR_REACH = 80;
 
+/** PAIRS by code unit: opener → closer. */
+const CLOSER_OF = new Map<number, number>(
+  Object.entries(PAIRS).map(([open, close]) => [open.charCodeAt(0), close.charCodeAt(0)]),
+);
+const stopSets = new Map<string, ReadonlySet<number>>();
+const NL = 10;
+
 /**
  * First index in [start, end) whose character is in `stops` outside any paired mark, or -1.
  * An opener whose partner does not follow within reach (in the same paragraph) is ignored, and
- * so is an unmatched closer: captured pages lose brackets.
+ * so is an unmatched closer: captured pages lose brackets. Each opener looks no further than its
+ * reach, so the walk stays linear in [start, end) however many openers lose their partner.
  */
 export function findAtDepthZero(text: string, start: number, end: number, stops: string): number {
+  let stopSet = stopSets.get(stops);
+  if (stopSet === undefined) stopSets.set(stops, (stopSet = new Set([...stops].map((c) => c.charCodeAt(0)))));
   let i = start;
   while (i < end) {
-    const ch = text[i]!;
-    if (stops.includes(ch)) return i;
-    const close = PAIRS[ch];
+    const ch = text.charCodeAt(i);
+    if (stopSet.has(ch)) return i;
+    const close = CLOSER_OF.get(ch);
     if (close !== undefined) {
+      // The partner counts when it comes before the reach, the end and the next line break.
       const limit = Math.min(end, i + PAIR_REACH);
-      const nl = text.indexOf('\n', i);
-      const at = text.indexOf(close, i + 1);
-      if (at >= 0 && at < limit && (nl < 0 || at < nl)) {
+      let at = -1;
+      for (let k = i + 1; k < limit; k++) {
+        const c = text.charCodeAt(k);
+        if (c === NL) break;
+        if (c === close) {
+          at = k;
+          break;
+        }
+      }
+      if (at >= 0) {
         i = at + 1;
         continue;
       }
@@ -93,6 +111,20 @@ const CJK_GAP_RE = new RegExp(`(?<=${CJK})[ \\t\\u00a0\\u3000]+(?=${CJK})`, 'g')
  */
 export function normaliseInline(raw: string): string {
   return raw.replace(BREAK_RE, '').replace(CJK_GAP_RE, '').trim();
+}
+
+const compiled = new WeakMap<object, Map<string, RegExp>>();
+
+/**
+ * A RegExp built from seed words, compiled once per seed object (a genre, a word list) and key
+ * rather than once per line or element. A global or sticky one is shared: reset its lastIndex.
+ */
+export function compiledFor(owner: object, key: string, build: () => RegExp): RegExp {
+  let byKey = compiled.get(owner);
+  if (byKey === undefined) compiled.set(owner, (byKey = new Map()));
+  let re = byKey.get(key);
+  if (re === undefined) byKey.set(key, (re = build()));
+  return re;
 }
 
 /** Escapes a word for use inside a RegExp. */

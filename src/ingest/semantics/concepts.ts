@@ -88,11 +88,12 @@ function scanMentions(
   lines: LineIndex,
   surfaces: ReadonlyMap<string, ConceptModel>,
 ): MentionModel[] {
-  const byFirstChar = new Map<string, string[]>();
+  // Keyed by the first UTF-16 unit's code: no string is made per position of the body.
+  const byFirstChar = new Map<number, string[]>();
   for (const surface of surfaces.keys()) {
-    const list = byFirstChar.get(surface[0]!) ?? [];
+    const list = byFirstChar.get(surface.charCodeAt(0)) ?? [];
     list.push(surface);
-    byFirstChar.set(surface[0]!, list);
+    byFirstChar.set(surface.charCodeAt(0), list);
   }
   for (const list of byFirstChar.values()) list.sort((a, b) => b.length - a.length);
 
@@ -100,7 +101,7 @@ function scanMentions(
   let pos = outline.bodyStart;
   while (pos < outline.bodyEnd) {
     const surface = byFirstChar
-      .get(text[pos]!)
+      .get(text.charCodeAt(pos))
       ?.find((s) => text.startsWith(s, pos) && pos + s.length <= outline.bodyEnd);
     if (!surface) {
       pos++;

@@ -23,7 +23,7 @@
  */
 import type { ElementModel, Span } from '../model.ts';
 import type { PhraseRules } from './glossary.ts';
-import { isHan, isWordChar, type LineIndex, type OutlineInput } from './spans.ts';
+import { isHan, isWordCode, type LineIndex, type OutlineInput } from './spans.ts';
 
 /** Shortest phrase used as evidence: two-character words (组织, 服务) are everywhere in these plans. */
 export const MIN_PHRASE_CHARS = 4;
@@ -125,11 +125,11 @@ export class PhraseStats {
     this.stop = new Set(rules.stopPhrases);
     this.maxDf = Math.max(2, Math.floor(units.length * MAX_DF_SHARE));
     this.texts.forEach((t, unit) => {
-      for (const [gram] of grams(t, 0, t.length)) {
+      forEachGram(t, 0, t.length, (gram) => {
         const list = this.unitsByGram.get(gram);
         if (list === undefined) this.unitsByGram.set(gram, [unit]);
         else if (list[list.length - 1] !== unit) list.push(unit);
-      }
+      });
     });
   }
 
@@ -231,12 +231,17 @@ export type Run = readonly [number, number, number];
 /** Grams are MIN_PHRASE_CHARS long: every run worth keeping starts with a common gram. */
 const GRAM = MIN_PHRASE_CHARS;
 
-/** Every gram of word characters in text[start, end): [gram, offset]. */
-function* grams(text: string, start: number, end: number): Generator<[string, number]> {
+/** Every gram of word characters in text[start, end), in order: visit(gram, offset). */
+function forEachGram(
+  text: string,
+  start: number,
+  end: number,
+  visit: (gram: string, offset: number) => void,
+): void {
   let word = 0; // word characters ending at i (inclusive)
   for (let i = start; i < end; i++) {
-    word = isWordChar(text[i]!) ? word + 1 : 0;
-    if (word >= GRAM) yield [text.slice(i - GRAM + 1, i + 1), i - GRAM + 1];
+    word = isWordCode(text.charCodeAt(i)) ? word + 1 : 0;
+    if (word >= GRAM) visit(text.slice(i - GRAM + 1, i + 1), i - GRAM + 1);
   }
 }
 
@@ -254,11 +259,11 @@ export class GramIndex {
     private readonly ends: readonly End[],
   ) {
     ends.forEach((end, index) => {
-      for (const [gram, offset] of grams(text, end.start, end.end)) {
+      forEachGram(text, end.start, end.end, (gram, offset) => {
         const list = this.at.get(gram);
         if (list === undefined) this.at.set(gram, [[index, offset]]);
         else list.push([index, offset]);
-      }
+      });
     });
   }
 
@@ -270,25 +275,32 @@ export class GramIndex {
   commonRuns(from: End): Map<number, Run[]> {
     const text = this.text;
     const runs = new Map<number, Run[]>();
-    for (const [gram, i] of grams(text, from.start, from.end)) {
-      for (const [index, j] of this.at.get(gram) ?? []) {
+    forEachGram(text, from.start, from.end, (gram, i) => {
+      const at = this.at.get(gram);
+      if (at === undefined) return;
+      for (const [index, j] of at) {
         const to = this.ends[index]!;
         // Left-maximal only: a run that could start one character earlier is found from there.
-        if (i > from.start && j > to.start && isWordChar(text[i - 1]!) && text[i - 1] === text[j - 1])
+        if (
+          i > from.start &&
+          j > to.start &&
+          isWordCode(text.charCodeAt(i - 1)) &&
+          text.charCodeAt(i - 1) === text.charCodeAt(j - 1)
+        )
           continue;
         let length = GRAM;
         while (
           i + length < from.end &&
           j + length < to.end &&
-          isWordChar(text[i + length]!) &&
-          text[i + length] === text[j + length]
+          isWordCode(text.charCodeAt(i + length)) &&
+          text.charCodeAt(i + length) === text.charCodeAt(j + length)
         )
           length++;
         const list = runs.get(index);
         if (list === undefined) runs.set(index, [[i, j, length]]);
         else list.push([i, j, length]);
       }
-    }
+    });
     for (const list of runs.values()) list.sort((x, y) => x[0] + x[2] - (y[0] + y[2]) || x[1] - y[1]);
     return runs;
   }

@@ -54,7 +54,8 @@ export interface Region {
  * around the plan — belongs to nothing.
  */
 export class Outline {
-  private readonly regions: Region[];
+  /** Regions by block of text (byBlock). */
+  private readonly blocks: Region[][];
   /** Start and end of the body: the smallest range covering every region. */
   readonly bodyStart: number;
   readonly bodyEnd: number;
@@ -71,7 +72,7 @@ export class Outline {
     }
     const bodyEnd = Math.max(0, ...regions.map((r) => r.end));
     regions.push(...sectionExtents(input, bodyEnd));
-    this.regions = regions;
+    this.blocks = byBlock(regions);
     this.bodyStart = regions.length === 0 ? 0 : Math.min(...regions.map((r) => r.start));
     this.bodyEnd = bodyEnd;
   }
@@ -79,13 +80,33 @@ export class Outline {
   /** Id of the smallest region containing [start, end), or null outside the body. */
   innermost(start: number, end: number): string | null {
     let best: Region | null = null;
-    for (const r of this.regions) {
+    // Every region holding [start, end) covers the block of `start`: only that block's are tried.
+    for (const r of this.blocks[Math.min(Math.floor(start / BLOCK), this.blocks.length - 1)] ?? []) {
       if (r.start <= start && end <= r.end && (!best || r.end - r.start < best.end - best.start)) {
         best = r;
       }
     }
     return best?.id ?? null;
   }
+}
+
+/**
+ * Regions by block of BLOCK characters: each block lists, in the regions' order, those that
+ * reach into it (ends included). A look-up tries a block's few regions, not all of them: with
+ * one mention per few lines and one region per element, a scan of all regions would make the
+ * mentions of a plan quadratic in its size.
+ */
+const BLOCK = 512;
+
+function byBlock(regions: readonly Region[]): Region[][] {
+  const last = Math.max(0, ...regions.map((r) => Math.floor(r.end / BLOCK)));
+  const blocks: Region[][] = Array.from({ length: last + 1 }, () => []);
+  for (const r of regions) {
+    if (r.start > r.end) continue; // holds nothing
+    for (let b = Math.floor(Math.max(0, r.start) / BLOCK); b <= Math.floor(r.end / BLOCK); b++)
+      blocks[b]!.push(r);
+  }
+  return blocks;
 }
 
 /** A section runs from its heading to the next heading of the same or a higher level. */
@@ -98,11 +119,28 @@ function sectionExtents(input: OutlineInput, bodyEnd: number): Region[] {
 }
 
 /** Characters that make up phrases and terms: CJK ideographs, Latin letters and digits (ASCII or full-width). */
+const WORD_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/;
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+
+/** isHan for one UTF-16 code unit. */
+export const isHanCode = (c: number): boolean =>
+  (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+
+/** isWordChar for one UTF-16 code unit: no string is made per character of a plan. */
+export const isWordCode = (c: number): boolean =>
+  isHanCode(c) ||
+  (c >= 0x30 && c <= 0x39) ||
+  (c >= 0x41 && c <= 0x5a) ||
+  (c >= 0x61 && c <= 0x7a) ||
+  (c >= 0xff10 && c <= 0xff19) ||
+  (c >= 0xff21 && c <= 0xff3a) ||
+  (c >= 0xff41 && c <= 0xff5a);
+
 export function isWordChar(ch: string): boolean {
-  return /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/.test(ch);
+  return typeof ch === 'string' && ch.length === 1 ? isWordCode(ch.charCodeAt(0)) : WORD_CHAR.test(ch);
 }
 
 /** CJK ideographs only. */
 export function isHan(ch: string): boolean {
-  return /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(ch);
+  return typeof ch === 'string' && ch.length === 1 ? isHanCode(ch.charCodeAt(0)) : HAN.test(ch);
 }
