@@ -3,8 +3,10 @@
  *
  * Two lanes, so that cheap questions never wait behind expensive ones: an operation whose price
  * (limits/cost.ts: its answer's size and the database work it may do) is at most `heavyPrice` takes
- * a `light` slot, any other a `heavy` slot; with as many heavy slots as cores, heavy work can keep
- * the machine busy but never all of it. A client (by IP address) has at most `perClient`
+ * a `light` slot, any other a `heavy` slot, and so does every export (export/router.ts). Heavy work
+ * never takes a light slot. One heavy slot by default: heavy work then keeps about one core busy
+ * (its Cypher in the engine, its decoding and writing here, or an alignment in a worker thread),
+ * and on a 2-core machine the other stays for cheap questions. A client (by IP address) has at most `perClient`
  * operations running; more of its requests wait in line, and when a slot frees the waiting request
  * of the client with the fewest running goes first, so that one client's burst does not take every
  * turn. A request that cannot start within `maxWaitMs` (or the time left in its budget, minus a
@@ -43,7 +45,7 @@ export interface AdmissionOptions {
 export const DEFAULT_ADMISSION: AdmissionOptions = {
   perClient: 2,
   light: 6,
-  heavy: 2,
+  heavy: 1,
   heavyPrice: 2_000,
   maxWaitMs: 3_000,
   queuePerClient: 8,
@@ -195,6 +197,24 @@ export class Admission {
       this.forget(clientKey);
       this.dispatch();
     };
+  }
+
+  /**
+   * Resolves once no cheap operation runs or waits, or after `maxMs`. Heavy work that comes in
+   * pieces (an export's pages) awaits it between pieces, so that a cheap question that arrives
+   * meanwhile waits for at most one piece, not for the whole export.
+   */
+  lightDrained(maxMs: number): Promise<void> {
+    const busy = () => this.running.light > 0 || this.waiting.some((w) => w.lane === 'light');
+    if (!busy()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const started = Date.now();
+      const check = () => {
+        if (!busy() || Date.now() - started >= maxMs) resolve();
+        else setTimeout(check, 5);
+      };
+      setTimeout(check, 5);
+    });
   }
 
   private forget(clientKey: string): void {
