@@ -31,6 +31,8 @@ if (typeof process.send === 'function') {
       });
     }
   });
-  // The channel must not keep the service alive once it is asked to stop.
+  // The channel must not keep the service alive once it is asked to stop, and a bench that dies
+  // takes its service with it (the same stop as Ctrl-C).
   process.channel?.unref();
+  process.once('disconnect', () => process.kill(process.pid, 'SIGINT'));
 }
