@@ -3,16 +3,24 @@
  *
  * Two lanes, so that cheap questions never wait behind expensive ones: an operation whose price
  * (limits/cost.ts: its answer's size and the database work it may do) is at most `heavyPrice` takes
- * a `light` slot, any other a `heavy` slot; with as many heavy slots as cores, heavy work can keep
- * the machine busy but never all of it. A client (by IP address) has at most `perClient`
+ * a `light` slot, any other a `heavy` slot, and so does every export (export/router.ts). Heavy work
+ * never takes a light slot. One heavy slot by default: heavy work then keeps about one core busy
+ * (its Cypher in the engine, its decoding and writing here, or an alignment in a worker thread),
+ * and on a 2-core machine the other stays for cheap questions. A client (by IP address) has at most `perClient`
  * operations running; more of its requests wait in line, and when a slot frees the waiting request
  * of the client with the fewest running goes first, so that one client's burst does not take every
  * turn. A request that cannot start within `maxWaitMs` (or the time left in its budget, minus a
  * second to answer), or that finds its client's line full, gets SERVICE_BUSY with `Retry-After`
  * (HTTP 429) at once — never a REQUEST_TIMEOUT after the whole budget has gone.
+ *
+ * A slot is held only while the request's answer can still be sent: once the HTTP response has
+ * finished or closed (the time budget answered REQUEST_TIMEOUT, or the client went away), the
+ * slot is given back even if the request's own work still waits on the database, and a request
+ * still in line leaves it. Otherwise reads stuck on a hung engine would keep a client's slots
+ * long after its answers were gone, and its next requests would be SERVICE_BUSY.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { currentDeadline } from '../db/deadline.ts';
@@ -37,7 +45,7 @@ export interface AdmissionOptions {
 export const DEFAULT_ADMISSION: AdmissionOptions = {
   perClient: 2,
   light: 6,
-  heavy: 2,
+  heavy: 1,
   heavyPrice: 2_000,
   maxWaitMs: 3_000,
   queuePerClient: 8,
@@ -60,6 +68,15 @@ export class BusyError extends GraphQLError {
         retryAfter: retryAfterSeconds,
         http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
       },
+    });
+  }
+}
+
+/** A request whose answer was already sent (or whose client left) before it got a slot. */
+export class AnsweredError extends GraphQLError {
+  constructor() {
+    super('The request was answered (or its client left) before a slot came free.', {
+      extensions: { code: ErrorCode.REQUEST_TIMEOUT },
     });
   }
 }
@@ -88,9 +105,31 @@ export class Admission {
 
   /**
    * A slot for one operation of `client`, or BusyError. Resolves to the function that gives the
-   * slot back (call it exactly once, when the answer is sent).
+   * slot back (call it when the answer is sent; later calls do nothing). `answered` aborts when
+   * the request's HTTP response is over: the slot is given back then, or the wait ends with
+   * AnsweredError.
    */
-  async acquire(clientKey: string, lane: Lane, deadline: number | undefined): Promise<() => void> {
+  async acquire(
+    clientKey: string,
+    lane: Lane,
+    deadline: number | undefined,
+    answered?: AbortSignal,
+  ): Promise<() => void> {
+    if (answered?.aborted) throw new AnsweredError();
+    const slot = await this.wait(clientKey, lane, deadline, answered);
+    if (answered !== undefined) {
+      if (answered.aborted) slot();
+      else answered.addEventListener('abort', slot, { once: true });
+    }
+    return slot;
+  }
+
+  private async wait(
+    clientKey: string,
+    lane: Lane,
+    deadline: number | undefined,
+    answered: AbortSignal | undefined,
+  ): Promise<() => void> {
     const client = this.client(clientKey);
     const retry = Math.max(1, Math.ceil(this.options.maxWaitMs / 1000));
     if (client.running < this.options.perClient && this.free(lane) && this.waiting.length === 0) {
@@ -104,22 +143,33 @@ export class Admission {
     const wait = Math.min(this.options.maxWaitMs, budget);
     client.waiting++;
     return new Promise<() => void>((resolve, reject) => {
+      const leave = () => {
+        const at = this.waiting.indexOf(waiter);
+        if (at >= 0) this.waiting.splice(at, 1);
+        client.waiting--;
+        this.forget(clientKey);
+      };
+      const onAnswered = () => {
+        clearTimeout(timer);
+        leave();
+        reject(new AnsweredError());
+      };
       const waiter: Waiter = {
         client: clientKey,
         lane,
         arrived: Date.now(),
         grant: () => {
           clearTimeout(timer);
+          answered?.removeEventListener('abort', onAnswered);
           client.waiting--;
           resolve(this.start(clientKey, lane));
         },
       };
+      answered?.addEventListener('abort', onAnswered, { once: true });
       const timer = setTimeout(
         () => {
-          const at = this.waiting.indexOf(waiter);
-          if (at >= 0) this.waiting.splice(at, 1);
-          client.waiting--;
-          this.forget(clientKey);
+          answered?.removeEventListener('abort', onAnswered);
+          leave();
           this.refused++;
           reject(
             new BusyError(
@@ -147,6 +197,24 @@ export class Admission {
       this.forget(clientKey);
       this.dispatch();
     };
+  }
+
+  /**
+   * Resolves once no cheap operation runs or waits, or after `maxMs`. Heavy work that comes in
+   * pieces (an export's pages) awaits it between pieces, so that a cheap question that arrives
+   * meanwhile waits for at most one piece, not for the whole export.
+   */
+  lightDrained(maxMs: number): Promise<void> {
+    const busy = () => this.running.light > 0 || this.waiting.some((w) => w.lane === 'light');
+    if (!busy()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const started = Date.now();
+      const check = () => {
+        if (!busy() || Date.now() - started >= maxMs) resolve();
+        else setTimeout(check, 5);
+      };
+      setTimeout(check, 5);
+    });
   }
 
   private forget(clientKey: string): void {
@@ -189,17 +257,31 @@ export class Admission {
   }
 }
 
-/** The client a request comes from, for the plugin (hooks see no express request). */
-const clients = new AsyncLocalStorage<string>();
+/** The client a request comes from and when its answer is over, for the plugin (hooks see no express request). */
+const clients = new AsyncLocalStorage<{ readonly key: string; readonly answered: AbortSignal }>();
 
-/** Express middleware: remembers the client (its IP address) for the admission plugin. */
-export const identifyClient: RequestHandler = (req, _res, next) => {
-  clients.run(req.socket.remoteAddress ?? 'unknown', next);
+/** Aborts once `res` has finished or closed, whichever comes first (already over: aborted now). */
+export function answeredSignal(res: Response): AbortSignal {
+  const over = new AbortController();
+  if (res.writableFinished || res.destroyed || res.closed) {
+    over.abort();
+    return over.signal;
+  }
+  const done = () => over.abort();
+  res.once('finish', done);
+  res.once('close', done);
+  return over.signal;
+}
+
+/** Express middleware: remembers the client (its IP address) and its response for the admission plugin. */
+export const identifyClient: RequestHandler = (req, res, next) => {
+  clients.run({ key: req.socket.remoteAddress ?? 'unknown', answered: answeredSignal(res) }, next);
 };
 
 /**
  * Takes a slot once the operation is resolved and priced (the cost plugin runs first) and gives
- * it back when the answer is sent. Operations refused before (parse, validation, cost) take none.
+ * it back when the answer is sent, or when the HTTP response is over if that comes first (the time
+ * budget answered). Operations refused before (parse, validation, cost) take none.
  */
 export function admissionPlugin(admission: Admission): ApolloServerPlugin<BaseContext> {
   return {
@@ -209,7 +291,13 @@ export function admissionPlugin(admission: Admission): ApolloServerPlugin<BaseCo
         async didResolveOperation() {
           const price = priceOf(request);
           const lane: Lane = price !== undefined && price > admission.options.heavyPrice ? 'heavy' : 'light';
-          release = await admission.acquire(clients.getStore() ?? 'unknown', lane, currentDeadline());
+          const client = clients.getStore();
+          release = await admission.acquire(
+            client?.key ?? 'unknown',
+            lane,
+            currentDeadline(),
+            client?.answered,
+          );
         },
         async willSendResponse() {
           release?.();

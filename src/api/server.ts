@@ -217,8 +217,9 @@ export async function createApp(
   app.use('/playground', pageHeaders, playgroundRouter());
   app.use('/explore', pageHeaders, explorerRouter());
   app.use(['/graphql', '/plans'], corsMiddleware(options.corsOrigins ?? '*'));
-  // Exports stream under their own budget and concurrency (export/router.ts), not the request's.
-  app.use(exportMethods, exportRouter(db, options.exports ?? DEFAULT_EXPORTS));
+  // Exports stream under their own budget and concurrency (export/router.ts), not the request's,
+  // in the heavy lane of the same admission as expensive operations.
+  app.use(exportMethods, exportRouter(db, options.exports ?? DEFAULT_EXPORTS, admission));
   // The deadline is fixed when the request arrives; the reads inherit it from where the request
   // resumes after its body is read (stream callbacks do not carry async context).
   app.use(timeBudget(options.requestTimeoutMs));

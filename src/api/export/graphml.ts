@@ -12,7 +12,12 @@ import {
   type GraphMLKey,
 } from './attributes.ts';
 
+/** Any character escapeXml changes: most values have none, and skip the five replacements. */
+// eslint-disable-next-line no-control-regex -- control characters are among them
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return (
     text
       .replace(/&/g, '&amp;')

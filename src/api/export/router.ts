@@ -9,7 +9,8 @@
  * pages arrive. Pages are separate transactions: a plan reloaded during an export is detected
  * (its sha256 changes) and the export ends with an error rather than mixing two versions.
  */
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
+import { type Admission, answeredSignal, BusyError } from '../admission.ts';
 import type { Database } from '../../db/database.ts';
 import { DatabaseError } from '../../db/errors.ts';
 import { currentDeadline, withDeadline } from '../../db/deadline.ts';
@@ -20,8 +21,15 @@ import { escapeXml, GraphMLWriter } from './graphml.ts';
 
 const PLAN_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-/** Nodes per page: a page of a large plan (nodes with their edges) stays a few megabytes. */
-export const PAGE_SIZE = 2_000;
+/**
+ * Nodes per page: a page (nodes with their edges) stays under a megabyte, so one export holds
+ * little memory at a time, and the event loop turns between pages: decoding and writing a page
+ * of 2,000 held it for long enough to delay every cheap question behind an export.
+ */
+export const PAGE_SIZE = 500;
+
+/** Longest an export waits between two pages for cheap questions in flight to finish. */
+const PAUSE_FOR_LIGHT_MS = 250;
 
 type Format = 'graphml' | 'json';
 
@@ -34,6 +42,7 @@ interface PageRow {
 async function* pages(
   db: Database,
   planId: string | null,
+  pause: () => Promise<void>,
 ): AsyncGenerator<{ nodes: ShapeNode[]; edges: ShapeEdge[] }> {
   if (planId !== null) {
     const shared = await db.read<{ node: NodeRow }>('export-shared', { planId });
@@ -41,6 +50,7 @@ async function* pages(
   }
   let after = '';
   for (;;) {
+    await pause();
     const rows = await db.read<PageRow & Record<string, unknown>>('export-page', {
       planId,
       after,
@@ -105,6 +115,7 @@ async function exportGraph(
   res: Response,
   planId: string | null,
   format: Format,
+  pause: () => Promise<void>,
 ): Promise<void> {
   const before = await versions(db, planId);
   if (planId !== null && before === '') {
@@ -120,7 +131,7 @@ async function exportGraph(
       : [];
   const graphml = new GraphMLWriter(keys);
   // Nothing is sent before the first page is read, so a failing database still gets a clean 503.
-  let stream = pages(db, planId);
+  let stream = pages(db, planId, pause);
   let next = await stream.next();
   res.setHeader('trailer', STATUS_TRAILER);
   if (format === 'graphml') {
@@ -158,7 +169,7 @@ async function exportGraph(
       }
       await write(res, '],"edges":[');
       first = true;
-      stream = pages(db, planId);
+      stream = pages(db, planId, pause);
       for (next = await stream.next(); !next.done; next = await stream.next()) {
         const { edges } = next.value;
         if (edges.length === 0) continue;
@@ -194,13 +205,16 @@ async function exportGraph(
 }
 
 export interface ExportOptions {
-  /** Exports streaming at once; more get 429 SERVICE_BUSY with Retry-After. */
+  /**
+   * Exports streaming or waiting for the heavy lane at once; more get 429 SERVICE_BUSY with
+   * Retry-After at once.
+   */
   readonly maxConcurrent: number;
   /** An export's own time budget, in ms (not the GraphQL request's): its reads stop by then. */
   readonly timeoutMs: number;
 }
 
-export const DEFAULT_EXPORTS: ExportOptions = { maxConcurrent: 4, timeoutMs: 120_000 };
+export const DEFAULT_EXPORTS: ExportOptions = { maxConcurrent: 2, timeoutMs: 120_000 };
 
 /** What the database's failure before the answer began tells the client. */
 function failure(error: unknown): { status: number; code: string; message: string } | null {
@@ -226,10 +240,24 @@ function failure(error: unknown): { status: number; code: string; message: strin
   return null;
 }
 
-export function exportRouter(db: Database, options: ExportOptions = DEFAULT_EXPORTS): Router {
+/**
+ * The export routes. With `admission`, an export is heavy work like an expensive operation: it
+ * streams only in a slot of the heavy lane (admission.ts), so exports and compares take turns
+ * and never the slots of cheap questions; one that gets no slot in time is 429 SERVICE_BUSY.
+ */
+export function exportRouter(
+  db: Database,
+  options: ExportOptions = DEFAULT_EXPORTS,
+  admission?: Admission,
+): Router {
   const router = Router();
   let running = 0;
-  const handle = async (res: Response, planId: string | null, format: string): Promise<void> => {
+  const handle = async (
+    req: Request,
+    res: Response,
+    planId: string | null,
+    format: string,
+  ): Promise<void> => {
     if (format !== 'graphml' && format !== 'json') {
       res
         .status(404)
@@ -246,9 +274,28 @@ export function exportRouter(db: Database, options: ExportOptions = DEFAULT_EXPO
       return;
     }
     running++;
+    let release: (() => void) | null = null;
     try {
-      await withDeadline(Date.now() + options.timeoutMs, () => exportGraph(db, res, planId, format));
+      const deadline = Date.now() + options.timeoutMs;
+      if (admission !== undefined) {
+        release = await admission.acquire(
+          req.socket.remoteAddress ?? 'unknown',
+          'heavy',
+          deadline,
+          answeredSignal(res),
+        );
+      }
+      // Between pages the export lets cheap questions in flight finish first (at most 250 ms).
+      const pause = () => admission?.lightDrained(PAUSE_FOR_LIGHT_MS) ?? Promise.resolve();
+      await withDeadline(deadline, () => exportGraph(db, res, planId, format, pause));
     } catch (error) {
+      if (error instanceof BusyError) {
+        const seconds = String(error.extensions['retryAfter'] ?? 1);
+        res.setHeader('retry-after', seconds);
+        res.status(429).json({ code: 'SERVICE_BUSY', message: error.message });
+        return;
+      }
+      if (res.writableEnded || res.destroyed) return;
       if (res.headersSent) {
         console.error('[export] failed after the answer began:', error);
         res.destroy(error as Error);
@@ -262,10 +309,11 @@ export function exportRouter(db: Database, options: ExportOptions = DEFAULT_EXPO
       console.error('[export] internal error:', error);
       res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
     } finally {
+      release?.();
       running--;
     }
   };
-  router.get('/plans/graph.:format', (req, res) => handle(res, null, req.params.format));
+  router.get('/plans/graph.:format', (req, res) => handle(req, res, null, req.params.format));
   router.get('/plans/:planId/graph.:format', async (req, res) => {
     const { planId, format } = req.params;
     if (!PLAN_ID.test(planId)) {
@@ -275,7 +323,7 @@ export function exportRouter(db: Database, options: ExportOptions = DEFAULT_EXPO
       });
       return;
     }
-    await handle(res, planId, format);
+    await handle(req, res, planId, format);
   });
   return router;
 }

@@ -1,0 +1,38 @@
+/* global process, setInterval */
+/**
+ * Loaded into the service's own process by the availability bench (`node --import` this file
+ * dist/cli/start.js): reports, when the bench asks over the IPC channel, the event loop's delay
+ * (perf_hooks' histogram, 10 ms resolution) and the process's resident memory, both since the
+ * last reset. Nothing of it runs in `npm start`.
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+if (typeof process.send === 'function') {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  let rssPeak = process.memoryUsage.rss();
+  const sampler = setInterval(() => {
+    rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
+  }, 100);
+  sampler.unref();
+  const ms = (ns) => Math.round(ns / 1e4) / 100;
+  process.on('message', (message) => {
+    if (message === 'reset') {
+      delay.reset();
+      rssPeak = process.memoryUsage.rss();
+      process.send({ reset: true });
+    } else if (message === 'report') {
+      process.send({
+        lagP50: ms(delay.percentile(50)),
+        lagP99: ms(delay.percentile(99)),
+        lagMax: ms(delay.max),
+        rssPeakMb: Math.round(rssPeak / 2 ** 20),
+        rssMb: Math.round(process.memoryUsage.rss() / 2 ** 20),
+      });
+    }
+  });
+  // The channel must not keep the service alive once it is asked to stop, and a bench that dies
+  // takes its service with it (the same stop as Ctrl-C).
+  process.channel?.unref();
+  process.once('disconnect', () => process.kill(process.pid, 'SIGINT'));
+}
