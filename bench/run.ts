@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config.ts';
-import { statement } from '../src/db/catalog.ts';
+import { statement, type CypherCatalog } from '../src/db/catalog.ts';
 import { openDatabase } from '../src/db/open.ts';
 import { parsePlan, readPlanFile } from '../src/ingest/index.ts';
 import { loadPlan } from '../src/ingest/load/load.ts';
@@ -32,7 +32,8 @@ async function time<T>(work: () => Promise<T> | T): Promise<[number, T]> {
   return [performance.now() - started, result];
 }
 
-const COVERAGE = [
+/** The per-plan statements of the mix (also timed at 1,000 plans by bench/library/run.ts). */
+export const COVERAGE = [
   'coverage-goals',
   'coverage-tasks-serving-none',
   'coverage-departments',
@@ -47,7 +48,7 @@ const COVERAGE = [
 ];
 
 /** Each coverage field as a client asks it through the API (default pages), on `$plan`. */
-const COVERAGE_FIELDS: [string, string][] = [
+export const COVERAGE_FIELDS: [string, string][] = [
   ['goals', 'goals { goal { id number title } taskCount totalScore }'],
   ['tasksServingNoGoal', 'tasksServingNoGoal { id number title }'],
   [
@@ -65,6 +66,23 @@ const COVERAGE_FIELDS: [string, string][] = [
   ['unaddressedProblems', 'unaddressedProblems { name }'],
   ['counts', 'counts { nodes { label count } relationships { label count } }'],
 ];
+
+/** A coverage statement's parameters as the API passes them by default, on one plan. */
+export function coverageParams(
+  catalog: CypherCatalog,
+  query: string,
+  planId: string,
+): Record<string, unknown> {
+  // Paginated lists are asked for their first page of 100, as the API does by default.
+  const { params } = statement(catalog, query);
+  const page = params.includes('first') ? { offset: 0, first: 100 } : {};
+  // Derived edges at any score, the API's default minScore.
+  const score = params.includes('minScore') ? { minScore: 0 } : {};
+  // Lists inside rows (a department's tasks, a concept's elements): their first page of 100.
+  const first = { offset: 0, first: 100 };
+  const pages = params.includes('pages') ? { pages: { elements: first, tasks: first, goals: first } } : {};
+  return { planId, ...page, ...score, ...pages };
+}
 
 async function main() {
   mkdirSync('bench/out', { recursive: true });
@@ -111,17 +129,7 @@ async function main() {
       for (const query of COVERAGE) {
         const times: number[] = [];
         for (let i = 0; i < RUNS; i += 1) {
-          // Paginated lists are asked for their first page of 100, as the API does by default.
-          const { params } = statement(db.catalog, query);
-          const page = params.includes('first') ? { offset: 0, first: 100 } : {};
-          // Derived edges at any score, the API's default minScore.
-          const score = params.includes('minScore') ? { minScore: 0 } : {};
-          // Lists inside rows (a department's tasks, a concept's elements): their first page of 100.
-          const first = { offset: 0, first: 100 };
-          const pages = params.includes('pages')
-            ? { pages: { elements: first, tasks: first, goals: first } }
-            : {};
-          const [ms] = await time(() => db.read(query, { planId: plan.id, ...page, ...score, ...pages }));
+          const [ms] = await time(() => db.read(query, coverageParams(db.catalog, query, plan.id)));
           times.push(ms);
         }
         coverageRows.get(query)!.push(median(times).toFixed(1));
@@ -179,4 +187,4 @@ async function main() {
   console.log(report);
 }
 
-await main();
+if (import.meta.url === `file://${process.argv[1]}`) await main();

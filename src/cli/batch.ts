@@ -6,35 +6,17 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import { PlanParseError } from '../ingest/errors.ts';
-import { parsePlan, readPlanFile } from '../ingest/index.ts';
+import { globSync, isDynamicPattern } from 'tinyglobby';
 import type { PlanModel } from '../ingest/model.ts';
-import { refusal, verdict as modelVerdict } from '../ingest/summary.ts';
+import {
+  readOne,
+  type FileResult,
+  type FileVerdict,
+  type LoadOutcome,
+  type ReadOptions,
+} from '../ingest/library/read.ts';
 
-/** What became of one file. */
-export type FileVerdict = 'complete' | 'partial' | 'refused' | 'unreadable';
-
-/** What the load did with a read plan: absent on a dry run and for a file that was not read. */
-export type LoadOutcome = 'loaded' | 'unchanged' | 'failed';
-
-export interface FileResult {
-  readonly file: string;
-  readonly verdict: FileVerdict;
-  /** The plan id, null when no plan was read. */
-  readonly planId: string | null;
-  readonly tasks: number;
-  readonly leads: number;
-  readonly participants: number;
-  readonly warnings: number;
-  /** Why a file was refused (its code first), where a partial text stops; null for a complete plan. */
-  readonly detail: string | null;
-  /** The parse error's code for a refused file (TRUNCATED, NO_PLAN, …). */
-  readonly code: string | null;
-  /** An earlier file that gives the same plan id, if any: loading this one is refused (PLAN_ID_CLASH). */
-  readonly sameIdAs?: string | null;
-  load?: LoadOutcome;
-  loadDetail?: string;
-}
+export type { FileResult, FileVerdict, LoadOutcome, ReadOptions };
 
 export interface Totals {
   readonly files: number;
@@ -51,7 +33,10 @@ export interface Totals {
   readonly failed?: number;
 }
 
-/** Files and folders → the plan files: a folder gives every `.txt` under it (recursively), sorted. */
+/**
+ * Files, folders and globs → the plan files: a folder gives every `.txt` under it (recursively),
+ * sorted; a glob the shell left unexpanded (quoted: 'plans/**\/*.txt') gives the files it matches.
+ */
 export function planFiles(paths: readonly string[]): string[] {
   const out: string[] = [];
   const walk = (dir: string): void => {
@@ -72,18 +57,27 @@ export function planFiles(paths: readonly string[]): string[] {
       directory = false;
     }
     if (directory) walk(path);
-    else out.push(path);
+    else if (!directory && isDynamicPattern(path)) {
+      const matches = globSync(path, {
+        onlyFiles: true,
+        expandDirectories: false,
+        absolute: isAbsolute(path),
+      }).sort();
+      // A glob that matches nothing is reported like a missing file, not dropped silently.
+      if (matches.length === 0) out.push(path);
+      for (const match of matches) {
+        if (statSync(match).isDirectory()) walk(match);
+        else out.push(match);
+      }
+    } else out.push(path);
   }
   return [...new Set(out)];
 }
 
-export interface ReadOptions {
-  readonly partial?: boolean;
-}
-
 /**
- * Reads and parses each file. A file whose plan id an earlier file already gives keeps its verdict
- * and counts, with `sameIdAs` naming that file: it is not loaded (the graph holds one plan per id).
+ * Reads and parses each file, on this thread (a library load parses in worker threads instead:
+ * src/ingest/library/). A file whose plan id an earlier file already gives keeps its verdict and
+ * counts, with `sameIdAs` naming that file: it is not loaded (the graph holds one plan per id).
  */
 export function readAll(
   files: readonly string[],
@@ -93,46 +87,12 @@ export function readAll(
   const models = new Map<FileResult, PlanModel>();
   const fileOf = new Map<string, string>();
   for (const file of files) {
-    const none = { planId: null, tasks: 0, leads: 0, participants: 0, warnings: 0 };
-    let model: PlanModel;
-    try {
-      const { text, source } = readPlanFile(file);
-      model = parsePlan(text, source, options.partial ? { partial: true } : {});
-    } catch (error) {
-      if (error instanceof PlanParseError) {
-        results.push({
-          file,
-          verdict: 'refused',
-          ...none,
-          code: error.code,
-          detail: refusal(error).replace(/^refused: /, ''),
-        });
-      } else {
-        const message = error instanceof Error ? error.message : String(error);
-        results.push({ file, verdict: 'unreadable', ...none, code: null, detail: message });
-      }
-      continue;
-    }
-    const other = fileOf.get(model.id);
-    const counts = {
-      planId: model.id,
-      tasks: model.elements.filter((e) => e.kind === 'Task').length,
-      leads: model.leads.length,
-      participants: model.participations.length,
-      warnings: model.warnings.length,
-    };
-    if (other === undefined) fileOf.set(model.id, file);
-    const partial = !model.complete;
-    const result: FileResult = {
-      file,
-      verdict: partial ? 'partial' : 'complete',
-      ...counts,
-      code: null,
-      detail: partial ? modelVerdict(model).replace(/^partial: /, '') : null,
-      // Read, but a load would refuse it (PlanIdClashError): the graph holds one plan per id.
-      sameIdAs: other ?? null,
-    };
+    const { result, model } = readOne(file, options);
     results.push(result);
+    if (model === null) continue;
+    const other = fileOf.get(model.id);
+    if (other === undefined) fileOf.set(model.id, file);
+    result.sameIdAs = other ?? null;
     models.set(result, model);
   }
   return { results, models };

@@ -3,8 +3,10 @@
  *
  *   load     one FILE: parses it, then loads the plan in one transaction, showing progress, a table
  *            of counts per label and relationship type, and the parser's warnings.
- *            Several FILEs, a folder or --report: every plan file (folders: *.txt, recursively) gets
- *            a line — verdict, plan id, tasks, leads, participants, warnings — then totals
+ *            Several FILEs, folders, globs or --report: a library load (src/ingest/library/): every
+ *            plan file (folders: *.txt, recursively) parsed in --jobs worker threads, each plan
+ *            written in its own transaction, one progress line on stderr, then a line per file —
+ *            verdict, plan id, tasks, leads, participants, warnings, load outcome — and totals
  *            (src/cli/batch.ts); a refused file is a line, not the end. `--dry-run` needs no database.
  *   --list   the plans the graph holds (`npm run plans`)
  *   --remove the plan with that id, and only it, in one transaction
@@ -12,7 +14,8 @@
  * While `npm start` runs, the database is the running service's (src/db/open.ts finds it).
  */
 import { writeFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { availableParallelism } from 'node:os';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { describeConfig, loadConfig } from '../config.ts';
 import { openDatabase, type OpenDatabase } from '../db/open.ts';
 import { PlanParseError } from '../ingest/errors.ts';
@@ -24,7 +27,10 @@ import type { PlanModel } from '../ingest/model.ts';
 import { formatSummary, refusal } from '../ingest/summary.ts';
 import { planCounts } from '../graph/counts.ts';
 import { formatTable } from './table.ts';
-import { formatLine, formatTotals, planFiles, readAll, report, type FileResult } from './batch.ts';
+import { formatLine, formatTotals, planFiles, report, type FileResult } from './batch.ts';
+import { loadLibrary } from '../ingest/library/load-library.ts';
+import type { Database } from '../db/database.ts';
+import { progressLine } from './progress.ts';
 
 interface Options {
   dryRun?: boolean;
@@ -36,6 +42,7 @@ interface Options {
   list?: boolean;
   remove?: string;
   warnings?: string;
+  jobs: number;
 }
 
 const ENV_KEYS = [
@@ -71,6 +78,11 @@ function program(): Command {
     .option('--id <planId>', 'use this plan id instead of the derived one (one file only)')
     .option('--partial', 'load a cut text: what was read, marked incomplete')
     .addOption(
+      new Option('--jobs <n>', 'worker threads that parse while the plans are written (several files)')
+        .default(availableParallelism(), 'the cores')
+        .argParser(jobs),
+    )
+    .addOption(
       new Option('--list', 'list the plans the graph holds (npm run plans)')
         .default(false)
         .conflicts('remove'),
@@ -86,9 +98,12 @@ function program(): Command {
 Environment variables:
 ${env}
 
-Several files or a folder: one line per file (verdict, plan id, tasks, leads, participants,
-warnings; for a real load also loaded / unchanged / failed), then the totals. A refused or
-unreadable file is reported and the others go on; each plan is loaded in its own transaction.
+Several files, folders or globs: a library load. Files are parsed in --jobs worker threads while
+the plans are written, one transaction each; a progress line on stderr (files, plans/s, ETA), then
+one line per file (verdict, plan id, tasks, leads, participants, warnings; for a real load also
+loaded / unchanged / failed), then the totals. A refused or unreadable file is reported and the
+others go on. A file whose bytes (sha256) the graph already holds, or the same bytes as an earlier
+file, is unchanged: nothing written (--force writes it again).
 Exit code: 0 when every file was read (and loaded); 1 when at least one was refused, unreadable
 or failed to load (the others are still read and loaded); 2 for a usage error.
 
@@ -97,6 +112,7 @@ Examples:
   npm run load -- --dry-run plans/2019.txt
   npm run load -- --dry-run --report report.json ../shared/corpus-full ../shared/corpus
   npm run load -- plans/
+  npm run load -- --jobs 2 'library/**/*.txt' more-plans/
   npm run load -- --partial --id cast-2025-points corpus/cut-copy.txt
   npm run plans
   npm run plans -- --warnings cast-2018
@@ -135,11 +151,16 @@ async function main(argv: readonly string[]): Promise<number> {
   if (options.id !== undefined && several) return usage(cli, '--id names one plan: give one FILE with it');
   if (several) {
     if (options.json !== undefined) return usage(cli, '--json writes one model: give one FILE with it');
-    const { results, models } = readAll(paths, options.partial ? { partial: true } : {});
-    if (!options.dryRun) {
-      const code = await withDatabase((open) => loadEach(open, results, models, options));
-      if (code !== 0) return code;
-    }
+    const library = async (db: Database | null) =>
+      loadLibrary(db, paths, {
+        jobs: options.jobs,
+        force: options.force ?? false,
+        ...(options.partial ? { partial: true } : {}),
+        onProgress: progressLine(),
+      });
+    const { results } = options.dryRun
+      ? await library(null)
+      : await withDatabaseResult(({ db }) => library(db));
     return finish(results, options);
   }
 
@@ -153,33 +174,6 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   return withDatabase((open) => load(open, models, options));
-}
-
-/** Loads each read plan in its own transaction; a failure is that file's outcome, not the run's end. */
-async function loadEach(
-  { db }: OpenDatabase,
-  results: readonly FileResult[],
-  models: ReadonlyMap<FileResult, PlanModel>,
-  options: Options,
-): Promise<number> {
-  for (const result of results) {
-    const model = models.get(result);
-    if (!model) continue;
-    if (result.sameIdAs) {
-      result.load = 'failed';
-      result.loadDetail = `PLAN_ID_CLASH: ${result.sameIdAs} gives the same plan id ${model.id}`;
-      continue;
-    }
-    console.error(`loading ${result.file} → ${model.id}`);
-    try {
-      const loaded = await loadPlan(db, model, { force: options.force ?? false });
-      result.load = loaded.status === 'loaded' ? 'loaded' : 'unchanged';
-    } catch (error) {
-      result.load = 'failed';
-      result.loadDetail = error instanceof Error ? error.message : String(error);
-    }
-  }
-  return 0;
 }
 
 /** Prints a line per file and the totals, writes --report; 1 when any file was not read or not loaded. */
@@ -196,6 +190,17 @@ function finish(results: readonly FileResult[], options: Options): number {
     (r) => r.verdict === 'refused' || r.verdict === 'unreadable' || r.load === 'failed',
   );
   return bad ? 1 : 0;
+}
+
+/** --jobs: a whole number of threads, at least 1. */
+function jobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new InvalidArgumentError(
+      `expected a whole number of threads from 1, found ${JSON.stringify(value)}`,
+    );
+  }
+  return n;
 }
 
 function usage(cli: Command, message: string): number {
@@ -236,6 +241,10 @@ async function withExistingStore(work: (open: OpenDatabase) => Promise<number>):
 }
 
 async function withDatabase(work: (open: OpenDatabase) => Promise<number>): Promise<number> {
+  return withDatabaseResult(work);
+}
+
+async function withDatabaseResult<T>(work: (open: OpenDatabase) => Promise<T>): Promise<T> {
   const open = await openDatabase(loadConfig(), { onLog: (line) => console.error(line) });
   try {
     return await work(open);

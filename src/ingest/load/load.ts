@@ -41,6 +41,8 @@ export type LoadStep = (typeof LOAD_STEPS)[number];
 export interface LoadOptions {
   /** Reload even when the graph already holds this source by this loader version. */
   readonly force?: boolean;
+  /** The constraints and indexes were made by this process already (a library load makes them once). */
+  readonly schemaReady?: boolean;
   /** Called after each step, inside the transaction: progress output, or a test's injected failure. */
   readonly onStep?: (step: LoadStep, index: number, total: number, written: number) => void | Promise<void>;
 }
@@ -88,7 +90,7 @@ export async function loadPlan(
   model: PlanModel,
   options: LoadOptions = {},
 ): Promise<LoadResult> {
-  await ensureSchema(db);
+  if (!options.schemaReady) await ensureSchema(db);
   const state = await loadedState(db, model.id);
   if (state?.sourceFile && state.sourceFile !== model.source.file) {
     throw new PlanIdClashError(model.id, state.sourceFile, model.source.file);
