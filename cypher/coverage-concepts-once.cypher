@@ -1,9 +1,9 @@
 // Concepts mentioned exactly once (in one plan, or across all), by name, one page of them (mentioning
 // elements from the Entity(planId) index).
-// params: $planId, $offset, $first
+// params: $planIds, $offset, $first
 // returns: node
 MATCH (p:Plan)
-WHERE $planId IS NULL OR p.id = $planId
+WHERE $planIds IS NULL OR p.id IN $planIds
 MATCH (e:Entity)
 USING INDEX e:Entity(planId)
 WHERE e.planId = p.id

@@ -2,10 +2,10 @@
 // (mentioning elements from the Entity(planId) index). Element ids (document order), tasks and goals (plan order,
 // as short rows) come cut to the page the query asks for ($pages.elements / .tasks / .goals: {offset, first}, or
 // null for all of them, which the API then pages itself).
-// params: $planId, $pages
+// params: $planIds, $pages
 // returns: concept, mentionCount, elementCount, elementIds, tasks, goals
 MATCH (p:Plan)
-WHERE $planId IS NULL OR p.id = $planId
+WHERE $planIds IS NULL OR p.id IN $planIds
 MATCH (e:Entity)
 USING INDEX e:Entity(planId)
 WHERE e.planId = p.id

@@ -1,10 +1,10 @@
 // Departments by load: tasks led, sub-items under them, goals they serve, co-leading departments (tasks from the Entity(planId) index).
 // The tasks and goals come in plan order as short rows, cut to the page the query asks for ($pages.tasks / .goals:
 // {offset, first}, or null for all of them, which the API then pages itself): the answer grows with the page.
-// params: $planId, $pages
+// params: $planIds, $pages
 // returns: department, taskCount, subItemCount, tasks, goals, sharesWith
 MATCH (p:Plan)
-WHERE $planId IS NULL OR p.id = $planId
+WHERE $planIds IS NULL OR p.id IN $planIds
 MATCH (t:Entity:Task)
 USING INDEX t:Entity(planId)
 WHERE t.planId = p.id

@@ -1,9 +1,9 @@
 // Numbered elements whose own text mentions no concept, in document order, one page of them (from the
 // Entity(planId) index).
-// params: $planId, $offset, $first
+// params: $planIds, $offset, $first
 // returns: node
 MATCH (p:Plan)
-WHERE $planId IS NULL OR p.id = $planId
+WHERE $planIds IS NULL OR p.id IN $planIds
 MATCH (n:Entity)
 USING INDEX n:Entity(planId)
 WHERE n.planId = p.id AND (n:Principle OR n:Goal OR n:Task OR n:SubItem OR n:Guarantee) AND NOT (n)-[:MENTIONS]->(:Concept)

@@ -1,8 +1,8 @@
 // Goals with how many tasks serve them and the summed score, thinnest served first (goals from the Entity(planId) index).
-// params: $planId, $minScore (only SERVES edges scoring at least this count)
+// params: $planIds, $minScore (only SERVES edges scoring at least this count)
 // returns: goal, taskCount, totalScore
 MATCH (p:Plan)
-WHERE $planId IS NULL OR p.id = $planId
+WHERE $planIds IS NULL OR p.id IN $planIds
 MATCH (g:Entity:Goal)
 USING INDEX g:Entity(planId)
 WHERE g.planId = p.id

@@ -1,8 +1,8 @@
 // Problems with how many elements address them, least addressed first (problems from the Entity(planId) index).
-// params: $planId
+// params: $planIds
 // returns: problem, addressedBy
 MATCH (pl:Plan)
-WHERE $planId IS NULL OR pl.id = $planId
+WHERE $planIds IS NULL OR pl.id IN $planIds
 MATCH (p:Entity:Problem)
 USING INDEX p:Entity(planId)
 WHERE p.planId = pl.id

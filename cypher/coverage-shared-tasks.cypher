@@ -1,9 +1,9 @@
 // Tasks led by more than one department, with the departments in the order the marker names them; one page
 // of them (tasks from the Entity(planId) index).
-// params: $planId, $offset, $first
+// params: $planIds, $offset, $first
 // returns: task, departments
 MATCH (p:Plan)
-WHERE $planId IS NULL OR p.id = $planId
+WHERE $planIds IS NULL OR p.id IN $planIds
 MATCH (t:Entity:Task)
 USING INDEX t:Entity(planId)
 WHERE t.planId = p.id AND COUNT { (:Department)-[:LEADS]->(t) } > 1

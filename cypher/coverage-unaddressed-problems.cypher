@@ -1,8 +1,8 @@
 // Problems that nothing addresses, one page of them (from the Entity(planId) index).
-// params: $planId, $offset, $first
+// params: $planIds, $offset, $first
 // returns: node
 MATCH (p:Plan)
-WHERE $planId IS NULL OR p.id = $planId
+WHERE $planIds IS NULL OR p.id IN $planIds
 MATCH (n:Entity:Problem)
 USING INDEX n:Entity(planId)
 WHERE n.planId = p.id AND NOT (n)<-[:ADDRESSES]-()

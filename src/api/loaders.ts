@@ -23,6 +23,7 @@ import type {
   ProblemRow,
   SectionRow,
 } from '../graph/rows.ts';
+import type { CitingPlanRow, ConceptInPlanRow, DepartmentInPlanRow, TaskLinkRow } from '../graph/across.ts';
 
 /** Map keys go to Cypher with a string `key` that the rows come back tagged with. */
 type MapKey = Record<string, string | number | null>;
@@ -128,6 +129,20 @@ export function createLoaders(db: Database) {
     { cacheKeyFn: keyString },
   );
 
+  /** One page per key of a statement returning `key, total, rows` (the questions across plans). */
+  const pages = <V>(name: string) =>
+    new DataLoader<MapKey, Page<V>, string>(
+      async (keys) => {
+        const cacheKeys = keys.map(keyString);
+        const rows = await db.read<{ key: string; total: number; rows: V[] }>(name, {
+          keys: keys.map((k, i) => ({ ...k, key: cacheKeys[i] })),
+        });
+        const byKey = new Map(rows.map((r) => [r.key, { total: r.total, rows: r.rows }]));
+        return cacheKeys.map((k) => byKey.get(k) ?? { total: 0, rows: [] });
+      },
+      { cacheKeyFn: keyString },
+    );
+
   return {
     node,
     fullNode,
@@ -160,6 +175,10 @@ export function createLoaders(db: Database) {
     citationsOfPlan: edges<string, CitationRow>('citations-of-plans'),
     citationsByDocument: edges<{ id: string; planId: string | null }, CitationRow>('citations-by-documents'),
     planByDocument: nodes<string, PlanRow & NodeRow>('plans-by-documents'),
+    plansByConcept: pages<ConceptInPlanRow>('concept-plans-by-year'),
+    plansByDepartment: pages<DepartmentInPlanRow>('department-plans-by-year'),
+    plansCitingDocument: pages<CitingPlanRow>('document-citing-plans'),
+    lineageOfTask: pages<TaskLinkRow>('task-lineage'),
   };
 }
 

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { PlanRow, SectionRow, ElementRow, DepartmentRow, ConceptRow, ProblemRow, DocumentRow, CitationRow, NodeRow, LeadRow, ParticipationRow, MentionRow, DerivedRow } from '../graph/rows.ts';
 import type { CoverageParent, GoalCoverageRow, DepartmentLoadRow, SharedTaskRow, ConceptReachRow, ProblemCoverageRow } from '../api/coverage/types.ts';
 import type { SearchHitRow } from '../api/search/types.ts';
+import type { ConceptInPlanRow, DepartmentInPlanRow, CitingPlanRow, TaskLinkRow } from '../graph/across.ts';
 import type { Context } from '../api/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -48,6 +49,13 @@ export type AddressesEvidence = {
   /** Where it stands in the problem's clause. */
   problemQuote: SourceSpan;
 };
+
+/** How a task carries another on, as the loader aligned them. */
+export type AlignmentRelation =
+  /** At least one link of the chain changed the title or the text. */
+  | 'CONTINUES'
+  /** Every link of the chain kept title and text unchanged. */
+  | 'SAME_AS';
 
 /** An attachment (附件) kept beside its plan: an appendix of indicators (…考核指标) or another enclosed document. */
 export type Appendix = {
@@ -105,6 +113,19 @@ export type Citation = {
   source: SourceSpan;
 };
 
+/** A loaded plan that cites a document: one row of `Document.citingPlans`. */
+export type CitingPlan = {
+  __typename?: 'CitingPlan';
+  /** How many times its text cites the document. */
+  citationCount: Scalars['Int']['output'];
+  /** Its first citation of the document in text order: the quote as it stands, its span and element. */
+  firstCitation: Citation;
+  /** The citing plan. */
+  plan: Plan;
+  /** The year the plan speaks of; null when its text gives none. */
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
 /** A named idea of the plans (概念/提法): “四服务”, “1-9-6-1”, 智慧科协. Shared across plans. */
 export type Concept = Node & {
   __typename?: 'Concept';
@@ -128,6 +149,8 @@ export type Concept = Node & {
   name: Scalars['String']['output'];
   /** Plans mentioning it, earliest year first: in which plans, since when. */
   plans: Array<PlanPresence>;
+  /** The plans that mention this concept, oldest first (plans without a year last): `first` of them (at most 500) from position `offset`. */
+  plansByYear: Array<ConceptInPlan>;
   /** Earliest year of a plan mentioning it; null when no such plan names a year. */
   since?: Maybe<Scalars['Int']['output']>;
 };
@@ -138,6 +161,13 @@ export type ConceptMentionedInArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   planId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** A named idea of the plans (概念/提法): “四服务”, “1-9-6-1”, 智慧科协. Shared across plans. */
+export type ConceptPlansByYearArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of concepts (cursor pagination). */
@@ -172,6 +202,19 @@ export type ConceptFilter = {
   planId?: InputMaybe<Scalars['ID']['input']>;
   /** Name, an alias or the gloss contains this text (plain substring). */
   text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A plan that mentions a concept: one row of `Concept.plansByYear`. */
+export type ConceptInPlan = {
+  __typename?: 'ConceptInPlan';
+  /** Distinct elements (tasks, sub-items, goals, sections, the preamble) holding them. */
+  elementCount: Scalars['Int']['output'];
+  /** Occurrences of the concept in the plan (its name or an alias, each counted where it stands). */
+  mentionCount: Scalars['Int']['output'];
+  /** The plan. */
+  plan: Plan;
+  /** The year the plan speaks of; null when its text gives none. */
+  year?: Maybe<Scalars['Int']['output']>;
 };
 
 /** Orders of the concept list. */
@@ -330,6 +373,8 @@ export type Department = Node & {
   participatesIn: Array<Participation>;
   /** Plans in which it leads a task, earliest year first: in which plans, since when. */
   plans: Array<PlanPresence>;
+  /** The plans that give this department tasks (to lead or to take part in), oldest first (plans without a year last): `first` of them (at most 500) from position `offset`. */
+  plansByYear: Array<DepartmentInPlan>;
   /** The body whose department it is, from the plan's issuer: 国家, 广州市, 中国科协; null when the plan names no issuer. */
   scope?: Maybe<Scalars['String']['output']>;
   /** Earliest year of a plan in which it leads; null when no such plan names a year. */
@@ -361,8 +406,31 @@ export type DepartmentParticipatesInArgs = {
  * A unit that leads or takes part in tasks (牵头部门), e.g. 组人部: one node per body within the scope of the
  * plans' issuer (国家, 广州市, 中国科协), shared by every plan of that scope that names it by any known name.
  */
+export type DepartmentPlansByYearArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A unit that leads or takes part in tasks (牵头部门), e.g. 组人部: one node per body within the scope of the
+ * plans' issuer (国家, 广州市, 中国科协), shared by every plan of that scope that names it by any known name.
+ */
 export type DepartmentTasksArgs = {
   planId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A plan that gives a department tasks: one row of `Department.plansByYear`. */
+export type DepartmentInPlan = {
+  __typename?: 'DepartmentInPlan';
+  /** Tasks of the plan the department leads (牵头). */
+  leadCount: Scalars['Int']['output'];
+  /** Tasks of the plan it takes part in without leading (配合, 责任, 参与, 协办). */
+  participationCount: Scalars['Int']['output'];
+  /** The plan. */
+  plan: Plan;
+  /** The year the plan speaks of; null when its text gives none. */
+  year?: Maybe<Scalars['Int']['output']>;
 };
 
 /** A department with the tasks it leads, their sub-items and the goals they serve. */
@@ -429,6 +497,8 @@ export type Document = Node & {
   __typename?: 'Document';
   /** Every citation of it, in plan then text order; optionally in one plan. */
   citedBy: Array<Citation>;
+  /** The loaded plans that cite this document, oldest first (plans without a year last), with how often and their first quote: `first` of them (at most 500) from position `offset`. */
+  citingPlans: Array<CitingPlan>;
   /** A document (《title》 or number) or a named meeting. */
   form: DocumentForm;
   /** doc/<number> when a plan gave its number, else doc/<title> (spaces dropped, full-width parentheses made ASCII). */
@@ -448,6 +518,16 @@ export type Document = Node & {
  */
 export type DocumentCitedByArgs = {
   planId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * A document or meeting the plans cite: 《科协系统深化改革实施方案》, 国发〔2015〕43号,
+ * 党的十九届三中全会. Shared across plans; a cited document that is a loaded plan says which (`plan`).
+ */
+export type DocumentCitingPlansArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** What a cited document is. */
@@ -661,6 +741,13 @@ export type LeadChange = {
   /** Tasks of a it led whose aligned task of b it does not lead, or that align with none. */
   lost: Array<Task>;
 };
+
+/** Which way along the plans a task of `Task.lineage` lies. */
+export type LineageDirection =
+  /** An earlier plan's task that this task carries on. */
+  | 'EARLIER'
+  /** A later plan's task that carries this task on. */
+  | 'LATER';
 
 /** An occurrence of a concept in an element (or a section, or a plan's preamble). */
 export type Mention = {
@@ -1033,8 +1120,17 @@ export type Query = {
   concept?: Maybe<Concept>;
   /** Concepts, filtered and ordered, paginated. */
   concepts: ConceptConnection;
-  /** Coverage questions about one plan (planId) or all plans. */
+  /**
+   * Coverage questions about one plan (planId), a set of plans (planIds: every list answers for the set together, a
+   * department's load summed over its tasks in all of them) or all plans. planId and planIds together → BAD_INPUT.
+   */
   coverage: Coverage;
+  /**
+   * One department by its id (dept/国家/国家发展和改革委员会) or by a name the plans or the alias table give it (发展改革委,
+   * 组人部), optionally within a scope (国家, 广州市, 中国科协). A name several scopes share without `scope` → BAD_INPUT
+   * naming the departments it stands for; nothing by that name → NOT_FOUND with the nearest ids.
+   */
+  department?: Maybe<Department>;
   /**
    * Departments that lead tasks, of one plan or all. Across plans a department is its resolved node: "which
    * national department leads most tasks" is departments(scope: "国家", orderBy: TASKS_DESC, first: 1).
@@ -1122,6 +1218,14 @@ export type QueryConceptsArgs = {
 /** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
 export type QueryCoverageArgs = {
   planId?: InputMaybe<Scalars['ID']['input']>;
+  planIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+/** The entry points: lookups by id or number, lists per family, coverage, search and graph shapes. */
+export type QueryDepartmentArgs = {
+  name: Scalars['String']['input'];
+  scope?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1544,6 +1648,12 @@ export type Task = Node & PlanElement & {
   leadDepartments: Array<Department>;
   /** Lead edges with the span of each department's name in the marker. */
   leads: Array<Lead>;
+  /**
+   * The tasks of other plans on this task's line, both ways: those it carries on (EARLIER) and those that carry it on
+   * (LATER), however many plans apart, through the SAME_AS / CONTINUES links the loader made; oldest first (plans
+   * without a year last): `first` of them (at most 500) from position `offset`.
+   */
+  lineage: Array<TaskLink>;
   /** Marker as it survived in the text: 1. / (2 / 6) / 1. */
   marker: Scalars['String']['output'];
   /** Concept occurrences in the task's own text, not its sub-items'. */
@@ -1578,6 +1688,13 @@ export type Task = Node & PlanElement & {
 /** A key task (重点任务) with its numbered sub-items and lead department(s). */
 export type TaskAddressesArgs = {
   minScore?: InputMaybe<Scalars['Float']['input']>;
+};
+
+
+/** A key task (重点任务) with its numbered sub-items and lead department(s). */
+export type TaskLineageArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1626,6 +1743,25 @@ export type TaskFilter = {
   goalId?: InputMaybe<Scalars['ID']['input']>;
   /** Title, text or a sub-item contains this text (plain substring, not a pattern). */
   text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A task of another plan on the same line as a task: one row of `Task.lineage`. */
+export type TaskLink = {
+  __typename?: 'TaskLink';
+  /** Earlier (this task carries it on) or later (it carries this task on). */
+  direction: LineageDirection;
+  /** Links of the shortest chain between the two tasks: 1 when the loader aligned them directly. */
+  hops: Scalars['Int']['output'];
+  /** Its plan. */
+  plan: Plan;
+  /** SAME_AS when every link of that chain kept title and text, else CONTINUES. */
+  relation: AlignmentRelation;
+  /** The weakest link's alignment score along that chain (0 to 1). */
+  score: Scalars['Float']['output'];
+  /** The other plan's task. */
+  task: Task;
+  /** The year its plan speaks of; null when its text gives none. */
+  year?: Maybe<Scalars['Int']['output']>;
 };
 
 /** Orders of the task list. */
@@ -1711,21 +1847,25 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = ResolversObject<{
   Addresses: ResolverTypeWrapper<DerivedRow>;
   AddressesEvidence: ResolverTypeWrapper<AddressesEvidence>;
+  AlignmentRelation: AlignmentRelation;
   Appendix: ResolverTypeWrapper<Appendix>;
   Basis: Basis;
   BasisCount: ResolverTypeWrapper<BasisCount>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Citation: ResolverTypeWrapper<CitationRow>;
+  CitingPlan: ResolverTypeWrapper<CitingPlanRow>;
   Concept: ResolverTypeWrapper<ConceptRow>;
   ConceptConnection: ResolverTypeWrapper<Omit<ConceptConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ConceptEdge']>, nodes: Array<ResolversTypes['Concept']> }>;
   ConceptEdge: ResolverTypeWrapper<Omit<ConceptEdge, 'node'> & { node: ResolversTypes['Concept'] }>;
   ConceptFilter: ConceptFilter;
+  ConceptInPlan: ResolverTypeWrapper<ConceptInPlanRow>;
   ConceptOrder: ConceptOrder;
   ConceptReach: ResolverTypeWrapper<ConceptReachRow>;
   ConventionRule: ConventionRule;
   Coverage: ResolverTypeWrapper<CoverageParent>;
   CoverageBasis: ResolverTypeWrapper<CoverageBasis>;
   Department: ResolverTypeWrapper<DepartmentRow>;
+  DepartmentInPlan: ResolverTypeWrapper<DepartmentInPlanRow>;
   DepartmentLoad: ResolverTypeWrapper<DepartmentLoadRow>;
   DepartmentOrder: DepartmentOrder;
   DiffOp: DiffOp;
@@ -1747,6 +1887,7 @@ export type ResolversTypes = ResolversObject<{
   LabelCount: ResolverTypeWrapper<LabelCount>;
   Lead: ResolverTypeWrapper<LeadRow>;
   LeadChange: ResolverTypeWrapper<Omit<LeadChange, 'department' | 'gained' | 'ledInA' | 'ledInB' | 'lost'> & { department: ResolversTypes['Department'], gained: Array<ResolversTypes['Task']>, ledInA: Array<ResolversTypes['Task']>, ledInB: Array<ResolversTypes['Task']>, lost: Array<ResolversTypes['Task']> }>;
+  LineageDirection: LineageDirection;
   Mention: ResolverTypeWrapper<MentionRow>;
   MentionConnection: ResolverTypeWrapper<Omit<MentionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['MentionEdge']>, nodes: Array<ResolversTypes['Mention']> }>;
   MentionEdge: ResolverTypeWrapper<Omit<MentionEdge, 'node'> & { node: ResolversTypes['Mention'] }>;
@@ -1786,6 +1927,7 @@ export type ResolversTypes = ResolversObject<{
   TaskAlignment: ResolverTypeWrapper<Omit<TaskAlignment, 'a' | 'b'> & { a: ResolversTypes['Task'], b: ResolversTypes['Task'] }>;
   TaskColumn: ResolverTypeWrapper<TaskColumn>;
   TaskFilter: TaskFilter;
+  TaskLink: ResolverTypeWrapper<TaskLinkRow>;
   TaskOrder: TaskOrder;
 }>;
 
@@ -1797,14 +1939,17 @@ export type ResolversParentTypes = ResolversObject<{
   BasisCount: BasisCount;
   Boolean: Scalars['Boolean']['output'];
   Citation: CitationRow;
+  CitingPlan: CitingPlanRow;
   Concept: ConceptRow;
   ConceptConnection: Omit<ConceptConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ConceptEdge']>, nodes: Array<ResolversParentTypes['Concept']> };
   ConceptEdge: Omit<ConceptEdge, 'node'> & { node: ResolversParentTypes['Concept'] };
   ConceptFilter: ConceptFilter;
+  ConceptInPlan: ConceptInPlanRow;
   ConceptReach: ConceptReachRow;
   Coverage: CoverageParent;
   CoverageBasis: CoverageBasis;
   Department: DepartmentRow;
+  DepartmentInPlan: DepartmentInPlanRow;
   DepartmentLoad: DepartmentLoadRow;
   DiffPart: DiffPart;
   Document: DocumentRow;
@@ -1861,6 +2006,7 @@ export type ResolversParentTypes = ResolversObject<{
   TaskAlignment: Omit<TaskAlignment, 'a' | 'b'> & { a: ResolversParentTypes['Task'], b: ResolversParentTypes['Task'] };
   TaskColumn: TaskColumn;
   TaskFilter: TaskFilter;
+  TaskLink: TaskLinkRow;
 }>;
 
 export type AddressesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Addresses'] = ResolversParentTypes['Addresses']> = ResolversObject<{
@@ -1903,6 +2049,13 @@ export type CitationResolvers<ContextType = Context, ParentType extends Resolver
   source?: Resolver<ResolversTypes['SourceSpan'], ParentType, ContextType>;
 }>;
 
+export type CitingPlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CitingPlan'] = ResolversParentTypes['CitingPlan']> = ResolversObject<{
+  citationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  firstCitation?: Resolver<ResolversTypes['Citation'], ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
 export type ConceptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Concept'] = ResolversParentTypes['Concept']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   definition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1914,6 +2067,7 @@ export type ConceptResolvers<ContextType = Context, ParentType extends Resolvers
   mentionedIn?: Resolver<ResolversTypes['MentionConnection'], ParentType, ContextType, RequireFields<ConceptMentionedInArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   plans?: Resolver<Array<ResolversTypes['PlanPresence']>, ParentType, ContextType>;
+  plansByYear?: Resolver<Array<ResolversTypes['ConceptInPlan']>, ParentType, ContextType, RequireFields<ConceptPlansByYearArgs, 'first' | 'offset'>>;
   since?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -1928,6 +2082,13 @@ export type ConceptConnectionResolvers<ContextType = Context, ParentType extends
 export type ConceptEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConceptEdge'] = ResolversParentTypes['ConceptEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Concept'], ParentType, ContextType>;
+}>;
+
+export type ConceptInPlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConceptInPlan'] = ResolversParentTypes['ConceptInPlan']> = ResolversObject<{
+  elementCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mentionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type ConceptReachResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConceptReach'] = ResolversParentTypes['ConceptReach']> = ResolversObject<{
@@ -1970,10 +2131,18 @@ export type DepartmentResolvers<ContextType = Context, ParentType extends Resolv
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   participatesIn?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType, Partial<DepartmentParticipatesInArgs>>;
   plans?: Resolver<Array<ResolversTypes['PlanPresence']>, ParentType, ContextType>;
+  plansByYear?: Resolver<Array<ResolversTypes['DepartmentInPlan']>, ParentType, ContextType, RequireFields<DepartmentPlansByYearArgs, 'first' | 'offset'>>;
   scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['Task']>, ParentType, ContextType, Partial<DepartmentTasksArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type DepartmentInPlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DepartmentInPlan'] = ResolversParentTypes['DepartmentInPlan']> = ResolversObject<{
+  leadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  participationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type DepartmentLoadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DepartmentLoad'] = ResolversParentTypes['DepartmentLoad']> = ResolversObject<{
@@ -1992,6 +2161,7 @@ export type DiffPartResolvers<ContextType = Context, ParentType extends Resolver
 
 export type DocumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = ResolversObject<{
   citedBy?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType, Partial<DocumentCitedByArgs>>;
+  citingPlans?: Resolver<Array<ResolversTypes['CitingPlan']>, ParentType, ContextType, RequireFields<DocumentCitingPlansArgs, 'first' | 'offset'>>;
   form?: Resolver<ResolversTypes['DocumentForm'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2272,6 +2442,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   concept?: Resolver<Maybe<ResolversTypes['Concept']>, ParentType, ContextType, RequireFields<QueryConceptArgs, 'name'>>;
   concepts?: Resolver<ResolversTypes['ConceptConnection'], ParentType, ContextType, RequireFields<QueryConceptsArgs, 'first' | 'orderBy'>>;
   coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType, Partial<QueryCoverageArgs>>;
+  department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType, RequireFields<QueryDepartmentArgs, 'name'>>;
   departments?: Resolver<Array<ResolversTypes['Department']>, ParentType, ContextType, RequireFields<QueryDepartmentsArgs, 'orderBy'>>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, Partial<QueryDocumentArgs>>;
   goal?: Resolver<Maybe<ResolversTypes['Goal']>, ParentType, ContextType, RequireFields<QueryGoalArgs, 'number' | 'planId'>>;
@@ -2429,6 +2600,7 @@ export type TaskResolvers<ContextType = Context, ParentType extends ResolversPar
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   leadDepartments?: Resolver<Array<ResolversTypes['Department']>, ParentType, ContextType>;
   leads?: Resolver<Array<ResolversTypes['Lead']>, ParentType, ContextType>;
+  lineage?: Resolver<Array<ResolversTypes['TaskLink']>, ParentType, ContextType, RequireFields<TaskLineageArgs, 'first' | 'offset'>>;
   marker?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mentions?: Resolver<Array<ResolversTypes['Mention']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2462,19 +2634,32 @@ export type TaskColumnResolvers<ContextType = Context, ParentType extends Resolv
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type TaskLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TaskLink'] = ResolversParentTypes['TaskLink']> = ResolversObject<{
+  direction?: Resolver<ResolversTypes['LineageDirection'], ParentType, ContextType>;
+  hops?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+  relation?: Resolver<ResolversTypes['AlignmentRelation'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  task?: Resolver<ResolversTypes['Task'], ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Addresses?: AddressesResolvers<ContextType>;
   AddressesEvidence?: AddressesEvidenceResolvers<ContextType>;
   Appendix?: AppendixResolvers<ContextType>;
   BasisCount?: BasisCountResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
+  CitingPlan?: CitingPlanResolvers<ContextType>;
   Concept?: ConceptResolvers<ContextType>;
   ConceptConnection?: ConceptConnectionResolvers<ContextType>;
   ConceptEdge?: ConceptEdgeResolvers<ContextType>;
+  ConceptInPlan?: ConceptInPlanResolvers<ContextType>;
   ConceptReach?: ConceptReachResolvers<ContextType>;
   Coverage?: CoverageResolvers<ContextType>;
   CoverageBasis?: CoverageBasisResolvers<ContextType>;
   Department?: DepartmentResolvers<ContextType>;
+  DepartmentInPlan?: DepartmentInPlanResolvers<ContextType>;
   DepartmentLoad?: DepartmentLoadResolvers<ContextType>;
   DiffPart?: DiffPartResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
@@ -2526,5 +2711,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Task?: TaskResolvers<ContextType>;
   TaskAlignment?: TaskAlignmentResolvers<ContextType>;
   TaskColumn?: TaskColumnResolvers<ContextType>;
+  TaskLink?: TaskLinkResolvers<ContextType>;
 }>;
 

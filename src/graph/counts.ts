@@ -19,3 +19,18 @@ export async function planCounts(
     relationships: relationships.map((r) => ({ label: r.type, count: r.count })),
   };
 }
+
+/** The same for a set of plans together: a node or relationship they share counts once. */
+export async function plansCounts(
+  db: Database,
+  planIds: readonly string[],
+): Promise<{ nodes: LabelCount[]; relationships: LabelCount[] }> {
+  const [nodes, relationships] = await Promise.all([
+    db.read<{ label: string; count: number }>('count-plans-labels', { planIds }),
+    db.read<{ type: string; count: number }>('count-plans-relationships', { planIds }),
+  ]);
+  return {
+    nodes: nodes.map((r) => ({ label: r.label, count: r.count })),
+    relationships: relationships.map((r) => ({ label: r.type, count: r.count })),
+  };
+}

@@ -46,7 +46,7 @@ describe('coverage whose cost grows with the answer, not the graph', () => {
     try {
       for (const name of COVERAGE_STATEMENTS) {
         const { text, params } = statement(db.catalog, name);
-        const values = { planId: 'cast-2018', offset: 0, first: 100 };
+        const values = { planId: 'cast-2018', planIds: ['cast-2018'], offset: 0, first: 100 };
         const given = Object.fromEntries(params.map((p) => [p, values[p as keyof typeof values]]));
         const { summary } = await session.run(`EXPLAIN ${text}`, given);
         const all = operators(summary.plan as unknown as PlanOperator);

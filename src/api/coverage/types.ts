@@ -14,6 +14,8 @@ export type FetchedPages = Readonly<Record<string, IdPage | null>>;
 
 export interface CoverageParent {
   readonly planId: string | null;
+  /** A set of plans (`coverage(planIds:)`), each checked to exist; absent or null otherwise. */
+  readonly planIds?: readonly string[] | null;
 }
 export interface GoalCoverageRow {
   readonly goal: ElementRow;

@@ -19,11 +19,13 @@ export const caveatResolvers: Resolvers = {
     caveats: (plan, _args, ctx) => caveatsOf(ctx, plan),
   },
   Coverage: {
-    caveats: async ({ planId }, _args, ctx) => {
+    caveats: async ({ planId, planIds }, _args, ctx) => {
       const plans =
-        planId === null
-          ? (await ctx.db.read<{ node: PlanRow }>('plans-all')).map((r) => r.node)
-          : [await required<PlanRow>(ctx, planId)];
+        planIds !== null && planIds !== undefined
+          ? await Promise.all(planIds.map((id) => required<PlanRow>(ctx, id)))
+          : planId === null
+            ? (await ctx.db.read<{ node: PlanRow }>('plans-all')).map((r) => r.node)
+            : [await required<PlanRow>(ctx, planId)];
       return (await Promise.all(plans.map((p) => caveatsOf(ctx, p)))).flat();
     },
   },

@@ -4,9 +4,10 @@
  */
 import type { Resolvers } from '../../generated/graphql.ts';
 import type { ConceptRow, ElementRow, ProblemRow } from '../../graph/rows.ts';
-import { planCounts } from '../../graph/counts.ts';
+import { planCounts, plansCounts } from '../../graph/counts.ts';
 import type {
   ConceptReachRow,
+  CoverageParent,
   DepartmentLoadRow,
   GoalCoverageRow,
   IdPage,
@@ -15,7 +16,9 @@ import type {
 } from '../coverage/types.ts';
 import { checkFirst, checkOffset, checkPlanId } from './args.ts';
 import { atLeast, checkMinScore } from './scores.ts';
-import { known, optionalPlan } from './shared.ts';
+import { known, optionalPlan, planOrFail } from './shared.ts';
+import { BadInputError } from '../errors.ts';
+import type { Context } from '../context.ts';
 import { childArguments, childFields, selects } from '../lookahead.ts';
 import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 
@@ -67,6 +70,25 @@ const LISTS = new Set([
   'unaddressedProblems',
 ]);
 
+/** A set of plans is a library's worth at most: as many ids as a page of a thousand plans. */
+const MAX_PLAN_IDS = 1_000;
+
+/**
+ * The plans of `coverage(planIds:)`, each checked for shape and existence (one batched look-up):
+ * duplicates once, in the order given; an empty set or an unknown id is refused, naming it.
+ */
+async function knownPlans(ctx: Context, planIds: readonly string[]): Promise<string[]> {
+  if (planIds.length === 0 || planIds.length > MAX_PLAN_IDS)
+    throw new BadInputError('planIds', `1 to ${MAX_PLAN_IDS} plan ids`, `${planIds.length} ids`);
+  const ids = [...new Set(planIds.map((id) => checkPlanId('planIds', id)!))];
+  await Promise.all(ids.map((id) => planOrFail(ctx, id, 'planIds')));
+  return ids;
+}
+
+/** The plans a coverage statement is limited to: the set, the one plan, or null for every plan. */
+const plansOf = (parent: CoverageParent): readonly string[] | null =>
+  parent.planIds ?? (parent.planId === null ? null : [parent.planId]);
+
 /** Lists of elements grow with the plan: each is asked for one page (default 100, at most 500). */
 const pageOf = (page: { first?: number | null; offset?: number | null }) => {
   return { offset: checkOffset(page.offset), first: checkFirst(page.first, 100) };
@@ -86,7 +108,12 @@ function ranked<T extends GoalCoverageRow>(
 
 export const coverageResolvers: Resolvers = {
   Query: {
-    coverage: async (_root, { planId }, ctx, info) => {
+    coverage: async (_root, { planId, planIds }, ctx, info) => {
+      if (planIds !== null && planIds !== undefined) {
+        if (planId !== null && planId !== undefined)
+          throw new BadInputError('planIds', 'either planId or planIds, not both', { planId, planIds });
+        return { planId: null, planIds: await knownPlans(ctx, planIds) };
+      }
       if (planId === null || planId === undefined) return { planId: null };
       // The listing fields check the plan themselves, and only when their answer is empty (an
       // unknown plan has no rows): a common coverage question then costs one statement, not two.
@@ -97,89 +124,95 @@ export const coverageResolvers: Resolvers = {
     },
   },
   Coverage: {
-    goals: async ({ planId }, { minScore }, ctx) => {
+    goals: async (parent, { minScore }, ctx) => {
       const threshold = checkMinScore(minScore);
       const rows = await ctx.db.read<GoalCoverageRow & Record<string, unknown>>('coverage-goals', {
-        planId,
+        planIds: plansOf(parent),
         minScore: threshold,
       });
-      return ranked(await known(ctx, planId, rows)).map((row) => ({ ...row, minScore: threshold }));
+      return ranked(await known(ctx, parent.planId, rows)).map((row) => ({ ...row, minScore: threshold }));
     },
-    tasksServingNoGoal: async ({ planId }, { minScore, ...page }, ctx) =>
+    tasksServingNoGoal: async (parent, { minScore, ...page }, ctx) =>
       nodes(
         await known(
           ctx,
-          planId,
+          parent.planId,
           await ctx.db.read<{ node: ElementRow }>('coverage-tasks-serving-none', {
-            planId,
+            planIds: plansOf(parent),
             minScore: checkMinScore(minScore),
             ...pageOf(page),
           }),
         ),
       ),
-    departments: async ({ planId }, _a, ctx, info) => {
+    departments: async (parent, _a, ctx, info) => {
       const pages = idPages(info, 'DepartmentLoad', ['tasks', 'goals']);
       const rows = await ctx.db.read<DepartmentLoadRow & Record<string, unknown>>('coverage-departments', {
-        planId,
+        planIds: plansOf(parent),
         pages,
       });
-      return (await known(ctx, planId, rows)).map((row) => ({ ...row, pages }));
+      return (await known(ctx, parent.planId, rows)).map((row) => ({ ...row, pages }));
     },
-    sharedTasks: async ({ planId }, page, ctx) =>
+    sharedTasks: async (parent, page, ctx) =>
       known(
         ctx,
-        planId,
+        parent.planId,
         await ctx.db.read<SharedTaskRow & Record<string, unknown>>('coverage-shared-tasks', {
-          planId,
+          planIds: plansOf(parent),
           ...pageOf(page),
         }),
       ),
-    concepts: async ({ planId }, _a, ctx, info) => {
+    concepts: async (parent, _a, ctx, info) => {
       const pages = idPages(info, 'ConceptReach', ['elementIds', 'tasks', 'goals']);
       const rows = await ctx.db.read<ConceptReachRow & Record<string, unknown>>('coverage-concepts', {
-        planId,
+        planIds: plansOf(parent),
         pages: { elements: pages['elementIds'], tasks: pages['tasks'], goals: pages['goals'] },
       });
-      return (await known(ctx, planId, rows)).map((row) => ({ ...row, pages }));
+      return (await known(ctx, parent.planId, rows)).map((row) => ({ ...row, pages }));
     },
-    conceptsMentionedOnce: async ({ planId }, page, ctx) =>
+    conceptsMentionedOnce: async (parent, page, ctx) =>
       nodes(
         await known(
           ctx,
-          planId,
-          await ctx.db.read<{ node: ConceptRow }>('coverage-concepts-once', { planId, ...pageOf(page) }),
-        ),
-      ),
-    elementsWithoutConcept: async ({ planId }, page, ctx) =>
-      nodes(
-        await known(
-          ctx,
-          planId,
-          await ctx.db.read<{ node: ElementRow }>('coverage-elements-without-concept', {
-            planId,
+          parent.planId,
+          await ctx.db.read<{ node: ConceptRow }>('coverage-concepts-once', {
+            planIds: plansOf(parent),
             ...pageOf(page),
           }),
         ),
       ),
-    problems: async ({ planId }, _a, ctx) =>
+    elementsWithoutConcept: async (parent, page, ctx) =>
+      nodes(
+        await known(
+          ctx,
+          parent.planId,
+          await ctx.db.read<{ node: ElementRow }>('coverage-elements-without-concept', {
+            planIds: plansOf(parent),
+            ...pageOf(page),
+          }),
+        ),
+      ),
+    problems: async (parent, _a, ctx) =>
       known(
         ctx,
-        planId,
-        await ctx.db.read<ProblemCoverageRow & Record<string, unknown>>('coverage-problems', { planId }),
+        parent.planId,
+        await ctx.db.read<ProblemCoverageRow & Record<string, unknown>>('coverage-problems', {
+          planIds: plansOf(parent),
+        }),
       ),
-    unaddressedProblems: async ({ planId }, page, ctx) =>
+    unaddressedProblems: async (parent, page, ctx) =>
       nodes(
         await known(
           ctx,
-          planId,
+          parent.planId,
           await ctx.db.read<{ node: ProblemRow }>('coverage-unaddressed-problems', {
-            planId,
+            planIds: plansOf(parent),
             ...pageOf(page),
           }),
         ),
       ),
-    counts: async ({ planId }, _a, ctx) => {
+    counts: async ({ planId, planIds }, _a, ctx) => {
       if (planId !== null) return planCounts(ctx.db, planId);
+      if (planIds !== null && planIds !== undefined) return plansCounts(ctx.db, planIds);
       const [labels, types] = await Promise.all([
         ctx.db.read<{ label: string; count: number }>('count-all-labels'),
         ctx.db.read<{ type: string; count: number }>('count-all-relationships'),

@@ -1,6 +1,7 @@
 /** Every resolver map, merged by type. Resolvers stay thin: loaders and src/graph do the work. */
 import type { Resolvers } from '../../generated/graphql.ts';
 import { JSONScalar } from '../scalars.ts';
+import { acrossResolvers } from './across.ts';
 import { caveatResolvers } from './caveats.ts';
 import { compareResolvers } from './compare.ts';
 import { compareCutResolvers } from './compare-cut.ts';
@@ -37,6 +38,7 @@ export const resolvers: Resolvers = {
     caveatResolvers,
 
     documentResolvers,
+    acrossResolvers,
   ),
   JSON: JSONScalar,
 };
