@@ -234,6 +234,16 @@ const SETTINGS = {
     read: (raw): number | null | undefined =>
       raw !== undefined && /^off$/i.test(raw.trim()) ? null : integer(0, 60_000, 1_000)(raw),
   } satisfies Setting<number | null>,
+  trustedDocuments: {
+    env: 'TRUSTED_DOCUMENTS',
+    doc:
+      'A JSON list of trusted documents (id → document, or an Apollo persisted query manifest): ' +
+      'when set, only the operations in it run, sent by text, id or hash; any other gets ' +
+      'PERSISTED_QUERY_NOT_IN_LIST. `npm run trusted-documents` writes trusted-documents.json, ' +
+      'every operation of the playground, the explorer and the README. Unset: any operation runs.',
+    expected: 'the path of a JSON file',
+    read: (raw): string | null => (raw === undefined || raw.trim() === '' ? null : resolve(raw.trim())),
+  } satisfies Setting<string | null>,
   corsOrigins: {
     env: 'CORS_ORIGINS',
     doc:

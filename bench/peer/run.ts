@@ -13,7 +13,7 @@
  * Bounded: BENCH_SECONDS per run (default 2), BENCH_ROUNDS (default 2), BENCH_WARMUP seconds per
  * server and question (default 1): about four minutes on two cores.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -43,8 +43,14 @@ interface Child {
   stop(): Promise<void>;
 }
 
+/**
+ * This service runs as `npm start` runs it: plain node on dist/ (serve-dist.mjs, no TypeScript
+ * loader); the peer and the floor through serve.ts.
+ */
 function spawnServer(kind: Kind, env: NodeJS.ProcessEnv): Promise<Child> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bench/peer/serve.ts', kind], {
+  const args =
+    kind === 'this' ? ['bench/peer/serve-dist.mjs'] : ['--import', 'tsx', 'bench/peer/serve.ts', kind];
+  const child: ChildProcess = spawn(process.execPath, args, {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -126,6 +132,9 @@ const load = () =>
 async function main() {
   const started = Date.now();
   const loadAtStart = load();
+  // The build the service runs: src/ as it is now, compiled (tools/build-server.mjs, about a second).
+  const build = spawnSync(process.execPath, ['tools/build-server.mjs'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error(`npm run build:server failed (exit ${build.status})`);
   const dataDir = mkdtempSync(join(tmpdir(), 'plan-graph-peer-'));
   const config = loadConfig({ ...process.env, NEO4J_URI: '', NEO4J_DATA_DIR: dataDir, NEO4J_PORT: '0' });
   const { db, connection, close } = await openDatabase(config);
@@ -202,6 +211,7 @@ async function main() {
     }
     await measure(floor.url, { query: '{ ok }' }, 10, WARMUP, [floor.pid, engine.pid]);
     const samples = new Map<string, Sample[]>();
+    const roundLoads: string[] = [];
     const order: Target[] = ['this', 'cached', 'peer'];
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const q of questions) {
@@ -218,6 +228,7 @@ async function main() {
         const s = await measure(floor.url, { query: '{ ok }' }, c, SECONDS, [floor.pid, engine.pid]);
         samples.set(`floor|floor|${c}`, [...(samples.get(`floor|floor|${c}`) ?? []), s]);
       }
+      roundLoads.push(load());
       console.error(`round ${round + 1}/${ROUNDS} done (load ${load()})`);
     }
 
@@ -241,6 +252,7 @@ async function main() {
         `${f1(st.this)} / ${f1(st.peer)}`,
         `${f0(rps('cached'))} (${f1(rps('cached') / rps('peer'))}×)`,
         f1(pick(q.name, 'cached', 1, 'p50')),
+        `${f2(pick(q.name, 'cached', 10, 'nodeMs'))} / ${f2(pick(q.name, 'cached', 10, 'javaMs'))}`,
       ];
     });
     const header = [
@@ -254,6 +266,7 @@ async function main() {
       'statements/op: this / peer',
       'cached req/s c=10 (× peer)',
       'cached p50 ms c=1',
+      'cached CPU ms/req c=10: node / java',
     ];
     const table = [
       `| ${header.join(' | ')} |`,
@@ -284,9 +297,10 @@ async function main() {
     const report = [
       `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench:peer\`: ` +
         `${ROUNDS} interleaved rounds of ${SECONDS} s per run after ${WARMUP} s of warm-up per server and question, medians.`,
-      `Machine: ${machine}. Load average (1/5/15 min) at start ${loadAtStart}, at end ${load()}.`,
+      `Machine: ${machine}. Load average (1/5/15 min) at start ${loadAtStart}, after each round ${roundLoads.join('; ')}, at end ${load()}.`,
       `Bare node:http floor: ${f0(pick('floor', 'floor', 10, 'rps'))} req/s at c=10, p50 ${f1(pick('floor', 'floor', 1, 'p50'))} ms at c=1.`,
-      `"this" is the service as \`npm start\` runs it (compiled JavaScript from dist/, operation cache on) with the response cache off; ` +
+      `"this" is the service as \`npm start\` runs it (node on dist/, rebuilt from src/ at the start of the run, no TypeScript loader; ` +
+        `operations run by ${process.env['BENCH_EXECUTOR'] ?? 'the default executor'}) with the response cache off; ` +
         `"cached" the same with its version-keyed response cache on (the service's default: one version read shared per second).`,
       '',
       table,

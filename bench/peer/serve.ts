@@ -1,9 +1,9 @@
 /**
  * One server of the side-by-side benchmark, run as its own process so its CPU time can be read
- * from /proc: `tsx bench/peer/serve.ts this|peer|floor`. Connects to the Neo4j that NEO4J_URI
- * names, listens on a free loopback port and prints `listening <url>` once it answers.
+ * from /proc: `tsx bench/peer/serve.ts peer|floor` (this service runs from serve-dist.mjs, without
+ * tsx). Connects to the Neo4j that NEO4J_URI names, listens on a free loopback port and prints
+ * `listening <url>` once it answers.
  *
- * - this:  the service as `npm start` runs it, from dist/ (BENCH_CACHE=on for its response cache);
  * - peer:  @neo4j/graphql 7 over the same graph (type definitions in ./type-defs.graphql),
  *          served by @apollo/server's standalone HTTP server, as its documentation shows;
  * - floor: a bare node:http server answering a fixed JSON body, the most any server here could do.
@@ -14,23 +14,6 @@ import type { AddressInfo } from 'node:net';
 
 const kind = process.argv[2];
 const HOST = '127.0.0.1';
-
-/** The service as `npm start` runs it: the build in dist/ (`npm run build`), not src/ through tsx. */
-async function serveThis(): Promise<string> {
-  const built = (module: string) => import(new URL(`../../dist/${module}`, import.meta.url).href);
-  const { loadConfig } = (await built('config.js')) as typeof import('../../src/config.ts');
-  const { openDatabase } = (await built('db/open.js')) as typeof import('../../src/db/open.ts');
-  const { startServer, apiOptionsFrom } = (await built(
-    'api/server.js',
-  )) as typeof import('../../src/api/server.ts');
-  const config = loadConfig({
-    ...process.env,
-    RESPONSE_CACHE: process.env['BENCH_CACHE'] === 'on' ? '' : 'off',
-  });
-  const { db } = await openDatabase(config);
-  const server = await startServer(db, { port: 0, host: HOST, api: apiOptionsFrom(config) });
-  return server.url;
-}
 
 async function servePeer(): Promise<string> {
   const { Neo4jGraphQL } = await import('@neo4j/graphql');
@@ -64,9 +47,9 @@ async function serveFloor(): Promise<string> {
   return `http://${HOST}:${(server.address() as AddressInfo).port}`;
 }
 
-const start = { this: serveThis, peer: servePeer, floor: serveFloor }[kind ?? ''];
+const start = { peer: servePeer, floor: serveFloor }[kind ?? ''];
 if (start === undefined) {
-  console.error(`usage: tsx bench/peer/serve.ts this|peer|floor (got ${kind ?? 'nothing'})`);
+  console.error(`usage: tsx bench/peer/serve.ts peer|floor (got ${kind ?? 'nothing'})`);
   process.exit(2);
 }
 const url = await start();

@@ -24,11 +24,29 @@ function collect(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, ou
   return out;
 }
 
+/**
+ * The child fields of a field node, kept with the node. Apollo keeps one parsed document per
+ * query text, so the same node comes back with every request of that document: the walk below it
+ * (fragments included, which belong to the same document) is done once per document and field
+ * path, not once per request. Skip/include are not read here, so variables do not change it.
+ */
+const childrenOf = new WeakMap<FieldNode, readonly FieldNode[]>();
+
 /** The fields selected directly under the field being resolved. */
-export function childFields(info: GraphQLResolveInfo): FieldNode[] {
-  const out: FieldNode[] = [];
-  for (const node of info.fieldNodes) collect(info, node.selectionSet, out);
-  return out;
+export function childFields(info: GraphQLResolveInfo): readonly FieldNode[] {
+  // A field merged from several nodes (the same response key twice) is walked each time.
+  if (info.fieldNodes.length !== 1) {
+    const out: FieldNode[] = [];
+    for (const node of info.fieldNodes) collect(info, node.selectionSet, out);
+    return out;
+  }
+  const node = info.fieldNodes[0]!;
+  let children = childrenOf.get(node);
+  if (children === undefined) {
+    children = collect(info, node.selectionSet, []);
+    childrenOf.set(node, children);
+  }
+  return children;
 }
 
 /** The selected child fields with these names (under any alias). */

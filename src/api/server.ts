@@ -41,6 +41,7 @@ import { DEFAULT_EXPORTS, exportRouter, type ExportOptions } from './export/rout
 import { landingRouter } from './landing/router.ts';
 import { DEFAULT_RESPONSE_CACHE, ResponseCache } from './cache/response-cache.ts';
 import { DEFAULT_OPERATION_CACHE, type ExecutorKind, OperationCache } from './operations/cache.ts';
+import { readTrustedDocuments, type TrustedDocuments, trustedDocumentsGuard } from './operations/trusted.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 import { readTypeDefs } from './schema.ts';
@@ -75,6 +76,8 @@ export interface ApiOptions {
   readonly responseCacheWindowMs?: number;
   /** What runs an operation (operations/cache.ts): graphql-js by default (graphql-jit loses the original error the API maps). */
   readonly executor?: ExecutorKind;
+  /** Only these documents run (operations/trusted.ts: TRUSTED_DOCUMENTS); undefined: any. */
+  readonly trustedDocuments?: TrustedDocuments;
 }
 
 export const DEFAULT_API_OPTIONS: ApiOptions = {
@@ -101,6 +104,9 @@ export function apiOptionsFrom(config: Config): ApiOptions {
     allowedHosts: config.allowedHosts,
     responseCache: config.responseCache !== null,
     responseCacheWindowMs: config.responseCache ?? 0,
+    ...(config.trustedDocuments === null
+      ? {}
+      : { trustedDocuments: readTrustedDocuments(config.trustedDocuments) }),
   };
 }
 
@@ -179,7 +185,15 @@ export async function createApp(
         options.maxCost,
         () => bounds.current(),
         (key, compute) =>
-          operations.price(key.queryHash, key.operationName, key.size, key.variables, compute),
+          operations.price(
+            key.schema,
+            key.document,
+            key.queryHash,
+            key.operationName,
+            key.size,
+            key.variables,
+            compute,
+          ),
       ),
       // After the cost plugin: the lane follows the price.
       admissionPlugin(admission),
@@ -253,6 +267,8 @@ export async function createApp(
     express.json({ limit: BODY_LIMIT }),
     bounded,
     identifyClient,
+    // Before the response cache: an unlisted document is refused before any work.
+    ...(options.trustedDocuments ? [trustedDocumentsGuard(options.trustedDocuments)] : []),
     ...(cache ? [cache.middleware()] : []),
     expressMiddleware(apollo, {
       context: async () => ({ db, loaders: createLoaders(db) }),

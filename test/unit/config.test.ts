@@ -40,6 +40,7 @@ describe('loadConfig', () => {
       neo4jReadTimeoutMs: 10_000,
       engineRestarts: 5,
       responseCache: 1_000,
+      trustedDocuments: null,
     });
   });
 
@@ -77,6 +78,7 @@ describe('loadConfig', () => {
       NEO4J_READ_TIMEOUT_MS: '1000',
       NEO4J_ENGINE_RESTARTS: '0',
       RESPONSE_CACHE: '250',
+      TRUSTED_DOCUMENTS: '/etc/plan-graph/trusted.json',
       CORS_ORIGINS: 'http://localhost:5173, https://observablehq.com,null',
       ALLOWED_HOSTS: 'Plans.example.org, 10.0.0.5,[::1]',
     });
@@ -103,6 +105,7 @@ describe('loadConfig', () => {
       neo4jReadTimeoutMs: 1000,
       engineRestarts: 0,
       responseCache: 250,
+      trustedDocuments: '/etc/plan-graph/trusted.json',
     });
   });
 
@@ -227,6 +230,7 @@ describe('describeConfig', () => {
       'NEO4J_READ_TIMEOUT_MS',
       'NEO4J_ENGINE_RESTARTS',
       'RESPONSE_CACHE',
+      'TRUSTED_DOCUMENTS',
       'CORS_ORIGINS',
       'ALLOWED_HOSTS',
     ]);

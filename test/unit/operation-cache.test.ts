@@ -1,7 +1,7 @@
 /**
  * The operation cache without a database: a schema of its own with resolvers that count their
  * calls. Both executors give graphql-js's answers, compiling happens once per document and
- * operation name, prices are kept per graph size and variables, and the cache is bounded.
+ * operation name, prices come from the compiled formula, and the cache is bounded.
  */
 import { buildSchema, parse, type ExecutionResult, type GraphQLObjectType } from 'graphql/index.js';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ async function run(cache: OperationCache, query: string, variables?: Record<stri
 describe('OperationCache', () => {
   for (const executor of ['jit', 'graphql-js'] as const) {
     it(`${executor}: answers as graphql-js does, with values, errors and bad variables`, async () => {
-      const cache = new OperationCache({ maxEntries: 10, maxPricesPerOperation: 4, executor });
+      const cache = new OperationCache({ maxEntries: 10, executor });
       expect(await run(cache, QUERY, { k: 3 })).toEqual({
         data: {
           items: [
@@ -41,6 +41,10 @@ describe('OperationCache', () => {
       const failed = (await cache.run(schema, parse('{ fail }'), 'f', undefined, {}, {})) as ExecutionResult;
       expect(failed.data).toEqual({ fail: null });
       expect(failed.errors?.map((e) => [e.message, e.path])).toEqual([['no such value', ['fail']]]);
+      // Apollo reads extensions.code and the formatter the original error (a DatabaseError's code).
+      expect(failed.errors?.map((e) => [e.extensions, e.originalError?.message])).toEqual([
+        [{}, 'no such value'],
+      ]);
       const bad = await run(cache, QUERY, { k: 'three' });
       expect(bad.data).toBeUndefined();
       expect(bad.errors?.map((e) => e.message)).toEqual([
@@ -50,7 +54,7 @@ describe('OperationCache', () => {
   }
 
   it('compiles a document once: later requests only bind variables', async () => {
-    const cache = new OperationCache({ maxEntries: 10, maxPricesPerOperation: 4, executor: 'jit' });
+    const cache = new OperationCache({ maxEntries: 10, executor: 'jit' });
     await run(cache, QUERY, { k: 1 });
     const second = await run(cache, QUERY, { k: 2 });
     expect(second.data).toEqual({
@@ -62,25 +66,23 @@ describe('OperationCache', () => {
     expect([cache.misses, cache.hits, cache.size]).toEqual([1, 1, 1]);
   });
 
-  it('keeps prices per graph size and variables, and computes each once', () => {
-    const cache = new OperationCache({ maxEntries: 10, maxPricesPerOperation: 4, executor: 'jit' });
-    const sizeA = {};
-    const sizeB = {};
-    let computed = 0;
-    const price = (size: object, k: number) =>
-      cache.price(QUERY, 'Items', size, { k }, () => {
-        computed += 1;
-        return { price: 10 * k, work: k };
+  it("prices by the formula compiled on the first request, evaluated with each request's variables", () => {
+    const cache = new OperationCache({ maxEntries: 10, executor: 'jit' });
+    const document = parse(QUERY);
+    let walked = 0;
+    const price = (k: number) =>
+      cache.price(schema, document, QUERY, 'Items', null, { k }, () => {
+        walked += 1;
+        return { price: -1, work: 0 };
       }).price;
-    expect([price(sizeA, 1), price(sizeA, 1), price(sizeA, 2)]).toEqual([10, 10, 20]);
-    expect(computed).toBe(2);
-    // A new graph size: the model is asked again.
-    expect(price(sizeB, 1)).toBe(10);
-    expect(computed).toBe(3);
+    // items: 1 + k × (item 1 + n 1 + twice 1), with or without a graph size.
+    expect([price(1), price(1), price(5)]).toEqual([1 + 1 * 3, 1 + 1 * 3, 1 + 5 * 3]);
+    expect(walked).toBe(0);
+    expect([cache.misses, cache.hits, cache.size]).toEqual([1, 2, 1]);
   });
 
   it('is emptied when Apollo loads a schema', async () => {
-    const cache = new OperationCache({ maxEntries: 10, maxPricesPerOperation: 4, executor: 'jit' });
+    const cache = new OperationCache({ maxEntries: 10, executor: 'jit' });
     await run(cache, QUERY, { k: 1 });
     const hooks = await cache.plugin().serverWillStart!({} as never);
     hooks!.schemaDidLoadOrUpdate!({ apiSchema: schema, coreSupergraphSdl: '' });

@@ -146,11 +146,13 @@ export class CostLimitError extends GraphQLError {
  * A document whose variables do not fit is not priced: its execution fails on them anyway.
  */
 /**
- * Where a price may be found before the model computes it (the operation cache keeps them by
- * document, graph size and variables): `compute` is the model itself.
+ * Where a price may be found before the model computes it (the operation cache evaluates the
+ * document's compiled formula): `compute` is the model itself.
  */
 export type PriceMemo = (
   key: {
+    schema: GraphQLSchema;
+    document: DocumentNode;
     queryHash: string;
     operationName: string | null | undefined;
     size: GraphSize | null;
@@ -179,7 +181,7 @@ export function costLimitPlugin(
           let work: number;
           try {
             ({ price: cost, work } = memo(
-              { queryHash, operationName, size, variables: request.variables },
+              { schema, document, queryHash, operationName, size, variables: request.variables },
               () =>
                 operationPrice(schema, document, size, request.variables ?? {}, operationName ?? undefined),
             ));

@@ -6,9 +6,9 @@
  * queries) and the operation name. An entry holds
  * - the executor: graphql-jit's compiled function of the operation (or graphql-js's `execute`
  *   where graphql-jit does not compile it, or when `executor: 'graphql-js'` is chosen);
- * - the prices already computed by the cost model (limits/cost.ts), by graph size and variables:
- *   the price is the cost model's own function of (document, graph size, variables), so a cached
- *   price refuses exactly the documents the model refuses.
+ * - its cost formula (formula.ts): the cost model's walk (limits/cost.ts) compiled into a function
+ *   of (graph size, variables) that each request evaluates; it prices, and so refuses, exactly
+ *   the documents the model's walk does.
  * Parsing and validation are Apollo's own document cache (one parse and one validation per text).
  *
  * The cache is bounded (least recently used out first), shared by every request of the server,
@@ -21,6 +21,7 @@
 // such as Vite picks for 'graphql') would fail.
 import {
   execute,
+  GraphQLError,
   type DocumentNode,
   type ExecutionResult,
   type GraphQLSchema,
@@ -32,31 +33,29 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { GatewayExecutor } from '@apollo/server-gateway-interface';
 import { Lru } from './lru.ts';
 import type { Price } from '../limits/cost.ts';
+import type { GraphSize } from '../limits/bounds.ts';
+import { compileCostFormula, type CostFormula } from './formula.ts';
 
 export type ExecutorKind = 'jit' | 'graphql-js';
 
 export interface OperationCacheOptions {
   /** Most operations kept. */
   readonly maxEntries: number;
-  /** Most prices kept per operation (one per graph size and set of variables). */
-  readonly maxPricesPerOperation: number;
   readonly executor: ExecutorKind;
 }
 
 export const DEFAULT_OPERATION_CACHE: OperationCacheOptions = {
   maxEntries: 1_000,
-  maxPricesPerOperation: 64,
-  // graphql-jit hands Apollo's formatter a resolver's error without its original error, so a
-  // Neo4j outage became INTERNAL_SERVER_ERROR instead of DATABASE_UNAVAILABLE: off until it keeps it.
+  // graphql-jit keeps the original error (asGraphQLError below gives Apollo the extensions it
+  // reads); whether it runs by default follows the measurement in docs/performance.md.
   executor: 'graphql-js',
 };
 
 interface Entry {
   /** The compiled operation; null: graphql-js executes it; undefined: not compiled yet. */
   jit: CompiledQuery | null | undefined;
-  /** The graph size (an object the bounds keep until they are read again) the prices hold for. */
-  pricedFor: object | null | undefined;
-  readonly prices: Lru<string, Price>;
+  /** The compiled cost formula; null: not compilable (the model's walk prices it); undefined: not yet. */
+  formula: CostFormula | null | undefined;
 }
 
 /** Introspection is rare (the playground asks once) and graphql-js answers it as the spec says. */
@@ -72,6 +71,24 @@ function introspects(document: DocumentNode): boolean {
     },
   });
   return found;
+}
+
+/**
+ * graphql-jit's error of a field keeps the resolver's error as `originalError`, but when that
+ * error is not a GraphQLError its `extensions` is undefined (graphql-js's is `{}`): Apollo reads
+ * `extensions.code` while formatting, throws, and answers a bare INTERNAL_SERVER_ERROR without
+ * ever calling the API's formatter (so a Neo4j outage was not DATABASE_UNAVAILABLE). The same
+ * error as graphql-js makes it: message, locations, path, original error, its extensions.
+ */
+function asGraphQLError(error: GraphQLError): GraphQLError {
+  if (error.extensions !== undefined) return error;
+  const original = error.originalError ?? undefined;
+  const remade = new GraphQLError(error.message, {
+    path: error.path,
+    ...(original === undefined ? {} : { originalError: original }),
+  });
+  (remade as { locations: GraphQLError['locations'] }).locations = error.locations;
+  return remade;
 }
 
 export class OperationCache {
@@ -96,7 +113,7 @@ export class OperationCache {
     let entry = this.entries.get(key);
     if (entry === undefined) {
       this.misses += 1;
-      entry = { jit: undefined, pricedFor: undefined, prices: new Lru(this.options.maxPricesPerOperation) };
+      entry = { jit: undefined, formula: undefined };
       this.entries.set(key, entry);
     } else {
       this.hits += 1;
@@ -105,27 +122,29 @@ export class OperationCache {
   }
 
   /**
-   * The operation's price under this graph size and these variables: from the cache, else from
-   * `compute` (the cost model), kept. A price that throws is not kept: the caller handles it.
+   * The operation's price under this graph size and these variables: its cost formula, compiled
+   * on the document's first request (formula.ts), evaluated. A formula that cannot be compiled
+   * leaves the price to `compute` (the cost model's own walk); an evaluation that throws is the
+   * caller's to handle, as the model's would be.
    */
   price(
+    schema: GraphQLSchema,
+    document: DocumentNode,
     queryHash: string,
     operationName: string | null | undefined,
-    size: object | null,
+    size: GraphSize | null,
     variables: Record<string, unknown> | undefined,
     compute: () => Price,
   ): Price {
     const entry = this.entry(queryHash, operationName);
-    if (entry.pricedFor !== size) {
-      entry.prices.clear();
-      entry.pricedFor = size;
+    if (entry.formula === undefined) {
+      try {
+        entry.formula = compileCostFormula(schema, document, operationName ?? undefined);
+      } catch {
+        entry.formula = null;
+      }
     }
-    const key = JSON.stringify(variables ?? {});
-    const known = entry.prices.get(key);
-    if (known !== undefined) return known;
-    const price = compute();
-    entry.prices.set(key, price);
-    return price;
+    return entry.formula === null ? compute() : entry.formula(size, variables);
   }
 
   /** Runs a resolved operation with its compiled executor (compiling it on its first request). */
@@ -151,7 +170,11 @@ export class OperationCache {
     const compiled = entry.jit;
     const answer = (result: ExecutionResult) =>
       // Variables that do not fit: graphql-js words the errors (BAD_USER_INPUT) as it always has.
-      result.errors !== undefined && result.data === undefined ? graphqlJs() : result;
+      result.errors !== undefined && result.data === undefined
+        ? graphqlJs()
+        : result.errors === undefined
+          ? result
+          : { ...result, errors: result.errors.map(asGraphQLError) };
     const result = compiled.query(undefined, contextValue, variables ?? {});
     return result instanceof Promise ? result.then(answer) : answer(result as ExecutionResult);
   }
