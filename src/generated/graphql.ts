@@ -495,7 +495,7 @@ export type DiffPart = {
  */
 export type Document = Node & {
   __typename?: 'Document';
-  /** Every citation of it, in plan then text order; optionally in one plan. */
+  /** Every citation of it, in plan then text order; optionally in one plan, optionally one page (`first` from `offset`). One row per citing plan, with its year: `citingPlans`. */
   citedBy: Array<Citation>;
   /** The loaded plans that cite this document, oldest first (plans without a year last), with how often and their first quote: `first` of them (at most 500) from position `offset`. */
   citingPlans: Array<CitingPlan>;
@@ -517,6 +517,8 @@ export type Document = Node & {
  * 党的十九届三中全会. Shared across plans; a cited document that is a loaded plan says which (`plan`).
  */
 export type DocumentCitedByArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
   planId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -2160,7 +2162,7 @@ export type DiffPartResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type DocumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = ResolversObject<{
-  citedBy?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType, Partial<DocumentCitedByArgs>>;
+  citedBy?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType, RequireFields<DocumentCitedByArgs, 'offset'>>;
   citingPlans?: Resolver<Array<ResolversTypes['CitingPlan']>, ParentType, ContextType, RequireFields<DocumentCitingPlansArgs, 'first' | 'offset'>>;
   form?: Resolver<ResolversTypes['DocumentForm'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

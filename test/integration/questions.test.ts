@@ -232,6 +232,32 @@ describe('on a library of twelve plans', () => {
     ]);
   });
 
+  it('every citation of a document, across all plans, one page at a time with the plan’s year and the quote', async () => {
+    const citations = (page: string) =>
+      ask<{ document: { citedBy: Row[] } }>(
+        `{ document(title: "党的十九届三中全会") { citedBy${page} { plan { id year } source { quote } } } }`,
+      ).then((d) => d.document.citedBy);
+    const all = await citations('');
+    expect(all.map((c) => (c['plan'] as Row)['id'])).toEqual([
+      'cast-2018',
+      'cast-2018',
+      'cast-2018',
+      'gwy-2018-enforcement',
+      'gwy-2018-review',
+      'gwy-2019-gbf3',
+      'gwy-2019-gbf6',
+    ]);
+    expect(await citations('(first: 2, offset: 3)')).toEqual([
+      { plan: { id: 'gwy-2018-enforcement', year: 2018 }, source: { quote: '十九届二中、三中全会' } },
+      { plan: { id: 'gwy-2018-review', year: 2018 }, source: { quote: '十九届二中、三中全会' } },
+    ]);
+    expect(await citations('(offset: 6)')).toEqual(all.slice(6));
+    expect(await refusal('{ document(title: "党的十九届三中全会") { citedBy(first: -1) { id } } }')).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'Argument "first": expected an integer from 0 to 500, found -1',
+    });
+  });
+
   const link = (
     id: string,
     year: number,

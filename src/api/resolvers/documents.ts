@@ -6,7 +6,7 @@ import type { Resolvers } from '../../generated/graphql.ts';
 import type { DocumentRow, NodeRow, PlanRow } from '../../graph/rows.ts';
 import { normaliseTitle } from '../../ingest/semantics/citations.ts';
 import { BadInputError, NotFoundError } from '../errors.ts';
-import { checkPlanId } from './args.ts';
+import { checkFirst, checkOffset, checkPlanId } from './args.ts';
 import { required, span } from './shared.ts';
 
 /** A title as the loader stores it: 《》 dropped, spaces dropped, full-width parentheses made ASCII. */
@@ -44,8 +44,16 @@ export const documentResolvers: Resolvers = {
     title: (d) => d.title ?? null,
     number: (d) => d.documentNumber ?? null,
     plan: async (d, _a, ctx) => (await ctx.loaders.planByDocument.load(d.id))[0] ?? null,
-    citedBy: (d, { planId }, ctx) =>
-      ctx.loaders.citationsByDocument.load({ id: d.id, planId: checkPlanId('planId', planId ?? null) }),
+    citedBy: async (d, { planId, first, offset }, ctx) => {
+      const from = checkOffset(offset);
+      const upTo = first === null || first === undefined ? undefined : from + checkFirst(first);
+      const rows = await ctx.loaders.citationsByDocument.load({
+        id: d.id,
+        planId: checkPlanId('planId', planId ?? null),
+      });
+      // A document's citations are one per citing element: few enough to cut here, after the batch.
+      return rows.slice(from, upTo);
+    },
   },
   Citation: {
     plan: (c, _a, ctx) => required<PlanRow>(ctx, c.planId),
