@@ -74,7 +74,7 @@ export interface ApiOptions {
   readonly databaseUser?: string;
   /** How long one read of the graph version is shared by the response cache, in ms (0: none). */
   readonly responseCacheWindowMs?: number;
-  /** What runs an operation (operations/cache.ts): graphql-js by default (graphql-jit loses the original error the API maps). */
+  /** What runs an operation (operations/cache.ts): graphql-jit by default, graphql-js where it does not compile. */
   readonly executor?: ExecutorKind;
   /** Only these documents run (operations/trusted.ts: TRUSTED_DOCUMENTS); undefined: any. */
   readonly trustedDocuments?: TrustedDocuments;

@@ -84,7 +84,8 @@ const HOSTILE = [
 
 describe('compileCostFormula', () => {
   it('prices each document the project sends as the walk does, with and without variables', () => {
-    expect(listed.length).toBe(25);
+    // The playground's tabs, the explorer's ten operations, the README's and the examples' documents.
+    expect(listed.length).toBeGreaterThanOrEqual(25);
     for (const text of listed) {
       for (const variables of [{}, sampleVariables(text)]) {
         for (const size of [SIZE, null]) {
