@@ -9,7 +9,7 @@
  * kept exactly as written.
  */
 import type { Genre } from '../seed-data.ts';
-import { alternation, isSpace } from './text.ts';
+import { alternation, spaceAt } from './text.ts';
 
 export interface LeadName {
   readonly name: string;
@@ -156,7 +156,7 @@ export function inlineLeadAtEnd(
   if (b !== null) {
     const open = start + b.index;
     let markerEnd = open + b[0].length;
-    while (markerEnd > open && isSpace(text[markerEnd - 1])) markerEnd--;
+    while (markerEnd > open && spaceAt(text, markerEnd - 1)) markerEnd--;
     const m = readBracket(text, open, open + 1 + b[1]!.length, markerEnd, genre, known);
     if (m !== null) return m;
   }
@@ -167,7 +167,7 @@ export function inlineLeadAtEnd(
     // "由各地负责" names no unit: only names that end like a unit (or are known) count.
     if (names.length > 0 && names.every((n) => looksLikeUnit(n.name, genre, known))) {
       let markerEnd = start + c.index + c[0].length;
-      while (markerEnd > start && isSpace(text[markerEnd - 1])) markerEnd--;
+      while (markerEnd > start && spaceAt(text, markerEnd - 1)) markerEnd--;
       return { form: 'inline', start: nameStart - 1, end: markerEnd, names, participants: [] };
     }
   }
@@ -284,6 +284,8 @@ export function isAssignmentLabel(line: string, genre: Genre): boolean {
   return patterns(genre).anyLabel.test(line);
 }
 
+const UNIT_SEPARATORS = new Set([...'、,，;；/／'].map((c) => c.charCodeAt(0)));
+
 /**
  * Splits "办公厅、信息中心" into units, keeping the offsets of each name. Punctuation always
  * separates; a conjunction (和, 及) only when every part it leaves is a known unit or ends like
@@ -299,7 +301,7 @@ export function splitUnitNames(
   const pieces: LeadName[] = [];
   let s = start;
   for (let i = start; i <= end; i++) {
-    if (i === end || '、,，;；/／'.includes(text[i]!)) {
+    if (i === end || UNIT_SEPARATORS.has(text.charCodeAt(i))) {
       pushTrimmed(text, s, i, genre, pieces);
       s = i + 1;
     }
@@ -330,8 +332,8 @@ function splitAtEtc(piece: LeadName, genre: Genre, known: ReadonlySet<string>): 
 }
 
 function pushTrimmed(text: string, s: number, e: number, genre: Genre, out: LeadName[]): void {
-  while (s < e && isSpace(text[s])) s++;
-  while (e > s && isSpace(text[e - 1])) e--;
+  while (s < e && spaceAt(text, s)) s++;
+  while (e > s && spaceAt(text, e - 1)) e--;
   for (const pre of genre.leads.namePrefixes)
     if (text.startsWith(pre, s) && e - s > pre.length) s += pre.length;
   for (const suf of genre.leads.nameSuffixes)
