@@ -53,6 +53,8 @@ interface Patterns {
   readonly inlineRoles: ReadonlyMap<string, string>;
   /** "X会同Y": X leads, Y takes part. */
   readonly joint: RegExp;
+  /** Any inline lead word (牵头, 负责): a text without one holds no "names + word" annotation. */
+  readonly leadWord: RegExp;
 }
 
 const cache = new WeakMap<Genre, Patterns>();
@@ -84,6 +86,7 @@ function patterns(genre: Genre): Patterns {
       genre.responsibility.jointWords.length > 0
         ? new RegExp(alternation(genre.responsibility.jointWords))
         : /(?!)/,
+    leadWord: new RegExp(leadWords),
     roles,
     inlineRoles,
   };
@@ -250,6 +253,8 @@ export function leadsWithin(
   const out: LeadMarker[] = [];
   const re = /[(（]([^()（）\n]{1,160})[)）]/g;
   const para = text.slice(start, end);
+  // Only "names + 牵头/负责" brackets count (r.word below): no such word, no such bracket.
+  if (!patterns(genre).leadWord.test(para)) return out;
   for (let m = re.exec(para); m !== null; m = re.exec(para)) {
     const open = start + m.index;
     const r = readBracket(text, open, open + 1 + m[1]!.length, open + m[0].length, genre, known);
