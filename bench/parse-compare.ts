@@ -3,8 +3,10 @@
  * before each run), at 1×, 10× and 100× the seed (bench/generate.ts makes the larger texts; both
  * parsers read the same text). Two stages are timed: the whole parse (parsePlan: outline,
  * semantics, departments, citations) and its first stage alone (parseDocument: outline, metadata,
- * leads). Prints medians, ratios (now / base) and whether the target holds: at 100× no slower than
- * the base in either stage, and linear (ms per MB at 100× within 1.3× of 10×).
+ * leads). Prints medians of CPU time (the verdicts: on a shared machine wall time mostly measures
+ * the wait for a core), the fastest run and wall-time medians beside them, ratios (now / base), and
+ * whether the targets hold: at 100× no slower than the base in either stage, and linear (CPU ms per
+ * MB at 100× within 1.3× of 10×). Run from the repository's root:
  *
  *   node --expose-gc --import tsx bench/parse-compare.ts [--rounds 15] [--base REF|DIR] [--sizes 1,10,100]
  *   node --import tsx bench/parse-compare.ts --check [REF]
