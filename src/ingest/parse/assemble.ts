@@ -12,7 +12,7 @@ import type {
 } from '../model.ts';
 import type { SectionItemKind } from '../seed-data.ts';
 import type { OutlineNode } from './classify.ts';
-import { joined, subtreeParas } from './draft.ts';
+import { joined, newDraft, subtreeParas } from './draft.ts';
 import type { Draft, ElementFacts, Env } from './draft.ts';
 import { underConvention } from './convention.ts';
 import { finishElements } from './ids.ts';
@@ -41,7 +41,7 @@ export interface Assembled {
 /** A principle, goal or guarantee: its paragraphs (and any numbered lines under it) are its text. */
 function draftItem(env: Env, b: Block, kind: SectionItemKind, sectionId: string): Draft {
   const end = subtreeParas(b).at(-1)!.end;
-  return {
+  return newDraft({
     kind,
     number: b.number,
     marker: b.marker,
@@ -52,7 +52,7 @@ function draftItem(env: Env, b: Block, kind: SectionItemKind, sectionId: string)
     titleRange: sentenceTitle(env.text, b.marker.bodyStart, b.head.end),
     lead: null,
     facts: { hasLead: false, emptyCue: false },
-  };
+  });
 }
 
 /**
@@ -155,18 +155,20 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
     ) => {
       ranges.forEach(([s0, e0], k) => {
         const marker = unnumberedMarker(s0, k + 1);
-        drafts.push({
-          kind,
-          number: k + 1,
-          marker,
-          sectionId: id,
-          parent: null,
-          span: [s0, e0],
-          textRange: [s0, e0],
-          titleRange: sentenceTitle(text, s0, e0),
-          lead: null,
-          facts: { hasLead: false, emptyCue: false },
-        });
+        drafts.push(
+          newDraft({
+            kind,
+            number: k + 1,
+            marker,
+            sectionId: id,
+            parent: null,
+            span: [s0, e0],
+            textRange: [s0, e0],
+            titleRange: sentenceTitle(text, s0, e0),
+            lead: null,
+            facts: { hasLead: false, emptyCue: false },
+          }),
+        );
       });
       warnings.push({
         code: 'ITEMS_UNNUMBERED',
@@ -182,18 +184,20 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
       const kind = node.mappedKind as Exclude<SectionItemKind, 'Task'>;
       itemParas.forEach((p, k) => {
         const marker = unnumberedMarker(p.start, k + 1);
-        drafts.push({
-          kind,
-          number: k + 1,
-          marker,
-          sectionId: id,
-          parent: null,
-          span: [p.start, p.end],
-          textRange: [p.start, p.end],
-          titleRange: sentenceTitle(text, p.start, p.headEnd),
-          lead: null,
-          facts: { hasLead: false, emptyCue: false },
-        });
+        drafts.push(
+          newDraft({
+            kind,
+            number: k + 1,
+            marker,
+            sectionId: id,
+            parent: null,
+            span: [p.start, p.end],
+            textRange: [p.start, p.end],
+            titleRange: sentenceTitle(text, p.start, p.headEnd),
+            lead: null,
+            facts: { hasLead: false, emptyCue: false },
+          }),
+        );
       });
       warnings.push({
         code: 'ITEMS_UNNUMBERED',
@@ -302,18 +306,20 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
     });
     n.paras.forEach((p, k) => {
       const marker = unnumberedMarker(p.start, k + 1);
-      drafts.push({
-        kind: 'Guarantee',
-        number: k + 1,
-        marker,
-        sectionId: id,
-        parent: null,
-        span: [p.start, p.end],
-        textRange: [p.start, p.end],
-        titleRange: sentenceTitle(text, p.start, p.end),
-        lead: null,
-        facts: { hasLead: false, emptyCue: false },
-      });
+      drafts.push(
+        newDraft({
+          kind: 'Guarantee',
+          number: k + 1,
+          marker,
+          sectionId: id,
+          parent: null,
+          span: [p.start, p.end],
+          textRange: [p.start, p.end],
+          titleRange: sentenceTitle(text, p.start, p.end),
+          lead: null,
+          facts: { hasLead: false, emptyCue: false },
+        }),
+      );
     });
     const kept =
       n.clauses.length === 0
@@ -340,7 +346,8 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
   datePeriods(env, drafts);
   const elements = finishElements(drafts, env);
   const facts = new Map<string, ElementFacts>();
-  for (const d of drafts) facts.set(d.id!, { ...d.facts, textEnd: d.textRange[1] });
+  for (const d of drafts)
+    facts.set(d.id!, { hasLead: d.facts.hasLead, emptyCue: d.facts.emptyCue, textEnd: d.textRange[1] });
 
   const leads: LeadModel[] = [];
   const participations: ParticipationModel[] = [];
@@ -353,6 +360,8 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
     known.add(name);
   };
   for (const d of drafts) {
+    // Most drafts (sub-items, goals) carry no annotation: nothing to read.
+    if (d.lead === null && (d.more === undefined || d.more.length === 0)) continue;
     const seen = new Set<string>();
     // Every annotation of the task in text order.
     const markers = [d.lead, ...(d.more ?? [])]

@@ -50,6 +50,31 @@ export interface Draft {
   id?: string;
 }
 
+/** What a stage says of a new draft; the later fields (period, id) are filled in afterwards. */
+export type DraftFields = Omit<Draft, 'period' | 'id'>;
+
+/**
+ * A new draft with every field present, always in one order: all drafts of a plan then share one
+ * hidden class, so the stages that read thousands of them (ids, leads, checks) read one shape.
+ */
+export function newDraft(f: DraftFields): Draft {
+  return {
+    kind: f.kind,
+    number: f.number,
+    marker: f.marker,
+    sectionId: f.sectionId,
+    parent: f.parent,
+    span: f.span,
+    textRange: f.textRange,
+    titleRange: f.titleRange,
+    lead: f.lead,
+    more: f.more,
+    facts: f.facts,
+    period: undefined,
+    id: undefined,
+  };
+}
+
 /** Every paragraph of a block, its own before its children's, in text order. */
 export function subtreeParas(b: Block): Para[] {
   return [b.head, ...b.paras, ...b.children.flatMap(subtreeParas)];

@@ -18,10 +18,14 @@ const PREFIX: Readonly<Record<ElementKind, string>> = {
 };
 
 export function finishElements(drafts: readonly Draft[], env: Env): ElementModel[] {
-  const unique = new Map<ElementKind, boolean>();
-  for (const kind of Object.keys(PREFIX) as ElementKind[]) {
-    const nums = drafts.filter((d) => d.kind === kind).map((d) => d.number);
-    unique.set(kind, new Set(nums).size === nums.length);
+  // Kinds whose numbers repeat in the plan, in one pass over the drafts.
+  const numbers = new Map<ElementKind, Set<number>>();
+  const repeated = new Set<ElementKind>();
+  for (const d of drafts) {
+    let seen = numbers.get(d.kind);
+    if (seen === undefined) numbers.set(d.kind, (seen = new Set()));
+    if (seen.has(d.number)) repeated.add(d.kind);
+    else seen.add(d.number);
   }
   const ordinal = new Map<ElementKind, number>();
   const used = new Set<string>();
@@ -31,12 +35,12 @@ export function finishElements(drafts: readonly Draft[], env: Env): ElementModel
     let id =
       d.kind === 'SubItem'
         ? `${d.parent!.id!}/item-${d.number}`
-        : `${env.planId}/${PREFIX[d.kind]}-${unique.get(d.kind) ? d.number : k}`;
+        : `${env.planId}/${PREFIX[d.kind]}-${!repeated.has(d.kind) ? d.number : k}`;
     // A sub-item list that repeats a number is damaged beyond the sequence; keep ids distinct.
     if (used.has(id)) id = `${id}-${order}`;
     used.add(id);
     d.id = id;
-    return {
+    const element: ElementModel = {
       id,
       kind: d.kind,
       number: d.number,
@@ -49,15 +53,16 @@ export function finishElements(drafts: readonly Draft[], env: Env): ElementModel
       span: env.index.span(d.span[0], d.span[1]),
       titleSpan: env.index.span(d.titleRange[0], d.titleRange[1]),
       textSpan: env.index.span(d.textRange[0], d.textRange[1]),
-      ...(d.period
-        ? {
-            period: {
-              from: d.period.from,
-              to: d.period.to,
-              span: env.index.span(d.period.start, d.period.end),
-            },
-          }
-        : {}),
+    };
+    // A Step's period comes last. Not a spread inside the literal: that builds every element the slow way.
+    if (!d.period) return element;
+    return {
+      ...element,
+      period: {
+        from: d.period.from,
+        to: d.period.to,
+        span: env.index.span(d.period.start, d.period.end),
+      },
     };
   });
 }

@@ -6,9 +6,9 @@
  * item (a quantity), and "面向2035科技" stays inside its item.
  */
 import type { Genre } from '../seed-data.ts';
-import { markerAt } from './markers.ts';
+import { markerAt, markersIn } from './markers.ts';
 import type { Marker, MarkerFamily } from './markers.ts';
-import { alternation, compiledFor, isSpace, LIST_BOUNDARY, trimRange } from './text.ts';
+import { alternation, compiledFor, LIST_BOUNDARY, spaceAt, trimRange } from './text.ts';
 
 export interface SubItemDraft {
   readonly marker: Marker;
@@ -32,21 +32,19 @@ const SEPARATORS = '；;，,、';
 /** The character before `pos`, blanks skipped, within [floor, pos). */
 function before(text: string, pos: number, floor: number): string | null {
   let b = pos - 1;
-  while (b >= floor && isSpace(text[b])) b--;
+  while (b >= floor && spaceAt(text, b)) b--;
   return b >= floor ? text[b]! : null;
 }
 
 function candidate(
   text: string,
-  pos: number,
+  m: Marker,
   floor: number,
   n: number,
   family: MarkerFamily | null,
-  q: readonly string[],
 ): Marker | null {
-  const m = markerAt(text, pos, q);
-  if (m === null || m.number !== n || (family !== null && m.family !== family)) return null;
-  const b = before(text, pos, floor);
+  if (m.number !== n || (family !== null && m.family !== family)) return null;
+  const b = before(text, m.start, floor);
   if (b !== null && LIST_BOUNDARY.includes(b)) return m;
   // A whole bracketed marker is strong enough after a comma: "…,(3)实施…".
   if (
@@ -59,20 +57,31 @@ function candidate(
   return null;
 }
 
-function scan(
-  text: string,
-  from: number,
-  end: number,
-  floor: number,
-  n: number,
-  family: MarkerFamily | null,
-  q: readonly string[],
-): Marker | null {
-  for (let p = from; p < end; p++) {
-    const m = candidate(text, p, floor, n, family, q);
-    if (m !== null) return m;
+/**
+ * The task text's markers (markersIn), read once: every search for item n walks them from a
+ * position on, instead of trying each character of the text again.
+ */
+class Scanner {
+  private readonly markers: readonly Marker[];
+
+  constructor(
+    private readonly text: string,
+    private readonly start: number,
+    end: number,
+    q: readonly string[],
+  ) {
+    this.markers = markersIn(text, start, end, q);
   }
-  return null;
+
+  /** The first marker at or after `from` that can be item n of `family` (any family when null). */
+  scan(from: number, n: number, family: MarkerFamily | null): Marker | null {
+    for (const m of this.markers) {
+      if (m.start < from) continue;
+      const c = candidate(this.text, m, this.start, n, family);
+      if (c !== null) return c;
+    }
+    return null;
+  }
 }
 
 /** The list's first marker right after a cue word ("具体包括:1…"), or null. */
@@ -90,9 +99,9 @@ function afterCue(
   for (let hit = re.exec(item); hit !== null; hit = re.exec(item)) {
     const m = { index: start + hit.index, 0: hit[0] };
     let p = m.index + m[0].length;
-    while (p < end && isSpace(text[p])) p++;
+    while (p < end && spaceAt(text, p)) p++;
     if (':：'.includes(text[p] ?? '')) p++;
-    while (p < end && isSpace(text[p])) p++;
+    while (p < end && spaceAt(text, p)) p++;
     const first = markerAt(text, p, genre.quantityFollowers);
     if (first !== null && first.number === 1) return { cue: [m.index, m.index + m[0].length], first };
   }
@@ -101,16 +110,16 @@ function afterCue(
 
 /** Splits the inline sub-items of the task text [start, end), or null when it has none. */
 export function splitInline(text: string, start: number, end: number, genre: Genre): InlineSplit | null {
-  const q = genre.quantityFollowers;
   const cued = afterCue(text, start, end, genre);
   let first = cued?.first ?? null;
+  const markers = new Scanner(text, start, end, genre.quantityFollowers);
   if (first === null) {
     // No cue (a task may list its items straight after its sentence): item 1 at a boundary,
     // and only believed when item 2 follows.
     for (let from = start + 1; from < end;) {
-      const m = scan(text, from, end, start, 1, null, q);
+      const m = markers.scan(from, 1, null);
       if (m === null) break;
-      if (scan(text, m.bodyStart, end, start, 2, m.family, q) !== null) {
+      if (markers.scan(m.bodyStart, 2, m.family) !== null) {
         first = m;
         break;
       }
@@ -119,26 +128,26 @@ export function splitInline(text: string, start: number, end: number, genre: Gen
   }
   if (first === null) return null;
 
-  const markers: Marker[] = [first];
+  const found: Marker[] = [first];
   for (let n = 2; ; n++) {
-    const next = scan(text, markers.at(-1)!.bodyStart, end, start, n, first.family, q);
+    const next = markers.scan(found.at(-1)!.bodyStart, n, first.family);
     if (next === null) break;
-    markers.push(next);
+    found.push(next);
   }
 
-  const items = markers.map((m, i) => {
-    const stop = markers[i + 1]?.start ?? end;
+  const items = found.map((m, i) => {
+    const stop = found[i + 1]?.start ?? end;
     const [s, e] = trimRange(text, m.bodyStart, stop, SEPARATORS);
     return { marker: m, textStart: s, textEnd: e };
   });
 
   // A whole marker two ahead of the sequence means one was skipped ("…;2…;4…").
   const gaps: { offset: number; expected: number; found: string }[] = [];
-  const last = markers.at(-1)!;
+  const last = found.at(-1)!;
   for (let skip = 1; skip <= 2; skip++) {
-    const ahead = scan(text, last.bodyStart, end, start, markers.length + 1 + skip, first.family, q);
+    const ahead = markers.scan(last.bodyStart, found.length + 1 + skip, first.family);
     if (ahead !== null && ahead.damage === null) {
-      gaps.push({ offset: ahead.start, expected: markers.length + 1, found: ahead.raw });
+      gaps.push({ offset: ahead.start, expected: found.length + 1, found: ahead.raw });
       break;
     }
   }

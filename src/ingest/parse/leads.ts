@@ -9,7 +9,7 @@
  * kept exactly as written.
  */
 import type { Genre } from '../seed-data.ts';
-import { alternation, isSpace } from './text.ts';
+import { alternation, spaceAt } from './text.ts';
 
 export interface LeadName {
   readonly name: string;
@@ -53,6 +53,8 @@ interface Patterns {
   readonly inlineRoles: ReadonlyMap<string, string>;
   /** "X会同Y": X leads, Y takes part. */
   readonly joint: RegExp;
+  /** Any inline lead word (牵头, 负责): a text without one holds no "names + word" annotation. */
+  readonly leadWord: RegExp;
 }
 
 const cache = new WeakMap<Genre, Patterns>();
@@ -84,6 +86,7 @@ function patterns(genre: Genre): Patterns {
       genre.responsibility.jointWords.length > 0
         ? new RegExp(alternation(genre.responsibility.jointWords))
         : /(?!)/,
+    leadWord: new RegExp(leadWords),
     roles,
     inlineRoles,
   };
@@ -156,7 +159,7 @@ export function inlineLeadAtEnd(
   if (b !== null) {
     const open = start + b.index;
     let markerEnd = open + b[0].length;
-    while (markerEnd > open && isSpace(text[markerEnd - 1])) markerEnd--;
+    while (markerEnd > open && spaceAt(text, markerEnd - 1)) markerEnd--;
     const m = readBracket(text, open, open + 1 + b[1]!.length, markerEnd, genre, known);
     if (m !== null) return m;
   }
@@ -167,7 +170,7 @@ export function inlineLeadAtEnd(
     // "由各地负责" names no unit: only names that end like a unit (or are known) count.
     if (names.length > 0 && names.every((n) => looksLikeUnit(n.name, genre, known))) {
       let markerEnd = start + c.index + c[0].length;
-      while (markerEnd > start && isSpace(text[markerEnd - 1])) markerEnd--;
+      while (markerEnd > start && spaceAt(text, markerEnd - 1)) markerEnd--;
       return { form: 'inline', start: nameStart - 1, end: markerEnd, names, participants: [] };
     }
   }
@@ -250,6 +253,8 @@ export function leadsWithin(
   const out: LeadMarker[] = [];
   const re = /[(（]([^()（）\n]{1,160})[)）]/g;
   const para = text.slice(start, end);
+  // Only "names + 牵头/负责" brackets count (r.word below): no such word, no such bracket.
+  if (!patterns(genre).leadWord.test(para)) return out;
   for (let m = re.exec(para); m !== null; m = re.exec(para)) {
     const open = start + m.index;
     const r = readBracket(text, open, open + 1 + m[1]!.length, open + m[0].length, genre, known);
@@ -284,6 +289,8 @@ export function isAssignmentLabel(line: string, genre: Genre): boolean {
   return patterns(genre).anyLabel.test(line);
 }
 
+const UNIT_SEPARATORS = new Set([...'、,，;；/／'].map((c) => c.charCodeAt(0)));
+
 /**
  * Splits "办公厅、信息中心" into units, keeping the offsets of each name. Punctuation always
  * separates; a conjunction (和, 及) only when every part it leaves is a known unit or ends like
@@ -299,7 +306,7 @@ export function splitUnitNames(
   const pieces: LeadName[] = [];
   let s = start;
   for (let i = start; i <= end; i++) {
-    if (i === end || '、,，;；/／'.includes(text[i]!)) {
+    if (i === end || UNIT_SEPARATORS.has(text.charCodeAt(i))) {
       pushTrimmed(text, s, i, genre, pieces);
       s = i + 1;
     }
@@ -330,8 +337,8 @@ function splitAtEtc(piece: LeadName, genre: Genre, known: ReadonlySet<string>): 
 }
 
 function pushTrimmed(text: string, s: number, e: number, genre: Genre, out: LeadName[]): void {
-  while (s < e && isSpace(text[s])) s++;
-  while (e > s && isSpace(text[e - 1])) e--;
+  while (s < e && spaceAt(text, s)) s++;
+  while (e > s && spaceAt(text, e - 1)) e--;
   for (const pre of genre.leads.namePrefixes)
     if (text.startsWith(pre, s) && e - s > pre.length) s += pre.length;
   for (const suf of genre.leads.nameSuffixes)

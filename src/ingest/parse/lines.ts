@@ -3,7 +3,7 @@
  * lines of a lone NBSP or ideographic spaces, separate them. Offsets stay those of the raw text.
  */
 import type { Span } from '../model.ts';
-import { isSpace } from './text.ts';
+import { spaceAt } from './text.ts';
 
 /** A non-blank line, trimmed of surrounding white space (offsets into the raw text). */
 export interface Para {
@@ -23,9 +23,10 @@ export class LineIndex {
 
   constructor(readonly source: string) {
     for (let i = 0; i < source.length; i++) {
-      const ch = source[i];
-      if (ch === '\n') this.starts.push(i + 1);
-      else if (ch === '\r' && source[i + 1] !== '\n') this.starts.push(i + 1);
+      const ch = source.charCodeAt(i);
+      if (ch === 10)
+        this.starts.push(i + 1); // \n
+      else if (ch === 13 && source.charCodeAt(i + 1) !== 10) this.starts.push(i + 1); // \r alone
     }
   }
 
@@ -58,8 +59,8 @@ export function splitParas(text: string): Para[] {
     line++;
     let s = m.index;
     let e = m.index + m[0].replace(/[\r\n]+$/, '').length;
-    while (s < e && isSpace(text[s])) s++;
-    while (e > s && isSpace(text[e - 1])) e--;
+    while (s < e && spaceAt(text, s)) s++;
+    while (e > s && spaceAt(text, e - 1)) e--;
     if (e > s) paras.push({ index: paras.length, line, start: s, end: e, text: text.slice(s, e) });
     if (m[0].length === 0) break;
   }

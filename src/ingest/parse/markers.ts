@@ -103,31 +103,39 @@ function numberOf(digits: string, family: MarkerFamily): number | null {
   return family === 'cn' ? parseChineseNumeral(digits) : parseDigitString(digits);
 }
 
-const CN_NUMERAL_CODES = new Set([...CN_NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
-
 /**
- * Whether a marker may start with this code unit: a bracket, a digit (ASCII or full-width), a
- * circled or bracketed number, a Chinese numeral — the first characters PATTERNS accept. Most
- * characters of a plan are none of them: the patterns are tried only where one stands.
+ * PATTERNS by the code unit a marker starts with, in their order: a circled or bracketed number,
+ * a bracket, a Chinese numeral or a digit each opens only some shapes. Most characters of a plan
+ * open none (an empty list): the patterns are tried only where one could match.
  */
-export function canOpenMarker(c: number): boolean {
-  return (
-    c === 0x28 || // (
-    c === 0xff08 || // （
-    (c >= 0x30 && c <= 0x39) ||
-    (c >= 0xff10 && c <= 0xff19) ||
-    (c >= 0x2460 && c <= 0x249b) ||
-    CN_NUMERAL_CODES.has(c)
-  );
-}
+const BY_FIRST: readonly (readonly Pattern[])[] = (() => {
+  const [circled, parenArabic, dotArabic, cnParen, arabicParen, cnComma, arabicDot] = PATTERNS;
+  const [cnMissingOpen, arabicMissingOpen, cnMissingClose, arabicMissingClose, bare] = PATTERNS.slice(7);
+  const none: readonly Pattern[] = [];
+  const table: (readonly Pattern[])[] = new Array<readonly Pattern[]>(0x10000).fill(none);
+  const set = (chars: string, pats: (Pattern | undefined)[]) => {
+    for (const c of chars) table[c.charCodeAt(0)] = pats.filter((x) => x !== undefined);
+  };
+  for (let c = 0x2460; c <= 0x249b; c++) set(String.fromCharCode(c), [circled, parenArabic, dotArabic]);
+  set('(（', [cnParen, arabicParen, cnMissingClose, arabicMissingClose]);
+  set(CN_NUMERAL_CHARS, [cnComma, cnMissingOpen]);
+  let digits = '0123456789';
+  for (let c = 0xff10; c <= 0xff19; c++) digits += String.fromCharCode(c);
+  set(digits, [arabicDot, arabicMissingOpen, bare]);
+  return table;
+})();
+
+/** Whether a marker may start with this code unit (false for NaN: past the end of the text). */
+export const canOpenMarker = (c: number): boolean => (BY_FIRST[c]?.length ?? 0) > 0;
 
 /**
  * The marker starting exactly at `pos`, or null. A damaged arabic marker followed by a quantity
  * word ("4个", "1970项") is a number in prose, not a marker.
  */
 export function markerAt(text: string, pos: number, quantityFollowers: readonly string[]): Marker | null {
-  if (!canOpenMarker(text.charCodeAt(pos))) return null;
-  for (const pat of PATTERNS) {
+  const patterns = BY_FIRST[text.charCodeAt(pos)];
+  if (patterns === undefined) return null;
+  for (const pat of patterns) {
     pat.re.lastIndex = pos;
     const m = pat.re.exec(text);
     if (m === null) continue;
@@ -152,6 +160,25 @@ export function markerAt(text: string, pos: number, quantityFollowers: readonly 
     };
   }
   return null;
+}
+
+/**
+ * Every marker starting in [start, end), in order: markerAt at each position, read once. A caller
+ * that looks for item 1, then 2, then 3 … in the same stretch walks this list, not the text.
+ */
+export function markersIn(
+  text: string,
+  start: number,
+  end: number,
+  quantityFollowers: readonly string[],
+): Marker[] {
+  const found: Marker[] = [];
+  for (let pos = start; pos < end; pos++) {
+    if (!canOpenMarker(text.charCodeAt(pos))) continue;
+    const m = markerAt(text, pos, quantityFollowers);
+    if (m !== null) found.push(m);
+  }
+  return found;
 }
 
 /**

@@ -11,7 +11,7 @@ import { comparable, DOCUMENT_NUMBER } from './notice.ts';
 import type { Notice } from './notice.ts';
 import { dateAt, dateLineLength, readDate } from './dates.ts';
 import type { LineIndex, Para } from './lines.ts';
-import { alternation, escapeRe, isSpace, normaliseInline, trimRange } from './text.ts';
+import { alternation, escapeRe, normaliseInline, spaceAt, trimRange } from './text.ts';
 
 export interface PlanMeta {
   readonly title: string | null;
@@ -374,7 +374,7 @@ export function readMetadata(
     const sep = new RegExp(`^(.{2,40}?)(?:${words})`).exec(t.quote);
     if (sep) {
       let e = t.start + sep[1]!.length;
-      while (e > t.start && isSpace(c.text[e - 1])) e--;
+      while (e > t.start && spaceAt(c.text, e - 1)) e--;
       spans.issuer = c.index.span(t.start, e);
       issuer = normaliseInline(spans.issuer.quote);
     }

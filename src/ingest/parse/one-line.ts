@@ -10,17 +10,23 @@ import type { Genre } from '../seed-data.ts';
 import type { Para } from './lines.ts';
 import { markerAt } from './markers.ts';
 import type { Marker } from './markers.ts';
-import { isSpace } from './text.ts';
+import { SPACE, spaceAt } from './text.ts';
 
 /** Fewest numbered pieces that make a line an outline. */
 const MIN_PIECES = 4;
+
+/** A run of blanks (text.ts SPACE): a paragraph is trimmed, so each run inside it ends before text. */
+const BLANKS = new RegExp(`[${SPACE}]+`, 'g');
 
 function markersAfterBlanks(text: string, p: Para, genre: Genre): Marker[] {
   const found: Marker[] = [];
   const own = markerAt(text, p.start, genre.quantityFollowers);
   if (own !== null && own.damage === null) found.push(own);
-  for (let i = p.start + 1; i < p.end; i++) {
-    if (!isSpace(text[i - 1]) || isSpace(text[i])) continue;
+  // Each position right after a run of blanks: the regex finds them, not a call per character.
+  BLANKS.lastIndex = p.start;
+  for (let run = BLANKS.exec(text); run !== null && run.index < p.end; run = BLANKS.exec(text)) {
+    const i = run.index + run[0].length;
+    if (i <= p.start || i >= p.end) continue;
     const m = markerAt(text, i, genre.quantityFollowers);
     if (m !== null && m.damage === null && m.shape !== null) found.push(m);
   }
@@ -56,7 +62,7 @@ export function splitOneLineOutlines(
     if (cuts[0] !== p.start) cuts.unshift(p.start);
     cuts.forEach((s, k) => {
       let e = k + 1 < cuts.length ? cuts[k + 1]! : p.end;
-      while (e > s && isSpace(text[e - 1])) e--;
+      while (e > s && spaceAt(text, e - 1)) e--;
       if (e > s) out.push({ index: out.length, line: p.line, start: s, end: e, text: text.slice(s, e) });
     });
     warnings.push({

@@ -5,7 +5,7 @@
  * not of its text, nor of its last sub-item's.
  */
 import type { ParseWarning } from '../model.ts';
-import { subtreeParas } from './draft.ts';
+import { newDraft, subtreeParas } from './draft.ts';
 import type { Draft, Env } from './draft.ts';
 import { splitInline } from './items.ts';
 import { inlineLeadAtEnd, isAssignmentLabel, labelLeadIn, leadsWithin } from './leads.ts';
@@ -151,7 +151,7 @@ export function draftTask(env: Env, b: Block, sectionId: string, warnings: Parse
   const t = shapeTask(env, b);
   const { subs, listStart, emptyCue } = subItems(env, b, t.contentEnd, warnings);
   const titleLimit = Math.min(b.head.end, t.contentEnd, listStart);
-  const task: Draft = {
+  const task: Draft = newDraft({
     kind: 'Task',
     number: b.number,
     marker: b.marker,
@@ -167,7 +167,7 @@ export function draftTask(env: Env, b: Block, sectionId: string, warnings: Parse
     lead: t.lead,
     more: t.more,
     facts: { hasLead: t.lead !== null, emptyCue },
-  };
+  });
   if ((t.lead === null || t.lead.names.length === 0) && t.more.every((m) => m.names.length === 0)) {
     warnings.push({
       code: 'LEAD_MISSING',
@@ -177,18 +177,20 @@ export function draftTask(env: Env, b: Block, sectionId: string, warnings: Parse
   }
   const drafts: Draft[] = [task];
   for (const s of subs) {
-    drafts.push({
-      kind: 'SubItem',
-      number: s.marker.number,
-      marker: s.marker,
-      sectionId,
-      parent: task,
-      span: [s.marker.start, s.range[1]],
-      textRange: s.range,
-      titleRange: s.title,
-      lead: null,
-      facts: { hasLead: false, emptyCue: false },
-    });
+    drafts.push(
+      newDraft({
+        kind: 'SubItem',
+        number: s.marker.number,
+        marker: s.marker,
+        sectionId,
+        parent: task,
+        span: [s.marker.start, s.range[1]],
+        textRange: s.range,
+        titleRange: s.title,
+        lead: null,
+        facts: { hasLead: false, emptyCue: false },
+      }),
+    );
   }
   return { drafts, trailing: t.trailing };
 }

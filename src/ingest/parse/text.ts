@@ -7,6 +7,9 @@
 /** White space of captured pages: ASCII blanks, NBSP, ideographic space, a stray BOM. */
 export const SPACE = ' \t\r\n\f\v\u00a0\u3000\ufeff';
 export const isSpace = (ch: string | undefined): boolean => ch !== undefined && SPACE.includes(ch);
+const SPACE_CODES = new Set([...SPACE].map((c) => c.charCodeAt(0)));
+/** spaceAt(text, i) without making a string of the character (false past either end). */
+export const spaceAt = (text: string, i: number): boolean => SPACE_CODES.has(text.charCodeAt(i));
 
 export const OPEN_BRACKETS = '(（';
 export const CLOSE_BRACKETS = ')）';
@@ -85,8 +88,8 @@ export function findAtDepthZero(text: string, start: number, end: number, stops:
 export function trimRange(text: string, start: number, end: number, alsoEnd = ''): [number, number] {
   let s = start;
   let e = end;
-  while (s < e && isSpace(text[s])) s++;
-  while (e > s && (isSpace(text[e - 1]) || alsoEnd.includes(text[e - 1]!))) e--;
+  while (s < e && spaceAt(text, s)) s++;
+  while (e > s && (spaceAt(text, e - 1) || alsoEnd.includes(text[e - 1]!))) e--;
   return [s, e];
 }
 
