@@ -75,18 +75,19 @@ function peakRss(pid: number): number | null {
 const mib = (bytes: number | null) => (bytes === null ? '?' : `${(bytes / 2 ** 20).toFixed(0)} MiB`);
 
 async function freshEngine(): Promise<{ open: OpenDatabase; dataDir: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'plan-graph-bench-library-'));
-  // Always the embedded engine: a NEO4J_URI of the environment would measure another server.
-  const env: NodeJS.ProcessEnv = { ...process.env, NEO4J_DATA_DIR: dataDir, NEO4J_PORT: '0' };
-  delete env['NEO4J_URI'];
-  // A crowded machine may take longer than the engine's 180 s to start: a second try, not a lost run.
+  // A crowded machine may take longer than the engine's 180 s to start: another try on a new store.
   for (let attempt = 1; ; attempt += 1) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'plan-graph-bench-library-'));
+    // Always the embedded engine: a NEO4J_URI of the environment would measure another server.
+    const env: NodeJS.ProcessEnv = { ...process.env, NEO4J_DATA_DIR: dataDir, NEO4J_PORT: '0' };
+    delete env['NEO4J_URI'];
     try {
       const open = await openDatabase(loadConfig(env), { onLog: () => undefined });
       return { open, dataDir };
     } catch (error) {
+      rmSync(dataDir, { recursive: true, force: true });
       if (attempt >= 3) throw error;
-      console.error(`engine start failed (${(error as Error).message}); trying again`);
+      console.error(`engine start failed (${(error as Error).message.split('\n')[0]}); trying again`);
     }
   }
 }
