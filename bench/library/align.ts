@@ -17,6 +17,7 @@ import { openDatabase } from '../../src/db/open.ts';
 import { parsePlan, readPlanFile } from '../../src/ingest/index.ts';
 import { ALIGN_CANDIDATES, alignIndexWords, alignQuery } from '../../src/ingest/load/align.ts';
 import { loadPlan } from '../../src/ingest/load/load.ts';
+import { ensureSchema } from '../../src/ingest/load/schema.ts';
 import type { PlanModel } from '../../src/ingest/model.ts';
 
 const N = Number(process.argv[2] ?? 60);
@@ -50,6 +51,8 @@ async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'plan-graph-bench-align-'));
   const env = { ...process.env, NEO4J_DATA_DIR: dataDir, NEO4J_PORT: '0' };
   const { db, close } = await openDatabase(loadConfig(env), { onLog: (l) => console.error(l) });
+  // The alignment index is asked before the first load makes it.
+  await ensureSchema(db);
   const rows: { n: number; alignMs: number; loadMs: number; read: number; words: number }[] = [];
   try {
     for (let n = 0; n < N; n += 1) {

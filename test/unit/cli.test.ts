@@ -137,7 +137,15 @@ describe('npm run load -- --dry-run DIR: a folder at once', () => {
       `total: 3 files: 1 complete, 0 partial, 2 refused, 0 unreadable; tasks 3, leads 3, participants 3, warnings ${warnings}`,
       '',
     ]);
-    expect(stderr).toBe(`wrote the report to ${report}\n`);
+    // stderr: the progress line (a line every few seconds when not a terminal, the last one always), then the report.
+    const progress = stderr.split('\n').filter((l) => l.startsWith('files '));
+    expect(progress.at(-1)).toMatch(/^files 3\/3 \(100%\) {2}loaded 0 {2}\d+\.\d plans\/s {2}ETA done$/);
+    expect(
+      stderr
+        .split('\n')
+        .filter((l) => !l.startsWith('files '))
+        .join('\n'),
+    ).toBe(`wrote the report to ${report}\n`);
     // Some files were refused: exit 1 (--help says so); nothing was loaded, no engine was started.
     expect(code).toBe(1);
     expect(existsSync(join(scratch, 'store'))).toBe(false);

@@ -41,6 +41,8 @@ export interface FileTiming {
   readonly writeMs: number;
   /** The align step: candidates read through the index, then aligned. */
   readonly alignMs: number;
+  /** Each step of the write (ms), in the order they ran; the sha256 check as `held`. */
+  readonly steps: Readonly<Record<string, number>>;
 }
 
 export interface LibraryLoad {
@@ -99,6 +101,7 @@ export async function loadLibrary(
       results.push(result);
       let writeMs = 0;
       let alignMs = 0;
+      const steps: Record<string, number> = {};
       if (model !== null) {
         const sameBytes = result.sha256 ? fileOfBytes.get(result.sha256) : undefined;
         const sameId = fileOfId.get(model.id);
@@ -118,16 +121,18 @@ export async function loadLibrary(
           const t0 = performance.now();
           try {
             const held = options.force ? undefined : await heldBytes(db, result.sha256 ?? '');
+            steps['held'] = performance.now() - t0;
             if (held !== undefined) {
               // As loadPlan's own skip: "unchanged" says the graph holds these bytes already.
               result.load = 'unchanged';
             } else {
-              let before = t0;
+              let before = performance.now();
               const outcome = await loadPlan(db, model, {
                 force: options.force ?? false,
                 schemaReady: true,
                 onStep: (step: LoadStep) => {
                   const now = performance.now();
+                  steps[step] = now - before;
                   if (step === 'align') alignMs = now - before;
                   before = now;
                 },
@@ -145,7 +150,7 @@ export async function loadLibrary(
           writeMs = performance.now() - t0;
         }
       }
-      timings.push({ file: result.file, parseMs, writeMs, alignMs });
+      timings.push({ file: result.file, parseMs, writeMs, alignMs, steps });
       options.onProgress?.({
         done: i + 1,
         total: files.length,

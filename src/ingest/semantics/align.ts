@@ -59,10 +59,24 @@ export function alignBody(title: string, text: string, subs: readonly string[]):
 
 let segmenter: Jieba | null = null;
 
+/**
+ * Words of texts segmented lately. A library load aligns each plan with up to twenty others, and
+ * those others are the same few plans again and again (last year's, the national original), whose
+ * carried-over tasks repeat word for word: segmenting is most of alignment's time, and the same
+ * text gives the same words. Oldest first out past the bound.
+ */
+const segmented = new Map<string, readonly string[]>();
+const SEGMENTED_MAX = 20_000;
+
 /** The words of a text: segmented, two characters or more, at least one ideograph, in order. */
 export function words(text: string): string[] {
+  const known = segmented.get(text);
+  if (known !== undefined) return [...known];
   segmenter ??= Jieba.withDict(dict);
-  return segmenter.cut(text, false).filter((w) => w.length >= 2 && HAN.test(w));
+  const found = segmenter.cut(text, false).filter((w) => w.length >= 2 && HAN.test(w));
+  if (segmented.size >= SEGMENTED_MAX) segmented.delete(segmented.keys().next().value!);
+  segmented.set(text, found);
+  return [...found];
 }
 
 interface Bag {
