@@ -185,11 +185,17 @@ async function main(): Promise<void> {
     }
   })();
   const health: number[] = [];
+  let healthFailed = 0;
   const healthProber = (async () => {
     while (Date.now() < stopAt) {
       const started = performance.now();
-      await fetch(`${bench.url}/health`);
-      health.push(performance.now() - started);
+      // A failed /health (a reset connection) is counted, not fatal to the bench.
+      const ok = await fetch(`${bench.url}/health`).then(
+        async (r) => (await r.text(), r.ok),
+        () => false,
+      );
+      if (ok) health.push(performance.now() - started);
+      else healthFailed++;
       await new Promise((r) => setTimeout(r, 500));
     }
   })();
@@ -212,7 +218,7 @@ async function main(): Promise<void> {
       `max ${f(Math.max(...ms))} ms (${ms.length} samples): ${[...codes].map(([k, n]) => `${k} ×${n}`).join(', ')}`,
   );
   console.log(
-    `/health under load: p50 ${f(percentile(health, 50))} ms, p99 ${f(percentile(health, 99))} ms (${health.length})`,
+    `/health under load: p50 ${f(percentile(health, 50))} ms, p99 ${f(percentile(health, 99))} ms (${health.length}), ${healthFailed} failed`,
   );
   console.log(
     `service event-loop delay under load: p50 ${f(during.lagP50)} ms, p99 ${f(during.lagP99)} ms, max ${f(during.lagMax)} ms`,
