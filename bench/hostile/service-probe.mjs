@@ -10,23 +10,28 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 if (typeof process.send === 'function') {
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
-  let rssPeak = process.memoryUsage.rss();
+  // The peak, with what made it up then: the main thread's V8 heap, and memory outside it
+  // (buffers; worker threads' heaps count in the RSS only).
+  let peak = process.memoryUsage();
   const sampler = setInterval(() => {
-    rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
-  }, 100);
+    const now = process.memoryUsage();
+    if (now.rss > peak.rss) peak = now;
+  }, 250);
   sampler.unref();
   const ms = (ns) => Math.round(ns / 1e4) / 100;
   process.on('message', (message) => {
     if (message === 'reset') {
       delay.reset();
-      rssPeak = process.memoryUsage.rss();
+      peak = process.memoryUsage();
       process.send({ reset: true });
     } else if (message === 'report') {
       process.send({
         lagP50: ms(delay.percentile(50)),
         lagP99: ms(delay.percentile(99)),
         lagMax: ms(delay.max),
-        rssPeakMb: Math.round(rssPeak / 2 ** 20),
+        rssPeakMb: Math.round(peak.rss / 2 ** 20),
+        heapAtPeakMb: Math.round(peak.heapTotal / 2 ** 20),
+        externalAtPeakMb: Math.round(peak.external / 2 ** 20),
         rssMb: Math.round(process.memoryUsage.rss() / 2 ** 20),
       });
     }

@@ -24,6 +24,9 @@ export interface ServiceReport {
   readonly lagP99: number;
   readonly lagMax: number;
   readonly rssPeakMb: number;
+  /** The main thread's V8 heap (total) and external memory when the RSS peaked. */
+  readonly heapAtPeakMb: number;
+  readonly externalAtPeakMb: number;
   readonly rssMb: number;
 }
 

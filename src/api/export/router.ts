@@ -8,6 +8,10 @@
  * one read transaction, so no transaction holds the whole plan) and the answer is written as the
  * pages arrive. Pages are separate transactions: a plan reloaded during an export is detected
  * (its sha256 changes) and the export ends with an error rather than mixing two versions.
+ *
+ * An export is heavy work: it streams in the expensive slot of the admission (admission.ts), which
+ * compares and other expensive operations take too, and lets cheap questions go first between
+ * pages; at most `maxConcurrent` exports stream or wait for that slot, others get 429 at once.
  */
 import { Router, type Request, type Response } from 'express';
 import { type Admission, answeredSignal, BusyError } from '../admission.ts';
@@ -22,9 +26,9 @@ import { escapeXml, GraphMLWriter } from './graphml.ts';
 const PLAN_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /**
- * Nodes per page: a page (nodes with their edges) stays under a megabyte, so one export holds
- * little memory at a time, and the event loop turns between pages: decoding and writing a page
- * of 2,000 held it for long enough to delay every cheap question behind an export.
+ * Nodes per page. An export holds one page (nodes with their edges) at a time, and the event loop
+ * turns between pages: decoding and writing pages of 2,000 held it long enough to delay every
+ * cheap question behind an export (bench/RESULTS.md, availability).
  */
 export const PAGE_SIZE = 500;
 
