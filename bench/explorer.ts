@@ -48,7 +48,8 @@ function firstGraphBytes(): { files: string[]; raw: number; gzip: number } {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const named = [...html.matchAll(/(?:src|href)="\/explore\/(assets\/[^"]+)"/g)].map((m) => m[1]!);
   const graph = readdirSync(join(DIST, 'assets')).filter((f) => /^graph-.*\.js$/.test(f));
-  const files = [...named, ...graph.map((f) => `assets/${f}`)];
+  // index.html names the graph chunk too (a module preload): each file once.
+  const files = [...new Set([...named, ...graph.map((f) => `assets/${f}`)])];
   let raw = 0;
   let gzip = 0;
   for (const f of files) {

@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { precompress } from '../playground/precompress.ts';
+import { preloadGraphChunk } from './preload-graph.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
@@ -25,7 +26,9 @@ export default defineConfig({
     // Cytoscape.js with fcose is one chunk of ~560 kB minified (~175 kB gzipped): what a graph
     // needs, fetched while the page's first request is on its way; warn only above that.
     chunkSizeWarningLimit: 600,
+    // On a busy machine rolldown would tell every `npm install` to profile its plugins: noise there.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: { fs: { allow: [repo] }, proxy: { '/graphql': api, '/plans': api } },
-  plugins: [precompress()],
+  plugins: [preloadGraphChunk('/explore/'), precompress()],
 });
