@@ -37,6 +37,9 @@ function firstGraph(): api.FirstGraph | null {
   if (state.node) return { kind: 'node', id: state.node, depth: state.depth, types: state.rels };
   return state.plan ? { kind: 'outline', plan: state.plan } : null;
 }
+// The controls are wired once the drawing code has arrived (wire()); until then Enter in the search
+// box must not submit the form, which would reload the page.
+$('search-form').addEventListener('submit', (event) => event.preventDefault());
 // Both on their way before anything else runs: the data and the drawing code.
 const firstRequest = begin('explorer:first-request');
 const starting = api.start(firstGraph()).finally(() => firstRequest.end());
