@@ -264,7 +264,12 @@ describe('the graph explorer', () => {
 
   it('the coverage view has 3 × 10 goal × task cells, each link opening its evidence', async () => {
     const page = await open('/explore/?view=coverage');
-    await page.locator('#matrix-goals').waitFor();
+    await page
+      .locator('#matrix-goals')
+      .or(page.locator('#message:not(:empty)'))
+      .waitFor({ timeout: 120_000 });
+    // What went wrong, if anything did (an error goes to the message line).
+    expect(await page.locator('#message').textContent()).toBe('');
     expect(await page.locator('#matrix-goals tbody tr').count()).toBe(3);
     expect(await page.locator('#matrix-goals tbody td.cell').count()).toBe(30);
     expect(await page.locator('#matrix-departments tbody tr').count()).toBeGreaterThan(0);
