@@ -64,11 +64,19 @@ export const search = (query: string, planId: string | null) =>
     { q: query, plan: planId },
   ).then((d) => d.search);
 
+export interface Shape {
+  truncated: boolean;
+  cytoscape: ElementsDefinition;
+}
+
 export const neighborhood = (id: string, depth: number, types: string[] | null) =>
-  gql<{ neighborhood: { truncated: boolean; cytoscape: ElementsDefinition } }>(
+  gql<{ neighborhood: Shape }>(
     'query Near($id: ID!, $depth: Int, $types: [String!]) { neighborhood(id: $id, depth: $depth, types: $types, limit: 300) { truncated cytoscape } }',
     { id, depth, types },
   ).then((d) => d.neighborhood);
+
+/** A plan's outline: the plan, its sections and their numbered items (the page's first graph). */
+export const OUTLINE = { depth: 3, types: ['HAS_SECTION', 'HAS_ELEMENT'] };
 
 export const paths = (from: string, to: string) =>
   gql<{ path: { length: number; cytoscape: ElementsDefinition }[] }>(
@@ -120,12 +128,53 @@ export const node = (id: string) =>
  * focus costs one HTTP request.
  */
 export const around = (id: string, depth: number, types: string[] | null) =>
-  gql<{ neighborhood: { truncated: boolean; cytoscape: ElementsDefinition }; node: NodeDetail | null }>(
+  gql<{ neighborhood: Shape; node: NodeDetail | null }>(
     `query Around($id: ID!, $depth: Int, $types: [String!]) {
       neighborhood(id: $id, depth: $depth, types: $types, limit: 300) { truncated cytoscape }
       node(id: $id) { ${NODE_FIELDS} } }`,
     { id, depth, types },
   );
+
+/** What the page draws first, asked for with the plan listing: the first graph is one request. */
+export type FirstGraph =
+  { kind: 'outline'; plan: string } | { kind: 'node'; id: string; depth: number; types: string[] | null };
+
+export interface Start {
+  plans: PlanListing[];
+  /** The first graph's data, when the URL said what to draw and it could be read. */
+  first?: { neighborhood: Shape; node?: NodeDetail | null };
+}
+
+const PLANS = '{ id title complete stopsAtLine caveats }';
+
+/**
+ * The plan listing, with the first graph's data in the same operation when the URL names a plan
+ * or a node. When that part fails (an id that is not there), the listing is asked for alone and
+ * the page reports the failure where it draws.
+ */
+export async function start(first: FirstGraph | null): Promise<Start> {
+  if (first === null) return { plans: await plans() };
+  try {
+    if (first.kind === 'outline') {
+      const d = await gql<{ plans: PlanListing[]; neighborhood: Shape }>(
+        `query Start($id: ID!, $types: [String!]) { plans ${PLANS}
+          neighborhood(id: $id, depth: ${OUTLINE.depth}, types: $types, limit: 300) { truncated cytoscape } }`,
+        { id: first.plan, types: OUTLINE.types },
+      );
+      return { plans: d.plans, first: { neighborhood: d.neighborhood } };
+    }
+    const d = await gql<{ plans: PlanListing[]; neighborhood: Shape; node: NodeDetail | null }>(
+      `query StartAt($id: ID!, $depth: Int, $types: [String!]) { plans ${PLANS}
+        neighborhood(id: $id, depth: $depth, types: $types, limit: 300) { truncated cytoscape }
+        node(id: $id) { ${NODE_FIELDS} } }`,
+      { id: first.id, depth: first.depth, types: first.types },
+    );
+    return { plans: d.plans, first: { neighborhood: d.neighborhood, node: d.node } };
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    return { plans: await plans() };
+  }
+}
 
 export interface Evidence {
   phrase: string;
@@ -253,6 +302,7 @@ export interface ComparisonData {
       b: TaskRef;
       score: number;
       same: boolean;
+      sharedPhrases: string[];
       titleDiff: DiffPart[];
       textDiff: DiffPart[];
     }[];
@@ -274,7 +324,7 @@ export const comparison = (a: string, b: string) =>
   gql<ComparisonData>(
     `query Compare($a: ID!, $b: ID!) {
       compare(a: $a, b: $b) { caveats threshold
-        aligned { a ${TASK} b ${TASK} score same titleDiff { op text } textDiff { op text } }
+        aligned { a ${TASK} b ${TASK} score same sharedPhrases titleDiff { op text } textDiff { op text } }
         onlyInA ${TASK} onlyInB ${TASK} unreadInA ${TASK} unreadInB ${TASK}
         conceptsAppearing { id name } conceptsDisappearing { id name }
         leadChanges { department { id name } gained ${TASK} lost ${TASK} } }

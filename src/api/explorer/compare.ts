@@ -3,14 +3,22 @@
  * relationship the loader draws between them (SAME_AS when title and text are the same, CONTINUES
  * otherwise) and the character diff of title and text; tasks only in one plan; tasks that cannot
  * be placed because the other plan is a cut text; concepts that appear, disappear or carry over;
- * lead changes. Every caveat first.
+ * lead changes. Every caveat first, then the alignment drawn (compare-graph.ts), then the tables.
+ * Loaded on demand: the first graph of the page never waits for this module.
  */
+import type { Core } from 'cytoscape';
 import type { ComparisonData, DiffPart, TaskRef } from './api.ts';
-import { h } from './dom.ts';
+import { drawAlignment } from './compare-graph.ts';
+import { fill, h } from './dom.ts';
 
 export interface CompareActions {
+  /** A task link of the tables: its neighbourhood in the graph view. */
   focus(id: string): void;
+  /** A task of the drawing: its details and source in the side panel. */
+  task(id: string): void;
 }
+
+type Pair = ComparisonData['compare']['aligned'][number];
 
 function diff(parts: DiffPart[]): HTMLElement {
   return h(
@@ -35,13 +43,60 @@ function taskList(id: string, title: string, tasks: TaskRef[], actions: CompareA
   return [h('h3', {}, title), h('ul', { id }, ...tasks.map((t) => h('li', {}, taskLink(t, actions))))];
 }
 
+/** An aligned pair in the side panel: relation, score, the shared words, the changes. */
+export function renderPair(panel: HTMLElement, pair: Pair, actions: CompareActions): void {
+  const link = (task: TaskRef) => {
+    const a = h('a', { href: `?node=${encodeURIComponent(task.id)}`, 'data-node': task.id }, task.id);
+    a.addEventListener('click', (event) => {
+      event.preventDefault();
+      actions.task(task.id);
+    });
+    return a;
+  };
+  fill(
+    panel,
+    h('p', { class: 'kind' }, pair.same ? 'SAME_AS' : 'CONTINUES'),
+    h('h2', {}, link(pair.a), ' — ', link(pair.b)),
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', {}, 'Score'),
+      h('dd', { class: 'score' }, pair.score.toFixed(3)),
+      h('dt', {}, 'Shared words'),
+      h('dd', { class: 'phrases' }, pair.sharedPhrases.join('、') || '—'),
+    ),
+    h('h3', {}, `Task ${pair.a.number} → Task ${pair.b.number}`),
+    pair.same
+      ? h('p', {}, 'Title and text are the same.')
+      : h('p', { class: 'title-diff' }, diff(pair.titleDiff)),
+    !pair.same && h('p', { class: 'text-diff' }, diff(pair.textDiff)),
+  );
+}
+
+function legend(): HTMLElement {
+  return h(
+    'p',
+    { class: 'legend' },
+    h('span', { class: 'key same-as' }),
+    ' SAME_AS (same title and text) ',
+    h('span', { class: 'key continues' }),
+    ' CONTINUES (changed; thicker = closer) ',
+    h('span', { class: 'key unread' }),
+    ' not placed (the other plan stops before) ',
+    h('span', { class: 'key only' }),
+    ' in one plan only. Hover a line for its score; click a task or a line to read it.',
+  );
+}
+
+/** Renders the view and returns the alignment's drawing (for the page's hooks). */
 export function renderComparison(
   container: HTMLElement,
+  panel: HTMLElement,
   a: string,
   b: string,
   data: ComparisonData,
   actions: CompareActions,
-): void {
+): Core {
   const c = data.compare;
   const aligned = h(
     'table',
@@ -101,8 +156,12 @@ export function renderComparison(
       ),
     ),
   );
+  const drawing = h('div', { id: 'compare-graph', class: 'compare-graph', 'aria-label': 'Aligned tasks' });
   container.replaceChildren(
     ...c.caveats.map((line) => h('p', { class: 'caveat' }, line)),
+    h('h3', {}, `${a} ⟷ ${b}: ${c.aligned.length} aligned task(s)`),
+    legend(),
+    drawing,
     aligned,
     ...taskList('only-a', `Only in ${a}`, c.onlyInA, actions),
     ...taskList('only-b', `Only in ${b}`, c.onlyInB, actions),
@@ -123,4 +182,8 @@ export function renderComparison(
     h('h3', {}, 'Lead changes'),
     c.leadChanges.length > 0 ? leads : h('p', {}, 'None among the tasks read in both.'),
   );
+  return drawAlignment(drawing, { a, b }, c, {
+    task: actions.task,
+    pair: (index) => renderPair(panel, c.aligned[index]!, actions),
+  });
 }

@@ -3,10 +3,6 @@ declare module 'cytoscape-fcose' {
   const extension: cytoscape.Ext;
   export default extension;
 }
-declare module 'cytoscape-dagre' {
-  const extension: cytoscape.Ext;
-  export default extension;
-}
 declare module 'cytoscape-svg' {
   const extension: cytoscape.Ext;
   export default extension;

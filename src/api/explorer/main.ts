@@ -1,27 +1,22 @@
 /**
  * The graph explorer: search → a node's neighbourhood as a graph → click to read and expand, a
- * path between two nodes, and the plan's coverage as matrices. Built only on the public GraphQL
- * API (api.ts); its state lives in the URL (state.ts).
+ * path between two nodes, the plan's coverage as matrices, two plans compared. Built only on the
+ * public GraphQL API (api.ts); its state lives in the URL (state.ts).
+ *
+ * The first graph waits for as little as possible: this script is small, asks for the plan
+ * listing and the first graph's data in one request while Cytoscape.js (graph.ts, its own chunk)
+ * downloads, and the coverage and compare views are chunks fetched when first opened.
  */
 import './style.css';
-import type { Core, EventObject } from 'cytoscape';
+import type { Core, EdgeSingular, EventObject } from 'cytoscape';
 import * as api from './api.ts';
-import { renderComparison } from './compare.ts';
-import { renderCoverage } from './coverage.ts';
 import { h } from './dom.ts';
-import {
-  applyFilters,
-  createGraph,
-  hoverLabels,
-  labelOverlaps,
-  merge,
-  NODE_TYPES,
-  REL_TYPES,
-  replace,
-  runLayout,
-} from './graph.ts';
 import { renderDerived, renderEdge, renderMessage, renderNode, type PanelActions } from './panel.ts';
+import { begin, markOnce } from './perf.ts';
 import { readState, writeState, type State, type View } from './state.ts';
+import { NODE_TYPES, REL_TYPES } from './types.ts';
+
+markOnce('explorer:script');
 
 const $ = <T extends HTMLElement>(id: string) => {
   const el = document.getElementById(id);
@@ -35,8 +30,26 @@ const graphBox = $('graph');
 const coverageBox = $('coverage');
 const compareBox = $('compare');
 const state: State = readState(location.search);
-const cy: Core = createGraph(graphBox);
-hoverLabels(cy);
+
+/** What the URL asks to draw first, asked for with the plan listing (api.start). */
+function firstGraph(): api.FirstGraph | null {
+  if (state.view !== 'graph') return null;
+  if (state.node) return { kind: 'node', id: state.node, depth: state.depth, types: state.rels };
+  return state.plan ? { kind: 'outline', plan: state.plan } : null;
+}
+// The controls are wired once the drawing code has arrived (wire()); until then Enter in the search
+// box must not submit the form, which would reload the page.
+$('search-form').addEventListener('submit', (event) => event.preventDefault());
+// Both on their way before anything else runs: the data and the drawing code.
+const firstRequest = begin('explorer:first-request');
+const starting = api.start(firstGraph()).finally(() => firstRequest.end());
+const graphModule = import('./graph.ts');
+
+/** Cytoscape.js and the drawing functions, once graph.ts has arrived (start() waits for it). */
+let g: Awaited<typeof graphModule>;
+let cy: Core;
+/** The compare view's drawing, while it is shown. */
+let alignment: Core | null = null;
 
 /** Tasks whose sub-items were asked for (a click); the others keep them folded. */
 const unfolded = new Set<string>();
@@ -44,9 +57,14 @@ const unfolded = new Set<string>();
 const CAP_STEP = 40;
 let cap = CAP_STEP;
 
-/** What the page measures about itself (first interactive graph, last expansion), for the benchmark. */
+/**
+ * What the page measures about itself, for the browser test and the benchmark: the durations are
+ * those of the User Timing entries perf.ts records; the round trips are counted by api.ts.
+ */
 const metrics = {
   firstGraphMs: 0,
+  /** Requests sent before the first graph was drawn. */
+  firstGraphRoundTrips: 0,
   lastExpand: { ms: 0, roundTrips: 0, added: 0 },
   /** Search sent → results listed. */
   lastSearch: { ms: 0, roundTrips: 0 },
@@ -58,13 +76,50 @@ const hooks = {
   metrics,
   nodeIds: () => cy.nodes(':visible').map((n) => n.id()),
   /** How many drawn nodes' boxes (label included) overlap another's, on screen. */
-  overlaps: () => labelOverlaps(cy),
+  overlaps: () => g.labelOverlaps(cy),
   zoom: () => cy.zoom(),
   edgeIds: () => cy.edges(':visible').map((e) => e.id()),
   /** Page coordinates of a node's centre. */
   position: (id: string) => {
     const p = cy.getElementById(id).renderedPosition();
     const box = graphBox.getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  },
+  /** The compare view's drawn edges: the two tasks each joins, its relation and score. */
+  alignmentEdges: () =>
+    (alignment?.edges() ?? []).map((e) => ({
+      a: String(e.source().data('task')),
+      b: String(e.target().data('task')),
+      relation: String(e.data('relation')),
+      score: Number(e.data('score')),
+    })),
+  /** The compare view's drawn tasks, with the column and how each was placed. */
+  alignmentNodes: () =>
+    (alignment?.nodes('[task]') ?? []).map((n) => ({
+      task: String(n.data('task')),
+      side: String(n.data('side')),
+      placement: String(n.data('placement')),
+    })),
+  /** The label the compare drawing shows on an edge now (empty unless hovered or selected). */
+  alignmentLabel: (a: string, b: string) => {
+    const edge = alignment
+      ?.edges()
+      .filter((e) => e.source().data('task') === a && e.target().data('task') === b);
+    return edge && edge.nonempty() ? String(edge.first().style('label')) : null;
+  },
+  /** Page coordinates, in the compare drawing, of a task (`a:ID`, `b:ID`) or of the middle of an aligned pair's edge. */
+  alignmentPosition: (id: string, b?: string) => {
+    if (!alignment) return null;
+    const box = alignment.container()!.getBoundingClientRect();
+    const p =
+      b === undefined
+        ? alignment.getElementById(id).renderedPosition()
+        : (
+            alignment
+              .edges()
+              .filter((e) => e.source().data('task') === id && e.target().data('task') === b)
+              .first() as EdgeSingular
+          ).renderedMidpoint();
     return { x: box.left + p.x, y: box.top + p.y };
   },
 };
@@ -104,11 +159,16 @@ function showMore(capped: number): void {
   more.textContent = `Show ${Math.min(capped, CAP_STEP)} more (${capped} not drawn)`;
 }
 
-async function draw(): Promise<void> {
-  showMore(applyFilters(cy, filters()).capped);
-  await runLayout(cy, state.layout);
+/** Filters and lays out the graph; `incremental` moves on from the drawing as it stands (an expand). */
+async function draw(incremental = false): Promise<void> {
+  showMore(g.applyFilters(cy, filters()).capped);
+  await g.runLayout(cy, state.layout, false, undefined, incremental);
   document.body.dataset['nodes'] = String(cy.nodes(':visible').length);
-  if (metrics.firstGraphMs === 0) metrics.firstGraphMs = performance.now();
+  if (metrics.firstGraphMs === 0) {
+    markOnce('explorer:first-graph');
+    metrics.firstGraphMs = performance.now();
+    metrics.firstGraphRoundTrips = api.roundTrips;
+  }
 }
 
 const actions: PanelActions = {
@@ -128,24 +188,30 @@ function showNode(id: string, node: api.NodeDetail | null): void {
   else renderMessage(panel, `No node ${id}.`);
 }
 
-/** A node's neighbourhood at the chosen depth replaces the graph. */
-async function focus(id: string): Promise<void> {
+/** A node's neighbourhood at the chosen depth replaces the graph (`ready`: its data, already asked for). */
+async function focus(
+  id: string,
+  ready?: { neighborhood: api.Shape; node?: api.NodeDetail | null },
+): Promise<void> {
   state.node = id;
   if (state.view !== 'graph') await setView('graph', false);
   save();
   await busy(async () => {
-    const started = performance.now();
+    const timing = begin('explorer:result-to-graph');
     const before = api.roundTrips;
-    const { neighborhood: shape, node } = await api.around(id, state.depth, state.rels);
+    const { neighborhood: shape, node } =
+      ready && ready.node !== undefined
+        ? { neighborhood: ready.neighborhood, node: ready.node }
+        : await api.around(id, state.depth, state.rels);
     cap = CAP_STEP;
     unfolded.clear();
-    replace(cy, shape.cytoscape);
+    g.replace(cy, shape.cytoscape);
     cy.$(':selected').unselect();
     cy.getElementById(id).addClass('focus').select();
     say(shape.truncated ? 'Large neighbourhood: showing the nearest 300 nodes.' : '');
     showNode(id, node);
     await draw();
-    metrics.lastFocus = { ms: performance.now() - started, roundTrips: api.roundTrips - before };
+    metrics.lastFocus = { ms: timing.end(), roundTrips: api.roundTrips - before };
   });
 }
 
@@ -154,18 +220,18 @@ async function expand(id: string): Promise<void> {
   state.node = id;
   save();
   await busy(async () => {
-    const started = performance.now();
+    const timing = begin('explorer:expand');
     const before = api.roundTrips;
     const { neighborhood: shape, node } = await api.around(id, 1, state.rels);
     showNode(id, node);
-    const added = merge(cy, shape.cytoscape);
+    const added = g.merge(cy, shape.cytoscape);
     cy.$('.focus').removeClass('focus');
     cy.getElementById(id).addClass('focus');
     // The node was asked for: its sub-items unfold, and what it brought is drawn beyond the cap.
     unfolded.add(id);
     cap += added;
-    if (added > 0 || cy.getElementById(id).scratch('_folded')) await draw();
-    metrics.lastExpand = { ms: performance.now() - started, roundTrips: api.roundTrips - before, added };
+    if (added > 0 || cy.getElementById(id).scratch('_folded')) await draw(true);
+    metrics.lastExpand = { ms: timing.end(), roundTrips: api.roundTrips - before, added };
     say(added > 0 ? `${added} node(s) added.` : 'Nothing new around this node.');
   });
 }
@@ -216,12 +282,12 @@ async function showPath(): Promise<void> {
       status.textContent = `No path of at most 6 hops from ${from} to ${to}.`;
       return;
     }
-    for (const path of found) merge(cy, path.cytoscape);
+    for (const path of found) g.merge(cy, path.cytoscape);
     cy.elements().addClass('path');
     const first = found[0]!.cytoscape.nodes.map((n) => String(n.data['label'] ?? n.data.id));
     status.textContent = `${found.length} shortest path(s), ${found[0]!.length} hop(s): ${first.join(' → ')}`;
-    applyFilters(cy, { hide: [], rels: null, min: 0 });
-    await runLayout(cy, 'tree');
+    g.applyFilters(cy, { hide: [], rels: null, min: 0 });
+    await g.runLayout(cy, 'tree');
     document.body.dataset['nodes'] = String(cy.nodes().length);
   });
 }
@@ -229,7 +295,10 @@ async function showPath(): Promise<void> {
 async function showCoverage(): Promise<void> {
   if (!state.plan) return;
   await busy(async () => {
-    const data = await api.coverage(state.plan!, state.min);
+    const [{ renderCoverage }, data] = await Promise.all([
+      import('./coverage.ts'),
+      api.coverage(state.plan!, state.min),
+    ]);
     renderCoverage(coverageBox, data, {
       serves: (taskId, goalId) =>
         void busy(async () => {
@@ -267,8 +336,20 @@ async function showComparison(): Promise<void> {
   }
   const [a, b] = [state.a, state.b];
   await busy(async () => {
-    renderComparison(compareBox, a, b, await api.comparison(a, b), { focus: (id) => void focus(id) });
+    const timing = begin('explorer:compare');
+    const [{ renderComparison }, data] = await Promise.all([import('./compare.ts'), api.comparison(a, b)]);
+    alignment?.destroy();
+    alignment = renderComparison(compareBox, panel, a, b, data, {
+      focus: (id) => void focus(id),
+      task: (id) => void showTask(id),
+    });
+    timing.end();
   });
+}
+
+/** A task of the compare drawing: its details and source in the panel, as a click in the graph shows them. */
+async function showTask(id: string): Promise<void> {
+  await busy(async () => showNode(id, await api.node(id)));
 }
 
 async function setView(view: View, load = true): Promise<void> {
@@ -293,14 +374,14 @@ async function setView(view: View, load = true): Promise<void> {
   else await overview();
 }
 
-/** With no node chosen: the plan, its sections and their numbered items. */
-async function overview(): Promise<void> {
+/** With no node chosen: the plan, its sections and their numbered items (`ready`: already asked for). */
+async function overview(ready?: api.Shape): Promise<void> {
   if (!state.plan) return;
   await busy(async () => {
-    const shape = await api.neighborhood(state.plan!, 3, ['HAS_SECTION', 'HAS_ELEMENT']);
+    const shape = ready ?? (await api.neighborhood(state.plan!, api.OUTLINE.depth, api.OUTLINE.types));
     cap = CAP_STEP;
     unfolded.clear();
-    replace(cy, shape.cytoscape);
+    g.replace(cy, shape.cytoscape);
     renderMessage(panel, 'The plan and its outline. Search a name, or click a node, to begin.');
     await draw();
   });
@@ -310,7 +391,7 @@ async function runSearch(query: string): Promise<void> {
   const list = $('results');
   if (query.trim() === '') return;
   await busy(async () => {
-    const started = performance.now();
+    const timing = begin('explorer:search');
     const before = api.roundTrips;
     const hits = await api.search(query, state.plan);
     list.replaceChildren(
@@ -336,7 +417,7 @@ async function runSearch(query: string): Promise<void> {
           })),
     );
     list.hidden = false;
-    metrics.lastSearch = { ms: performance.now() - started, roundTrips: api.roundTrips - before };
+    metrics.lastSearch = { ms: timing.end(), roundTrips: api.roundTrips - before };
   });
 }
 
@@ -408,7 +489,7 @@ function wire(): void {
     state.min = Number(min.value);
     minValue.textContent = state.min.toFixed(2);
     save();
-    applyFilters(cy, filters());
+    g.applyFilters(cy, filters());
     cy.fit(cy.elements(':visible'), 30);
     if (state.view === 'coverage') void showCoverage();
   });
@@ -417,7 +498,7 @@ function wire(): void {
     radio.addEventListener('change', () => {
       state.layout = radio.value === 'tree' ? 'tree' : 'overview';
       save();
-      void runLayout(cy, state.layout, true);
+      void g.runLayout(cy, state.layout, true);
     });
   }
   for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>('[data-view]'))) {
@@ -446,8 +527,11 @@ function wire(): void {
     );
   });
   $('svg').addEventListener('click', () => {
-    const text = (cy as unknown as { svg(o: object): string }).svg({ full: true, bg: '#ffffff' });
-    download(`${state.plan ?? 'graph'}-view.svg`, new Blob([text], { type: 'image/svg+xml' }));
+    void g
+      .svgOf(cy)
+      .then((text) =>
+        download(`${state.plan ?? 'graph'}-view.svg`, new Blob([text], { type: 'image/svg+xml' })),
+      );
   });
 }
 
@@ -472,8 +556,14 @@ function setPlan(id: string): void {
 }
 
 async function start(): Promise<void> {
+  const begun = await busy(async () => {
+    const [first] = await Promise.all([starting, graphModule.then((m) => (g = m))]);
+    cy = g.createGraph(graphBox);
+    g.hoverLabels(cy);
+    return first;
+  });
   wire();
-  const plans = (await busy(api.plans)) ?? [];
+  const plans = begun?.plans ?? [];
   listing = plans;
   if (plans.length === 0) {
     renderMessage(panel, 'No plan is loaded: load one with npm run load.');
@@ -500,7 +590,13 @@ async function start(): Promise<void> {
     state.node = null;
     void setView(state.view);
   });
-  await setView(state.view);
+  // The first graph's data came with the listing when the URL named what to draw.
+  const ready = begun?.first;
+  if (ready && state.view === 'graph') {
+    await setView('graph', false);
+    if (state.node) await focus(state.node, ready);
+    else await overview(ready.neighborhood);
+  } else await setView(state.view);
 }
 
 void start();

@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { precompress } from '../playground/precompress.ts';
+import { preloadGraphChunk } from './preload-graph.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
@@ -22,7 +23,12 @@ export default defineConfig({
     // No inline scripts or styles (the pages are served under a strict CSP): assets are files.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    // Cytoscape.js with fcose is one chunk of ~560 kB minified (~175 kB gzipped): what a graph
+    // needs, fetched while the page's first request is on its way; warn only above that.
+    chunkSizeWarningLimit: 600,
+    // On a busy machine rolldown would tell every `npm install` to profile its plugins: noise there.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: { fs: { allow: [repo] }, proxy: { '/graphql': api, '/plans': api } },
-  plugins: [precompress()],
+  plugins: [preloadGraphChunk('/explore/'), precompress()],
 });
