@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalog } from '../../src/db/catalog.ts';
-import { connectDatabase } from '../../src/db/connect.ts';
+import { connectDatabase, type DatabaseConnection } from '../../src/db/connect.ts';
 import { Database } from '../../src/db/database.ts';
 import { parsePlan, readPlanFile } from '../../src/ingest/index.ts';
 import { loadPlan } from '../../src/ingest/load/load.ts';
@@ -26,8 +26,11 @@ export interface Bench {
   close(): Promise<void>;
 }
 
-export async function startBench(api: Partial<ApiOptions> = {}): Promise<Bench> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'plan-graph-bench-hostile-'));
+/** An embedded engine in a new temporary store, its schema made and the seed loaded. */
+export async function seededEngine(
+  prefix: string,
+): Promise<{ dataDir: string; connection: DatabaseConnection; db: Database }> {
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
   const connection = await connectDatabase({
     neo4jUri: null,
     neo4jUser: 'neo4j',
@@ -42,6 +45,11 @@ export async function startBench(api: Partial<ApiOptions> = {}): Promise<Bench> 
   await ensureSchema(db);
   const { text, source } = readPlanFile(SEED);
   await loadPlan(db, parsePlan(text, source), { force: true });
+  return { dataDir, connection, db };
+}
+
+export async function startBench(api: Partial<ApiOptions> = {}): Promise<Bench> {
+  const { dataDir, connection, db } = await seededEngine('plan-graph-bench-hostile-');
   const server = await startServer(db, {
     port: 0,
     host: '127.0.0.1',

@@ -5,17 +5,10 @@
  * (service-probe.mjs reports them over IPC).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadCatalog } from '../../src/db/catalog.ts';
-import { connectDatabase, type DatabaseConnection } from '../../src/db/connect.ts';
 import { Database } from '../../src/db/database.ts';
-import { parsePlan, readPlanFile } from '../../src/ingest/index.ts';
-import { loadPlan } from '../../src/ingest/load/load.ts';
-import { ensureSchema } from '../../src/ingest/load/schema.ts';
-import { SEED } from './common.ts';
+import { seededEngine } from './common.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -66,21 +59,7 @@ export async function startServiceProcess(
   env: Record<string, string> = {},
 ): Promise<ServiceBench> {
   execFileSync(process.execPath, ['tools/build-server.mjs'], { cwd: REPO, stdio: 'ignore' });
-  const dataDir = mkdtempSync(join(tmpdir(), 'plan-graph-bench-service-'));
-  const connection: DatabaseConnection = await connectDatabase({
-    neo4jUri: null,
-    neo4jUser: 'neo4j',
-    neo4jPassword: null,
-    neo4jDatabase: 'neo4j',
-    neo4jDataDir: dataDir,
-    neo4jPort: 0,
-  });
-  const db = new Database(connection.driver, connection.database, loadCatalog(), {
-    readDriver: connection.readDriver,
-  });
-  await ensureSchema(db);
-  const { text, source } = readPlanFile(SEED);
-  await loadPlan(db, parsePlan(text, source), { force: true });
+  const { dataDir, connection, db } = await seededEngine('plan-graph-bench-service-');
   await prepare(db);
 
   const child = spawn(
