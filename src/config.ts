@@ -209,6 +209,14 @@ const SETTINGS = {
     expected: 'an integer from 100 to 600000',
     read: integer(100, 600_000, 15_000),
   } satisfies Setting<number>,
+  admissionPerClient: {
+    env: 'ADMISSION_PER_CLIENT',
+    doc:
+      'Operations of one client (IP address) that run against the database at once; more wait in ' +
+      "line, then get SERVICE_BUSY. Behind a proxy every client has the proxy's address: raise it there.",
+    expected: 'an integer from 1 to 1000',
+    read: integer(1, 1_000, 2),
+  } satisfies Setting<number>,
   neo4jReadTimeoutMs: {
     env: 'NEO4J_READ_TIMEOUT_MS',
     doc: 'Neo4j transaction timeout of every read in ms, inside or outside a request.',

@@ -100,6 +100,7 @@ export function apiOptionsFrom(config: Config): ApiOptions {
     maxCost: config.maxCost,
     maxTokens: DEFAULT_API_OPTIONS.maxTokens,
     requestTimeoutMs: config.requestTimeoutMs,
+    admission: { ...DEFAULT_ADMISSION, perClient: config.admissionPerClient },
     corsOrigins: config.corsOrigins,
     allowedHosts: config.allowedHosts,
     responseCache: config.responseCache !== null,
