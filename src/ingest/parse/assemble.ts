@@ -153,23 +153,7 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
       ranges: readonly (readonly [number, number])[],
       what: string,
     ) => {
-      ranges.forEach(([s0, e0], k) => {
-        const marker = unnumberedMarker(s0, k + 1);
-        drafts.push(
-          newDraft({
-            kind,
-            number: k + 1,
-            marker,
-            sectionId: id,
-            parent: null,
-            span: [s0, e0],
-            textRange: [s0, e0],
-            titleRange: sentenceTitle(text, s0, e0),
-            lead: null,
-            facts: { hasLead: false, emptyCue: false },
-          }),
-        );
-      });
+      ranges.forEach(([s0, e0], k) => drafts.push(unnumberedDraft(text, kind, id, k + 1, [s0, e0], e0)));
       warnings.push({
         code: 'ITEMS_UNNUMBERED',
         message: `the ${what} under "${b.marker.raw}${text.slice(ts, te)}" carry no numbers; read as ${ranges.length} ${kind.toLowerCase()}(s)`,
@@ -183,21 +167,7 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
     if (unnumbered) {
       const kind = node.mappedKind as Exclude<SectionItemKind, 'Task'>;
       itemParas.forEach((p, k) => {
-        const marker = unnumberedMarker(p.start, k + 1);
-        drafts.push(
-          newDraft({
-            kind,
-            number: k + 1,
-            marker,
-            sectionId: id,
-            parent: null,
-            span: [p.start, p.end],
-            textRange: [p.start, p.end],
-            titleRange: sentenceTitle(text, p.start, p.headEnd),
-            lead: null,
-            facts: { hasLead: false, emptyCue: false },
-          }),
-        );
+        drafts.push(unnumberedDraft(text, kind, id, k + 1, [p.start, p.end], p.headEnd));
       });
       warnings.push({
         code: 'ITEMS_UNNUMBERED',
@@ -304,23 +274,9 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
             closingSpan: index.span(n.clauses[0]!.start, last.end),
           }),
     });
-    n.paras.forEach((p, k) => {
-      const marker = unnumberedMarker(p.start, k + 1);
-      drafts.push(
-        newDraft({
-          kind: 'Guarantee',
-          number: k + 1,
-          marker,
-          sectionId: id,
-          parent: null,
-          span: [p.start, p.end],
-          textRange: [p.start, p.end],
-          titleRange: sentenceTitle(text, p.start, p.end),
-          lead: null,
-          facts: { hasLead: false, emptyCue: false },
-        }),
-      );
-    });
+    n.paras.forEach((p, k) =>
+      drafts.push(unnumberedDraft(text, 'Guarantee', id, k + 1, [p.start, p.end], p.end)),
+    );
     const kept =
       n.clauses.length === 0
         ? ''
@@ -399,6 +355,32 @@ export function assemble(nodes: readonly OutlineNode[], env: Env): Assembled {
     });
   }
   return { sections, elements, leads, participations, departmentNames, warnings, facts };
+}
+
+/**
+ * The draft of an item the text writes without a number (a paragraph or a sentence of its
+ * section): numbered by its place, no lead, its title the first sentence before `titleEnd`.
+ */
+function unnumberedDraft(
+  text: string,
+  kind: Draft['kind'],
+  sectionId: string,
+  number: number,
+  [start, end]: readonly [number, number],
+  titleEnd: number,
+): Draft {
+  return newDraft({
+    kind,
+    number,
+    marker: unnumberedMarker(start, number),
+    sectionId,
+    parent: null,
+    span: [start, end],
+    textRange: [start, end],
+    titleRange: sentenceTitle(text, start, titleEnd),
+    lead: null,
+    facts: { hasLead: false, emptyCue: false },
+  });
 }
 
 /** The marker of an item the text writes without a number: empty, at the item's start. */
