@@ -6,20 +6,19 @@
  * page that is no plan — one line each, the good plan loaded, the others reported.
  * Fixtures: test/fixtures/departments/README.md.
  */
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { listPlans } from '../../src/ingest/load/plans.ts';
 import type { PlanModel } from '../../src/ingest/model.ts';
 import { emptyGraph, loadFiles, openTestDatabase, parseFile } from '../support/graph.ts';
+import { runLoadCli } from '../support/load-cli.ts';
 import { startTestServer, type Gql } from '../support/server.ts';
 
 vi.setConfig({ testTimeout: 240_000 });
 
-const REPO = new URL('../../', import.meta.url).pathname;
 const CITIES = 'test/fixtures/departments/cities';
 const QINGHE = `${CITIES}/qinghe-2020-business-points.txt`;
 const BAICHUAN = `${CITIES}/baichuan-2020-business-points.txt`;
@@ -178,27 +177,8 @@ describe('a folder loaded at once (npm run load -- DIR)', () => {
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it('loads the good plan, reports the others, and says so in its exit code and report', async () => {
-    const { uri, user, password, database } = inject('neo4j');
     const report = join(folder, 'report.json');
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/load.ts', '--report', report, folder],
-      {
-        cwd: REPO,
-        env: {
-          ...process.env,
-          NEO4J_URI: uri,
-          NEO4J_USER: user,
-          NEO4J_PASSWORD: password,
-          NEO4J_DATABASE: database,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', () => undefined);
-    const code = await new Promise((resolve) => child.once('exit', resolve));
+    const { code, stdout } = await runLoadCli(['--report', report, folder]);
     expect(stdout.split('\n')).toEqual([
       `complete   ${folder}/a-good.txt  qhsrmzf-2020-points  tasks 3, leads 3, participants 3, warnings ${warnings}  loaded`,
       expect.stringMatching(new RegExp(`^refused {4}${folder}/b-cut\\.txt {2}TRUNCATED at line 5: `)),
@@ -224,22 +204,7 @@ describe('a folder loaded at once (npm run load -- DIR)', () => {
   });
 
   it('a second run of the same folder writes nothing new: unchanged', async () => {
-    const { uri, user, password, database } = inject('neo4j');
-    const args = ['--import', 'tsx', 'src/cli/load.ts', join(folder, 'a-good.txt'), join(folder, 'more')];
-    const child = spawn(process.execPath, args, {
-      cwd: REPO,
-      env: {
-        ...process.env,
-        NEO4J_URI: uri,
-        NEO4J_USER: user,
-        NEO4J_PASSWORD: password,
-        NEO4J_DATABASE: database,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    const code = await new Promise((resolve) => child.once('exit', resolve));
+    const { code, stdout } = await runLoadCli([join(folder, 'a-good.txt'), join(folder, 'more')]);
     expect(code).toBe(1);
     expect(stdout).toContain(
       `qhsrmzf-2020-points  tasks 3, leads 3, participants 3, warnings ${warnings}  unchanged\n`,

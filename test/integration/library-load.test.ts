@@ -2,17 +2,16 @@
  * A library loaded at once (`npm run load -- DIR`): a generated library of ten plans, a file the
  * parser refuses and a byte-for-byte copy of one plan, loaded through the CLI with parse workers.
  */
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLibrary, type GeneratedPlan } from '../../bench/library/generate.ts';
 import type { Database } from '../../src/db/database.ts';
 import { listPlans } from '../../src/ingest/load/plans.ts';
 import { emptyGraph, openTestDatabase } from '../support/graph.ts';
+import { runLoadCli } from '../support/load-cli.ts';
 
-const REPO = new URL('../../', import.meta.url).pathname;
 
 let db: Database;
 let folder: string;
@@ -34,28 +33,8 @@ interface Report {
 async function loadFolder(
   ...extra: string[]
 ): Promise<{ code: unknown; stdout: string; stderr: string; report: Report }> {
-  const { uri, user, password, database } = inject('neo4j');
   const report = join(folder, '..', `${Date.now()}-report.json`);
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/load.ts', '--jobs', '2', '--report', report, ...extra, folder],
-    {
-      cwd: REPO,
-      env: {
-        ...process.env,
-        NEO4J_URI: uri,
-        NEO4J_USER: user,
-        NEO4J_PASSWORD: password,
-        NEO4J_DATABASE: database,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const code = await new Promise((resolve) => child.once('exit', resolve));
+  const { code, stdout, stderr } = await runLoadCli(['--jobs', '2', '--report', report, ...extra, folder]);
   const json = JSON.parse(readFileSync(report, 'utf8')) as Report;
   rmSync(report);
   return { code, stdout, stderr, report: json };
