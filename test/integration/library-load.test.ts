@@ -12,7 +12,6 @@ import { listPlans } from '../../src/ingest/load/plans.ts';
 import { emptyGraph, openTestDatabase } from '../support/graph.ts';
 import { runLoadCli } from '../support/load-cli.ts';
 
-
 let db: Database;
 let folder: string;
 let plans: GeneratedPlan[];
