@@ -65,14 +65,7 @@ export function alignmentRows(
     const year = elements[0]!.year;
     const mineIsLater =
       myYear !== null && year !== null && myYear !== year ? myYear > year : model.id > planId;
-    const theirs: AlignItem[] = elements.map((e) => ({
-      id: e.id,
-      kind: e.kind,
-      order: e.order,
-      title: e.title,
-      text: e.text,
-      body: alignBody(e.title, e.text, e.subs),
-    }));
+    const theirs: AlignItem[] = elements.map(candidateItem);
     for (const a of align(mine, theirs, DEFAULT_THRESHOLD)) {
       const [fromId, toId] = mineIsLater ? [a.a, a.b] : [a.b, a.a];
       const type = a.same ? 'SAME_AS' : 'CONTINUES';
@@ -90,6 +83,35 @@ export function alignmentRows(
     }
   }
   return rows;
+}
+
+/**
+ * The candidates' items met lately, by element id. A library load reads the same few plans as
+ * candidates again and again (last year's, the national original): the same item object lets
+ * semantics/align.ts keep its words instead of making them anew. An element reloaded with another
+ * text is a new item. Oldest first out past the bound.
+ */
+const candidateItems = new Map<string, AlignItem>();
+const CANDIDATE_ITEMS_MAX = 20_000;
+
+function candidateItem(e: Candidate): AlignItem {
+  const body = alignBody(e.title, e.text, e.subs);
+  const known = candidateItems.get(e.id);
+  if (
+    known !== undefined &&
+    known.body === body &&
+    known.kind === e.kind &&
+    known.order === e.order &&
+    known.title === e.title &&
+    known.text === e.text
+  ) {
+    return known;
+  }
+  const item: AlignItem = { id: e.id, kind: e.kind, order: e.order, title: e.title, text: e.text, body };
+  candidateItems.delete(e.id);
+  if (candidateItems.size >= CANDIDATE_ITEMS_MAX) candidateItems.delete(candidateItems.keys().next().value!);
+  candidateItems.set(e.id, item);
+  return item;
 }
 
 /** Most plans a plan being loaded is aligned with: the best matches of its words in the index. */

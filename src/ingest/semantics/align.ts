@@ -82,19 +82,57 @@ export function words(text: string): string[] {
 interface Bag {
   readonly item: AlignItem;
   readonly body: ReadonlySet<string>;
-  readonly title: ReadonlySet<string>;
   /** Body words in first-seen order, for the evidence. */
   readonly ordered: readonly string[];
+  /** The same words as numbers (wordId), in the same order: what the scoring loops read. */
+  readonly bodyIds: Int32Array;
+  /** The title's distinct words as numbers, in first-seen order. */
+  readonly titleIds: Int32Array;
 }
 
-function bag(item: AlignItem): Bag {
-  const ordered = [...new Set(words(item.body))];
-  return { item, body: new Set(ordered), title: new Set(words(item.title)), ordered };
+/** A number for every word met, for the life of the process: arrays indexed by word, not sets of strings. */
+const wordIds = new Map<string, number>();
+function wordId(w: string): number {
+  let id = wordIds.get(w);
+  if (id === undefined) {
+    id = wordIds.size;
+    wordIds.set(w, id);
+  }
+  return id;
 }
+
+/**
+ * An item's words depend on its text alone: a plan being loaded is aligned with up to twenty
+ * others, and its own bags are made once for all of them (keyed by the item object).
+ */
+const bags = new WeakMap<AlignItem, Bag>();
+
+function bag(item: AlignItem): Bag {
+  const known = bags.get(item);
+  if (known !== undefined) return known;
+  const ordered = [...new Set(words(item.body))];
+  const made: Bag = {
+    item,
+    body: new Set(ordered),
+    ordered,
+    bodyIds: Int32Array.from(ordered, wordId),
+    titleIds: Int32Array.from(new Set(words(item.title)), wordId),
+  };
+  bags.set(item, made);
+  return made;
+}
+
+/** wordId → index among the words of one align() call (-1: not among them); reset after each call. */
+let local = new Int32Array(0);
 
 /**
  * One-to-one alignment of `a`'s elements with `b`'s, best pairs first, each at least `threshold`;
  * ordered by the a-side's document order.
+ *
+ * The arithmetic is that of the definition above, summed in the same order (each set in its
+ * first-seen order) so the scores are the same to the last bit; only its bookkeeping is in
+ * arrays: each call numbers its words 0..V-1, weighs each once, takes each set's norm once, and
+ * marks b's sets in bit rows, where a plain version hashes strings for every pair.
  */
 export function align(
   a: readonly AlignItem[],
@@ -103,35 +141,82 @@ export function align(
 ): Alignment[] {
   const bagsA = a.map(bag);
   const bagsB = b.map(bag);
-  const df = new Map<string, number>();
-  for (const x of [...bagsA, ...bagsB]) for (const w of x.body) df.set(w, (df.get(w) ?? 0) + 1);
+  const all = [...bagsA, ...bagsB];
+  if (local.length < wordIds.size) {
+    const grown = new Int32Array(Math.max(wordIds.size, local.length * 2, 1024)).fill(-1);
+    local = grown;
+  }
+  const vocabulary: number[] = [];
+  const toLocal = (ids: Int32Array): Int32Array =>
+    ids.map((id) => {
+      if (local[id] === -1) {
+        local[id] = vocabulary.length;
+        vocabulary.push(id);
+      }
+      return local[id]!;
+    });
+  const body = all.map((x) => toLocal(x.bodyIds));
+  const title = all.map((x) => toLocal(x.titleIds));
+  for (const id of vocabulary) local[id] = -1;
+  const v = vocabulary.length;
+
+  const df = new Int32Array(v);
+  for (const ids of body) for (const k of ids) df[k]! += 1;
   const n = bagsA.length + bagsB.length;
-  const idf = (w: string) => Math.log(1 + n / (df.get(w) ?? 1));
-  const norm = (set: ReadonlySet<string>) => Math.sqrt([...set].reduce((s, w) => s + idf(w) ** 2, 0));
-  const cosine = (x: ReadonlySet<string>, y: ReadonlySet<string>) => {
-    const d = norm(x) * norm(y);
+  const idfOf = new Float64Array(v);
+  const weight = new Float64Array(v);
+  for (let k = 0; k < v; k += 1) {
+    idfOf[k] = Math.log(1 + n / (df[k] === 0 ? 1 : df[k]!));
+    weight[k] = idfOf[k]! ** 2;
+  }
+  const norm = (ids: Int32Array) => {
+    let s = 0;
+    for (const k of ids) s += weight[k]!;
+    return Math.sqrt(s);
+  };
+  const bodyNorm = body.map(norm);
+  const titleNorm = title.map(norm);
+  // b's sets as bit rows: row j of `inBody` has a 1 at each word of b[j]'s body.
+  const offset = bagsA.length;
+  const inBody = new Uint8Array(bagsB.length * v);
+  const inTitle = new Uint8Array(bagsB.length * v);
+  for (let j = 0; j < bagsB.length; j += 1) {
+    for (const k of body[offset + j]!) inBody[j * v + k] = 1;
+    for (const k of title[offset + j]!) inTitle[j * v + k] = 1;
+  }
+  const cosine = (x: Int32Array, nx: number, row: Uint8Array, j: number, ny: number) => {
+    const d = nx * ny;
     if (d === 0) return 0;
     let dot = 0;
-    for (const w of x) if (y.has(w)) dot += idf(w) ** 2;
+    const base = j * v;
+    for (const k of x) if (row[base + k] === 1) dot += weight[k]!;
     return dot / d;
   };
 
   // Candidate pairs: same kind and at least one shared word (through an index of b's words).
-  const byWord = new Map<string, number[]>();
-  bagsB.forEach((x, j) => {
-    for (const w of x.body) byWord.set(w, [...(byWord.get(w) ?? []), j]);
-  });
+  const byWord: number[][] = Array.from({ length: v }, () => []);
+  for (let j = 0; j < bagsB.length; j += 1) for (const k of body[offset + j]!) byWord[k]!.push(j);
   const pairs: { i: number; j: number; score: number }[] = [];
+  const seen = new Uint8Array(bagsB.length);
   bagsA.forEach((x, i) => {
-    const seen = new Set<number>();
-    for (const w of x.body) for (const j of byWord.get(w) ?? []) seen.add(j);
-    for (const j of seen) {
+    const order: number[] = [];
+    for (const k of body[i]!) {
+      for (const j of byWord[k]!) {
+        if (seen[j] === 0) {
+          seen[j] = 1;
+          order.push(j);
+        }
+      }
+    }
+    for (const j of order) {
+      seen[j] = 0;
       const y = bagsB[j]!;
       if (y.item.kind !== x.item.kind) continue;
       const same = x.item.title === y.item.title && x.item.text === y.item.text;
       const raw = same
         ? 1
-        : TEXT_SHARE * cosine(x.body, y.body) + (1 - TEXT_SHARE) * cosine(x.title, y.title);
+        : TEXT_SHARE * cosine(body[i]!, bodyNorm[i]!, inBody, j, bodyNorm[offset + j]!) +
+          (1 - TEXT_SHARE) * cosine(title[i]!, titleNorm[i]!, inTitle, j, titleNorm[offset + j]!);
       const score = Math.round(raw * 1000) / 1000;
       if (score >= threshold) pairs.push({ i, j, score });
     }
@@ -151,9 +236,11 @@ export function align(
     usedB.add(j);
     const x = bagsA[i]!;
     const y = bagsB[j]!;
+    const mine = body[i]!;
     const shared = x.ordered
-      .filter((w) => y.body.has(w))
-      .map((w, k) => ({ w, k, weight: idf(w) }))
+      .map((w, at) => ({ w, local: mine[at]! }))
+      .filter(({ local: k }) => inBody[j * v + k] === 1)
+      .map(({ w, local: k }, at) => ({ w, k: at, weight: idfOf[k]! }))
       .sort((p, q) => q.weight - p.weight || p.k - q.k)
       .slice(0, MAX_EVIDENCE)
       .map((s) => s.w);
