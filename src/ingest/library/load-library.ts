@@ -39,7 +39,7 @@ export interface FileTiming {
   readonly parseMs: number;
   /** The whole write transaction (align included); 0 when nothing was written. */
   readonly writeMs: number;
-  /** The align step: candidates read through the index, then aligned. */
+  /** Alignment: candidates read through the index, then aligned (overlaps the other steps on the server). */
   readonly alignMs: number;
   /** Each step of the write (ms), in the order they ran; the sha256 check as `held`. */
   readonly steps: Readonly<Record<string, number>>;
@@ -133,12 +133,14 @@ export async function loadLibrary(
                 onStep: (step: LoadStep) => {
                   const now = performance.now();
                   steps[step] = now - before;
-                  if (step === 'align') alignMs = now - before;
                   before = now;
                 },
               });
               result.load = outcome.status === 'loaded' ? 'loaded' : 'unchanged';
-              if (outcome.status === 'loaded') loaded += 1;
+              if (outcome.status === 'loaded') {
+                loaded += 1;
+                alignMs = outcome.alignMs;
+              }
             }
           } catch (error) {
             result.load = 'failed';

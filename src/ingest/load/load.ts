@@ -7,7 +7,7 @@
  * Loading the same source again by the same loader version writes nothing (`skipped`); a forced
  * reload writes the same ids and properties, so counts and properties are identical.
  */
-import type { Database, WriteTx } from '../../db/database.ts';
+import type { Database, Row, WriteTx } from '../../db/database.ts';
 import type { PlanModel } from '../model.ts';
 import { ALIGN_CANDIDATES, alignIndexWords, alignmentRows, alignQuery } from './align.ts';
 import { toRows } from './rows.ts';
@@ -29,12 +29,13 @@ export const LOAD_STEPS = [
   'problems',
   'serves',
   'addresses',
-  'align',
   'align-index',
   'documents',
   'cites',
   'resolve-documents',
   'prune-shared',
+  // Last: the only step that waits for an answer (the candidates it aligns with), see loadPlan.
+  'align',
 ] as const;
 export type LoadStep = (typeof LOAD_STEPS)[number];
 
@@ -53,6 +54,8 @@ export type LoadResult =
       readonly status: 'loaded';
       readonly planId: string;
       readonly written: Readonly<Record<LoadStep, number>>;
+      /** From sending the candidates' read to the alignment rows made (ms): the index read and the alignment. */
+      readonly alignMs: number;
     };
 
 export interface LoadedState {
@@ -134,32 +137,58 @@ export async function loadPlan(
     },
     'prune-shared': {},
   };
+  let alignMs = 0;
   const written = await db.write(async (tx: WriteTx) => {
-    const counts = {} as Record<LoadStep, number>;
-    for (const [index, step] of LOAD_STEPS.entries()) {
-      // The plans already in the graph are read inside this transaction: what it aligns with is what it commits beside.
-      if (step === 'align') {
-        const candidates =
-          query === null
-            ? []
-            : await tx.run('load-align-candidates', { planId: model.id, query, limit: ALIGN_CANDIDATES });
-        params.align = { rows: alignmentRows(model, candidates) };
-      }
-      const result = await tx.run(`load-${step}`, params[step]);
-      const first = result[0] ?? {};
-      counts[step] = Number(Object.values(first)[0] ?? 0);
-      const expected = params[step]['rows'];
-      if (Array.isArray(expected) && counts[step] !== expected.length) {
-        // A row whose parent or endpoint is missing would be dropped by MATCH: refuse to commit.
-        throw new Error(
-          `load step ${step} of ${model.id}: expected ${expected.length} rows written, wrote ${counts[step]}`,
-        );
-      }
-      await options.onStep?.(step, index + 1, LOAD_STEPS.length, counts[step]);
+    // Every statement is sent at once and the driver pipelines them: the server runs them in the
+    // order sent while this thread waits for nothing but the candidates. Only `align` depends on
+    // an answer (the candidates read through the index), so it is sent last, once they are
+    // aligned — nothing sent before it reads what it writes (SAME_AS / CONTINUES edges). The
+    // candidates are read first, before this plan's own writes: they are other plans' elements,
+    // which those writes never touch, so what it aligns with is what it commits beside.
+    const candidates =
+      query === null
+        ? Promise.resolve([])
+        : tx.run('load-align-candidates', { planId: model.id, query, limit: ALIGN_CANDIDATES });
+    const sent = new Map<LoadStep, Promise<Row[]>>();
+    for (const step of LOAD_STEPS) {
+      if (step !== 'align') sent.set(step, tx.run(`load-${step}`, params[step]));
     }
     // A new graph version commits with the data: cached answers of the old one go stale at once.
-    await tx.run('load-bump-version');
+    const bumped = tx.run('load-bump-version');
+    const all = [candidates, bumped, ...sent.values()];
+    // Awaited one by one below; a failure (or a step's injected one) must not leave the others unhandled.
+    for (const pending of all) pending.catch(() => undefined);
+    const alignStarted = performance.now();
+    try {
+      params.align = { rows: alignmentRows(model, await candidates) };
+      alignMs = performance.now() - alignStarted;
+      sent.set('align', tx.run('load-align', params.align));
+    } catch (error) {
+      await Promise.allSettled(all);
+      throw error;
+    }
+    const counts = {} as Record<LoadStep, number>;
+    try {
+      for (const [index, step] of LOAD_STEPS.entries()) {
+        const result = await sent.get(step)!;
+        const first = result[0] ?? {};
+        counts[step] = Number(Object.values(first)[0] ?? 0);
+        const expected = params[step]['rows'];
+        if (Array.isArray(expected) && counts[step] !== expected.length) {
+          // A row whose parent or endpoint is missing would be dropped by MATCH: refuse to commit.
+          throw new Error(
+            `load step ${step} of ${model.id}: expected ${expected.length} rows written, wrote ${counts[step]}`,
+          );
+        }
+        await options.onStep?.(step, index + 1, LOAD_STEPS.length, counts[step]);
+      }
+      await bumped;
+    } catch (error) {
+      // Let every statement sent settle before the transaction rolls back.
+      await Promise.allSettled([...all, ...sent.values()]);
+      throw error;
+    }
     return counts;
   });
-  return { status: 'loaded', planId: model.id, written };
+  return { status: 'loaded', planId: model.id, written, alignMs };
 }
