@@ -158,6 +158,28 @@ describe('a second plan beside the first', () => {
     expect(mentions[0]!.total).toBeGreaterThanOrEqual(2);
   });
 
+  it('a reload that no longer names a unit deletes that unit’s Department; the reload as before restores it', async () => {
+    const second = parseFile(SECOND_PLAN);
+    const before = await snapshot();
+    const local = 'dept/青禾市科协/组人部';
+    const without = {
+      ...second,
+      departments: second.departments.filter((d) => d.id !== local),
+      leads: second.leads.filter((l) => l.departmentId !== local),
+      participations: second.participations.filter((p) => p.departmentId !== local),
+    };
+    expect(without.leads.length).toBeLessThan(second.leads.length);
+    const ids = async () =>
+      (await db.read<{ key: string }>('node-by-ids', { ids: [local, 'dept/组人部', 'concept/四服务'] }))
+        .map((r) => r.key)
+        .sort();
+    await loadPlan(db, without, { force: true });
+    expect(await ids()).toEqual(['concept/四服务', 'dept/组人部']);
+    await loadPlan(db, second, { force: true });
+    expect(await ids()).toEqual(['concept/四服务', 'dept/组人部', local].sort());
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('removing nothing from the first: the seed keeps its counts', async () => {
     const counts = asMap((await planCounts(db, 'cast-2018')).nodes);
     expect(counts['Task']).toBe(10);

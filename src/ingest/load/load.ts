@@ -140,9 +140,9 @@ export async function loadPlan(
   let alignMs = 0;
   const written = await db.write(async (tx: WriteTx) => {
     // Every statement is sent at once and the driver pipelines them: the server runs them in the
-    // order sent while this thread waits for nothing but the candidates. Only `align` depends on
-    // an answer (the candidates read through the index), so it is sent last, once they are
-    // aligned — nothing sent before it reads what it writes (SAME_AS / CONTINUES edges). The
+    // order sent while this thread waits for nothing but two answers. `prune-shared` needs the
+    // delete's (the shared nodes the old version linked to) and `align` the candidates read
+    // through the index, so they go last — nothing sent before them reads what they change. The
     // candidates are read first, before this plan's own writes: they are other plans' elements,
     // which those writes never touch, so what it aligns with is what it commits beside.
     const candidates =
@@ -151,7 +151,7 @@ export async function loadPlan(
         : tx.run('load-align-candidates', { planId: model.id, query, limit: ALIGN_CANDIDATES });
     const sent = new Map<LoadStep, Promise<Row[]>>();
     for (const step of LOAD_STEPS) {
-      if (step !== 'align') sent.set(step, tx.run(`load-${step}`, params[step]));
+      if (step !== 'align' && step !== 'prune-shared') sent.set(step, tx.run(`load-${step}`, params[step]));
     }
     // A new graph version commits with the data: cached answers of the old one go stale at once.
     const bumped = tx.run('load-bump-version');
@@ -160,11 +160,24 @@ export async function loadPlan(
     for (const pending of all) pending.catch(() => undefined);
     const alignStarted = performance.now();
     try {
+      // The shared nodes that may have lost their last link: those the old version linked to (the
+      // delete answers with them) and those this version merged. Only they are looked at.
+      const [deleted] = await sent.get('delete-plan')!;
+      const touched = new Set<string>([
+        ...((deleted?.['shared'] as string[] | undefined) ?? []),
+        ...rows.departments.map((d) => d['id'] as string),
+        ...rows.concepts.map((c) => c['id'] as string),
+        ...rows.documents.map((d) => d['id'] as string),
+      ]);
+      params['prune-shared'] = { ids: [...touched] };
+      const pruned = tx.run('load-prune-touched', params['prune-shared']);
+      pruned.catch(() => undefined);
+      sent.set('prune-shared', pruned);
       params.align = { rows: alignmentRows(model, await candidates) };
       alignMs = performance.now() - alignStarted;
       sent.set('align', tx.run('load-align', params.align));
     } catch (error) {
-      await Promise.allSettled(all);
+      await Promise.allSettled([...all, ...sent.values()]);
       throw error;
     }
     const counts = {} as Record<LoadStep, number>;
