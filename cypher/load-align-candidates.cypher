@@ -1,18 +1,26 @@
 // Tasks and goals, with their sub-items' text and the plan's year, of the $limit plans whose words best match $query
 // in the alignment index (align_words): what a plan being loaded is aligned with, found without reading every plan.
-// params: $planId, $query, $limit
-// returns: planId, year, id, kind, order, title, text, subs
+// A plan whose "id sha256 loaderVersion" is in $known (the loader holds its elements already) comes as one row
+// without elements (id null): the same plans, in the same order, without reading their text again.
+// params: $planId, $query, $limit, $known
+// returns: planId, year, version, id, kind, order, title, text, subs
 CALL db.index.fulltext.queryNodes('align_words', $query, {limit: $limit + 1}) YIELD node AS x
 WITH x
 WHERE x.planId <> $planId
 WITH x
 LIMIT $limit
 MATCH (p:Plan {id: x.planId})
-MATCH (e:Entity {planId: p.id})
-WHERE e:Task OR e:Goal
-OPTIONAL MATCH (e)-[:HAS_SUBITEM*]->(s:SubItem)
-WITH p, e, s
-ORDER BY s.order
-WITH p, e, collect(s.text) AS subs
-RETURN p.id AS planId, p.year AS year, e.id AS id, e.kind AS kind, e.order AS order, e.title AS title, e.text AS text, subs
+WITH p, p.id + ' ' + p.sha256 + ' ' + p.loaderVersion AS version
+OPTIONAL CALL (p, version) {
+  WITH p
+  WHERE NOT version IN $known
+  MATCH (e:Entity {planId: p.id})
+  WHERE e:Task OR e:Goal
+  OPTIONAL MATCH (e)-[:HAS_SUBITEM*]->(s:SubItem)
+  WITH e, s
+  ORDER BY s.order
+  WITH e, collect(s.text) AS subs
+  RETURN e.id AS id, e.kind AS kind, e.order AS order, e.title AS title, e.text AS text, subs
+}
+RETURN p.id AS planId, p.year AS year, version, id, kind, order, title, text, subs
 ORDER BY planId, order

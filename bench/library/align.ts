@@ -71,6 +71,7 @@ async function main() {
                 planId: model.id,
                 query,
                 limit: ALIGN_CANDIDATES,
+                known: [],
               })
             ).map((r) => r.planId),
           ).size

@@ -22,6 +22,7 @@ async function candidatePlans(model: PlanModel, limit = ALIGN_CANDIDATES): Promi
     planId: model.id,
     query: alignQuery(alignIndexWords(model)),
     limit,
+    known: [],
   });
   return [...new Set(rows.map((r) => r.planId))];
 }

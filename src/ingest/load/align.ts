@@ -12,10 +12,12 @@ import { align, alignBody, DEFAULT_THRESHOLD, words, type AlignItem } from '../s
 import type { PlanModel } from '../model.ts';
 import { planYear } from '../plan-id.ts';
 
+/** A row of load-align-candidates: an element, or (id null) a plan whose elements the loader holds. */
 interface Candidate {
   planId: string;
   year: number | null;
-  id: string;
+  version: string;
+  id: string | null;
   kind: string;
   order: number;
   title: string;
@@ -60,12 +62,18 @@ export function alignmentRows(
   const byPlan = new Map<string, Candidate[]>();
   for (const row of candidates as unknown as Candidate[])
     byPlan.set(row.planId, [...(byPlan.get(row.planId) ?? []), row]);
+  // Every plan's items first, then the cache's bookkeeping: a plan held now stays held for this call.
+  const plans = [...byPlan].map(([planId, elements]) => ({
+    planId,
+    year: elements[0]!.year,
+    version: elements[0]!.version,
+    theirs: candidateItems(elements),
+  }));
+  for (const { planId, version, theirs } of plans) holdPlan(planId, version, theirs);
   const rows: Record<string, unknown>[] = [];
-  for (const [planId, elements] of byPlan) {
-    const year = elements[0]!.year;
+  for (const { planId, year, theirs } of plans) {
     const mineIsLater =
       myYear !== null && year !== null && myYear !== year ? myYear > year : model.id > planId;
-    const theirs: AlignItem[] = elements.map(candidateItem);
     for (const a of align(mine, theirs, DEFAULT_THRESHOLD)) {
       const [fromId, toId] = mineIsLater ? [a.a, a.b] : [a.b, a.a];
       const type = a.same ? 'SAME_AS' : 'CONTINUES';
@@ -86,32 +94,45 @@ export function alignmentRows(
 }
 
 /**
- * The candidates' items met lately, by element id. A library load reads the same few plans as
- * candidates again and again (last year's, the national original): the same item object lets
- * semantics/align.ts keep its words instead of making them anew. An element reloaded with another
- * text is a new item. Oldest first out past the bound.
+ * The candidate plans' items met lately, by plan, with the version they were read at ("id sha256
+ * loaderVersion": the same bytes parsed by the same loader give the same elements). A library load
+ * reads the same plans as candidates again and again (last year's, the national original): the
+ * index query names them, and only the plans not held here are read whole (load-align-candidates,
+ * $known). The same item objects also let semantics/align.ts keep their words. Oldest out first.
  */
-const candidateItems = new Map<string, AlignItem>();
-const CANDIDATE_ITEMS_MAX = 20_000;
+const heldPlans = new Map<string, { readonly version: string; readonly items: readonly AlignItem[] }>();
+const HELD_PLANS_MAX = 400;
 
-function candidateItem(e: Candidate): AlignItem {
-  const body = alignBody(e.title, e.text, e.subs);
-  const known = candidateItems.get(e.id);
-  if (
-    known !== undefined &&
-    known.body === body &&
-    known.kind === e.kind &&
-    known.order === e.order &&
-    known.title === e.title &&
-    known.text === e.text
-  ) {
-    return known;
+/** The versions of the plans held: what load-align-candidates need not read again. */
+export function knownCandidates(): string[] {
+  return [...heldPlans.values()].map((p) => p.version);
+}
+
+function candidateItems(elements: readonly Candidate[]): readonly AlignItem[] {
+  const [first] = elements;
+  if (first!.id === null) {
+    const held = heldPlans.get(first!.planId);
+    if (held === undefined || held.version !== first!.version) {
+      throw new Error(
+        `alignment candidates: expected the elements of ${first!.planId} (${first!.version}) held by the loader, found ${held?.version ?? 'none'}`,
+      );
+    }
+    return held.items;
   }
-  const item: AlignItem = { id: e.id, kind: e.kind, order: e.order, title: e.title, text: e.text, body };
-  candidateItems.delete(e.id);
-  if (candidateItems.size >= CANDIDATE_ITEMS_MAX) candidateItems.delete(candidateItems.keys().next().value!);
-  candidateItems.set(e.id, item);
-  return item;
+  return elements.map((e) => ({
+    id: e.id!,
+    kind: e.kind,
+    order: e.order,
+    title: e.title,
+    text: e.text,
+    body: alignBody(e.title, e.text, e.subs),
+  }));
+}
+
+function holdPlan(planId: string, version: string, items: readonly AlignItem[]): void {
+  heldPlans.delete(planId);
+  if (heldPlans.size >= HELD_PLANS_MAX) heldPlans.delete(heldPlans.keys().next().value!);
+  heldPlans.set(planId, { version, items });
 }
 
 /** Most plans a plan being loaded is aligned with: the best matches of its words in the index. */

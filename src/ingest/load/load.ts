@@ -9,7 +9,7 @@
  */
 import type { Database, Row, WriteTx } from '../../db/database.ts';
 import type { PlanModel } from '../model.ts';
-import { ALIGN_CANDIDATES, alignIndexWords, alignmentRows, alignQuery } from './align.ts';
+import { ALIGN_CANDIDATES, alignIndexWords, alignmentRows, alignQuery, knownCandidates } from './align.ts';
 import { toRows } from './rows.ts';
 import { ensureSchema } from './schema.ts';
 import { LOADER_VERSION } from './version.ts';
@@ -148,7 +148,12 @@ export async function loadPlan(
     const candidates =
       query === null
         ? Promise.resolve([])
-        : tx.run('load-align-candidates', { planId: model.id, query, limit: ALIGN_CANDIDATES });
+        : tx.run('load-align-candidates', {
+            planId: model.id,
+            query,
+            limit: ALIGN_CANDIDATES,
+            known: knownCandidates(),
+          });
     const sent = new Map<LoadStep, Promise<Row[]>>();
     for (const step of LOAD_STEPS) {
       if (step !== 'align' && step !== 'prune-shared') sent.set(step, tx.run(`load-${step}`, params[step]));
