@@ -14,6 +14,7 @@
  * the price of a question about one plan does not grow with the library beside it. Coverage of
  * k plans is priced per plan and multiplied at its root (coverageScale).
  */
+import { AsyncResource } from 'node:async_hooks';
 import type { Database, Row } from '../../db/database.ts';
 
 /** Item types that are graph nodes, by label. Interfaces count every label that implements them. */
@@ -142,6 +143,12 @@ export class ListBounds {
   private readAt = 0;
   private version: string | null = null;
   private pending: Promise<GraphSize> | null = null;
+  /**
+   * Where the counts are read from: the context that made the bounds (the server's start), not the
+   * request that happens to find them old, so that the reads do not take that request's deadline
+   * (src/db/deadline.ts) and end with it.
+   */
+  private readonly outside = new AsyncResource('ListBounds');
 
   constructor(
     private readonly db: Database,
@@ -149,15 +156,23 @@ export class ListBounds {
   ) {}
 
   /**
-   * The graph's counts, at most `maxAgeMs` old; the last known while the database does not
-   * answer. With none known yet, the database's error (DATABASE_UNAVAILABLE, TIMEOUT) is the
-   * request's: an operation is not priced on guesses.
+   * The graph's counts. Older than `maxAgeMs`, they are read again in the background while the
+   * last known ones price the requests (counting a library of 1,000 plans takes seconds: no
+   * request waits for it), as they do while the database does not answer. With none known yet,
+   * the request waits for the first count, and the database's error (DATABASE_UNAVAILABLE,
+   * TIMEOUT) is the request's: an operation is not priced on guesses.
    */
   async current(): Promise<GraphSize> {
     if (this.size !== null && Date.now() - this.readAt < this.maxAgeMs) return this.size;
-    this.pending ??= this.refresh().finally(() => {
-      this.pending = null;
-    });
+    this.pending ??= this.outside
+      .runInAsyncScope(() => this.refresh())
+      .finally(() => {
+        this.pending = null;
+      });
+    if (this.size !== null) {
+      this.pending.catch(() => undefined); // the last known counts stand
+      return this.size;
+    }
     return this.pending;
   }
 
