@@ -7,10 +7,11 @@
  *    Reported: plans/s end to end, ms per plan, the write and align time per plan in the first and
  *    last tenth of the load (flat or growing), the parse CPU per plan, node's RSS (peak) and the
  *    Neo4j JVM's RSS (peak, from /proc). Target: 1,000 plans in under 2 minutes (≥ 10 plans/s).
- * 2. Latency: on the largest size, the mix of `npm run bench` (the per-plan coverage statements
- *    and fields on the seed plan, through the database door and through the API) and the
- *    cross-plan questions, with the seed alone and then with the library beside it: p50 of each,
- *    per-plan within 2× of the seed alone, cross-plan under 100 ms.
+ * 2. Latency (bench/library/latency.ts, which also times a library loaded before): on the largest
+ *    size, the mix of `npm run bench` (the per-plan coverage statements and fields on the seed
+ *    plan, through the database door and through the API) and the cross-plan questions, with the
+ *    seed alone and then with the library beside it: p50 of each, per-plan within 2× of the seed
+ *    alone, cross-plan under 100 ms.
  *
  * Prints the tables with "met" / "NOT met" and the machine's load average, and writes them to
  * bench/out/library.md (copy into bench/RESULTS.md with the date). Run on a quiet machine for
@@ -23,19 +24,16 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase, type OpenDatabase } from '../../src/db/open.ts';
-import { DEFAULT_API_OPTIONS, startServer } from '../../src/api/server.ts';
 import { parsePlan, readPlanFile } from '../../src/ingest/index.ts';
 import { loadLibrary, type LibraryLoad } from '../../src/ingest/library/load-library.ts';
 import { loadPlan } from '../../src/ingest/load/load.ts';
 import { formatTable } from '../../src/cli/table.ts';
-import { COVERAGE, COVERAGE_FIELDS, coverageParams } from '../run.ts';
 import { generateLibrary } from './generate.ts';
+import { latencyTables, type Mix, timeMix } from './latency.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const SEED = join(REPO, 'seeds/cast-2018-reform-key-tasks.txt');
-const SEED_ID = 'cast-2018';
 const TARGET_PLANS_PER_S = 10;
-const TARGET_CROSS_P50_MS = 100;
 
 const { values } = parseArgs({
   options: {
@@ -127,97 +125,6 @@ function tenths(run: LibraryLoad, pick: (t: LibraryLoad['timings'][number]) => n
   return [median(written.slice(0, k).map(pick)), median(written.slice(-k).map(pick))];
 }
 
-/**
- * The document both the seed and the science associations' copies cite: with the library beside the
- * seed, hundreds of plans cite it.
- */
-const CITED_TITLE = '科协系统深化改革实施方案';
-
-/** Cross-plan questions on the branch: through the database door, then through the API. */
-function crossStatements(documentId: string): { name: string; params: Record<string, unknown> }[] {
-  return [
-    { name: 'landing-plans', params: {} },
-    { name: 'plans-list', params: {} },
-    { name: 'search-fulltext', params: { lucene: '"科技工作者"', planId: null, types: null, first: 10 } },
-    { name: 'document-by-key', params: { title: CITED_TITLE, number: null } },
-    { name: 'plans-citing-document', params: { id: documentId } },
-  ];
-}
-
-const CROSS_FIELDS: [string, string][] = [
-  ['plans (the switcher)', '{ plans { id title } }'],
-  ['search 科技工作者', '{ search(query: "科技工作者", first: 10) { id type score } }'],
-  [
-    `document ${CITED_TITLE} citedBy`,
-    `{ document(title: "${CITED_TITLE}") { title plan { id } citedBy { plan { id } } } }`,
-  ],
-  ['departments, first 20', '{ departments(first: 20) { id name } }'],
-];
-
-/** p50 ms of each question, or the error code it answered with. */
-type Timed = Map<string, number | string>;
-
-async function timeMix(open: OpenDatabase): Promise<{ perPlan: Timed; cross: Timed }> {
-  const { db } = open;
-  const server = await startServer(db, { port: 0, host: '127.0.0.1', api: DEFAULT_API_OPTIONS });
-  const perPlan: Timed = new Map();
-  const cross: Timed = new Map();
-  const timeIt = async (work: () => Promise<unknown>): Promise<number | string> => {
-    try {
-      await work(); // one warm-up: plans compiled, caches filled
-    } catch (error) {
-      // A question the service refuses is a finding of the run, not its end.
-      return (error as { code?: string }).code ?? 'ERROR';
-    }
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i += 1) {
-      const started = performance.now();
-      await work();
-      times.push(performance.now() - started);
-    }
-    return median(times);
-  };
-  const ask = (query: string) => async () => {
-    const response = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query }),
-    });
-    const body = await response.text();
-    if (!body.startsWith('{"data"') || body.includes('"errors"')) {
-      const code = /"code":"([A-Z_]+)"/.exec(body)?.[1] ?? 'ERROR';
-      console.error(`${query}: expected data, found ${body.slice(0, 300)}`);
-      throw Object.assign(new Error(code), { code });
-    }
-  };
-  try {
-    for (const query of COVERAGE) {
-      perPlan.set(
-        `${query} (cypher)`,
-        await timeIt(() => db.read(query, coverageParams(db.catalog, query, SEED_ID))),
-      );
-    }
-    for (const [field, selection] of COVERAGE_FIELDS) {
-      perPlan.set(
-        `coverage { ${field} } (API)`,
-        await timeIt(ask(`{ coverage(planId: "${SEED_ID}") { ${selection} } }`)),
-      );
-    }
-    const [cited] = await db.read<{ node: { id: string } }>('document-by-key', {
-      title: CITED_TITLE,
-      number: null,
-    });
-    if (!cited) throw new Error(`expected the seed to cite 《${CITED_TITLE}》, found no such document`);
-    for (const { name, params } of crossStatements(cited.node.id)) {
-      cross.set(`${name} (cypher)`, await timeIt(() => db.read(name, params)));
-    }
-    for (const [name, query] of CROSS_FIELDS) cross.set(`${name} (API)`, await timeIt(ask(query)));
-  } finally {
-    await server.close();
-  }
-  return { perPlan, cross };
-}
-
 async function main() {
   mkdirSync('bench/out', { recursive: true });
   const startedAt = new Date();
@@ -225,8 +132,8 @@ async function main() {
   const rows: LoadRow[] = [];
   let latency: {
     n: number;
-    seed: Awaited<ReturnType<typeof timeMix>>;
-    library: Awaited<ReturnType<typeof timeMix>>;
+    seed: Mix;
+    library: Mix;
   } | null = null;
   const largest = Math.max(...SIZES);
   for (const n of SIZES) {
@@ -240,7 +147,7 @@ async function main() {
     try {
       await loadSeed(open);
       const latencyHere = n === largest && !values['load-only'];
-      const seedMix = latencyHere ? await timeMix(open) : null;
+      const seedMix = latencyHere ? await timeMix(open, RUNS) : null;
       const files = readdirSync(dir)
         .filter((f) => f.endsWith('.txt'))
         .sort()
@@ -282,7 +189,7 @@ async function main() {
             .join('; ')}`,
         );
       }
-      if (latencyHere) latency = { n, seed: seedMix!, library: await timeMix(open) };
+      if (latencyHere) latency = { n, seed: seedMix!, library: await timeMix(open, RUNS) };
     } finally {
       await open.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -374,41 +281,7 @@ async function main() {
           `at best ${((1000 * cpus().length * bigLoaded) / (big.nodeCpuMs + big.jvmCpuMs)).toFixed(1)} plans/s on an idle machine (a bound, not a measurement).`,
     '',
   );
-  if (latency !== null) {
-    out.push(`### Latency, p50 ms of ${RUNS} runs: the seed alone vs the seed beside ${latency.n} plans`, '');
-    const shown = (x: number | string) => (typeof x === 'number' ? x.toFixed(1) : x);
-    const per = [...latency.seed.perPlan].map(([q, a]) => {
-      const b = latency!.library.perPlan.get(q)!;
-      const ok = typeof a === 'number' && typeof b === 'number' && b <= 2 * a;
-      const ratio = typeof a === 'number' && typeof b === 'number' ? (b / a).toFixed(2) : '-';
-      return [q, shown(a), shown(b), ratio, ok ? 'met' : 'NOT met'];
-    });
-    out.push(
-      formatTable(
-        ['per-plan question (seed)', 'seed alone', `${latency.n} plans`, 'ratio', 'within 2×'],
-        per,
-      ),
-      '',
-    );
-    const cross = [...latency.seed.cross].map(([q, a]) => {
-      const b = latency!.library.cross.get(q)!;
-      return [q, shown(a), shown(b), typeof b === 'number' && b < TARGET_CROSS_P50_MS ? 'met' : 'NOT met'];
-    });
-    out.push(
-      formatTable(
-        ['cross-plan question', 'seed alone', `${latency.n} plans`, `p50 < ${TARGET_CROSS_P50_MS} ms`],
-        cross,
-      ),
-      '',
-    );
-    const allPer = per.every((r) => r[4] === 'met');
-    const allCross = cross.every((r) => r[3] === 'met');
-    out.push(
-      `Per-plan questions within 2× of the seed alone: ${allPer ? 'met' : `NOT met (${per.filter((r) => r[4] !== 'met').length} of ${per.length})`}. ` +
-        `Cross-plan p50 < ${TARGET_CROSS_P50_MS} ms: ${allCross ? 'met' : `NOT met (${cross.filter((r) => r[3] !== 'met').length} of ${cross.length})`}.`,
-      '',
-    );
-  }
+  if (latency !== null) out.push(latencyTables(latency.seed, latency.library, latency.n, RUNS));
   const report = out.join('\n');
   writeFileSync('bench/out/library.md', report + '\n');
   console.log(report);

@@ -384,6 +384,8 @@ describe('each question finds its start through an index', () => {
     'task-lineage',
     'count-plans-labels',
     'count-plans-relationships',
+    // The start page's page of plans: a range of the unique :Plan(id) index, each plan's counts by :Entity(planId).
+    'landing-plans',
   ];
 
   interface PlanOperator {
@@ -399,6 +401,9 @@ describe('each question finds its start through an index', () => {
       const values: Record<string, unknown> = {
         keys: [{ id: 'concept/四服务', offset: 0, first: 100, key: 'k' }],
         planIds: ['qhskx-2020-points', 'qhskx-2021-points'],
+        after: '',
+        text: null,
+        first: 51,
       };
       for (const name of QUESTIONS) {
         const { text, params } = statement(db.catalog, name);

@@ -53,4 +53,29 @@ describe('the landing page', () => {
     expect(html).toContain('p-2 has no goals (主要目标) in the text read');
     expect(html).not.toContain('p-1 is a cut text');
   });
+
+  it('pages a long list: how many of how many, a filter box, and the links to the first and the next page', () => {
+    const html = renderLanding([plan], { docs: [] }, { total: 1001, after: 'p-0', text: null, next: 'p-1' });
+    expect(html).toContain(
+      '1 of 1001 plans shown, by id · <a href="/">first page</a> · <a href="/?after=p-1">next page</a>',
+    );
+    expect(html).toContain('<input name="q" value="" size="24">');
+    const found = renderLanding(
+      [plan],
+      { docs: [] },
+      { total: 1001, after: '', text: '计划 "x"', next: null },
+    );
+    expect(found).toContain(
+      '1 plan shown whose id or title contains “计划 &quot;x&quot;”, of 1001 loaded</p>',
+    );
+    expect(found).toContain('value="计划 &quot;x&quot;"');
+    // Nothing found by a filter is not an empty graph.
+    expect(renderLanding([], { docs: [] }, { total: 3, after: '', text: 'zz', next: null })).toContain(
+      '0 plans shown whose id or title contains “zz”, of 3 loaded',
+    );
+  });
+
+  it('shows no pager while every plan fits on one page', () => {
+    expect(renderLanding([plan], { docs: [] })).not.toContain('<form');
+  });
 });

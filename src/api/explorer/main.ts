@@ -535,6 +535,9 @@ function wire(): void {
   });
 }
 
+/** From this many plans on, a box beside the list finds one by id or title. */
+const PLAN_FINDER_FROM = 20;
+
 /** The plans loaded, for the cut-text banner. */
 let listing: api.PlanListing[] = [];
 
@@ -585,11 +588,26 @@ async function start(): Promise<void> {
     $(id).replaceChildren(...plans.map((p) => h('option', { value: p.id }, p.id)));
   }
   select.hidden = plans.length < 2;
-  select.addEventListener('change', () => {
-    setPlan(select.value);
+  const choose = (id: string) => {
+    setPlan(id);
     state.node = null;
     void setView(state.view);
-  });
+  };
+  select.addEventListener('change', () => choose(select.value));
+  // A library of hundreds of plans: the browser's own suggestions filter them by id and title as one
+  // types, and picking one switches to it as the list would.
+  const find = $<HTMLInputElement>('plan-find');
+  find.hidden = plans.length < PLAN_FINDER_FROM;
+  if (!find.hidden) {
+    $('plan-options').replaceChildren(...plans.map((p) => h('option', { value: p.id, label: p.title })));
+    find.addEventListener('change', () => {
+      const id = find.value.trim();
+      if (!plans.some((p) => p.id === id)) return;
+      select.value = id;
+      find.value = '';
+      choose(id);
+    });
+  }
   // The first graph's data came with the listing when the URL named what to draw.
   const ready = begun?.first;
   if (ready && state.view === 'graph') {

@@ -56,11 +56,51 @@ function planRow(plan: LandingPlan): string {
   ].join('');
 }
 
-export function renderLanding(plans: readonly LandingPlan[], links: LandingLinks): string {
+/** Where a page of the plan list stands: the plans the graph holds, the filter, the next page's start. */
+export interface LandingPage {
+  readonly total: number;
+  /** The id this page starts after ('' for the first page). */
+  readonly after: string;
+  /** The filter on id and title; null for every plan. */
+  readonly text: string | null;
+  /** The id the next page starts after; null on the last page. */
+  readonly next: string | null;
+}
+
+const link = (after: string, text: string | null) => {
+  const query = new URLSearchParams();
+  if (after !== '') query.set('after', after);
+  if (text !== null) query.set('q', text);
+  const s = query.toString();
+  return escapeHtml(s === '' ? '/' : `/?${s}`);
+};
+
+/** A filter box and the links to the first and the next page, once the plans fill more than a page. */
+function pager(page: LandingPage, shown: number): string {
+  const filtered = page.text !== null;
+  if (!filtered && page.after === '' && page.next === null) return '';
+  const form =
+    '<form method="get" action="/"><label>Plans whose id or title contains ' +
+    `<input name="q" value="${escapeHtml(page.text ?? '')}" size="24"></label> <button>Find</button></form>`;
+  const where = filtered
+    ? `${shown} plan${shown === 1 ? '' : 's'} shown whose id or title contains “${escapeHtml(page.text!)}”, of ${page.total} loaded`
+    : `${shown} of ${page.total} plans shown, by id`;
+  const links = [
+    page.after !== '' ? `<a href="${link('', page.text)}">first page</a>` : '',
+    page.next !== null ? `<a href="${link(page.next, page.text)}">next page</a>` : '',
+  ].filter((s) => s !== '');
+  return `${form}<p>${where}${links.length > 0 ? ` · ${links.join(' · ')}` : ''}</p>`;
+}
+
+export function renderLanding(
+  plans: readonly LandingPlan[],
+  links: LandingLinks,
+  page: LandingPage = { total: plans.length, after: '', text: null, next: null },
+): string {
   const table =
-    plans.length === 0
+    plans.length === 0 && page.total === 0
       ? '<p>No plan is loaded yet: <code>npm run load -- FILE</code>, or start with <code>PLAN_FILES</code> set.</p>'
-      : `<table><thead><tr><th>id</th><th>plan</th><th>items</th><th>export</th></tr></thead><tbody>${plans
+      : `${pager(page, plans.length)}<table><thead><tr><th>id</th><th>plan</th><th>items</th><th>export</th></tr></thead><tbody>${plans
           .map(planRow)
           .join('')}</tbody></table>`;
   const explorer = links.explorer

@@ -18,6 +18,16 @@ const FAVICON =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><path d="M8 24 16 8 24 24Z" fill="none" stroke="#555" stroke-width="2"/>' +
   '<circle cx="16" cy="8" r="5" fill="#0072B2"/><circle cx="8" cy="24" r="5" fill="#D55E00"/><circle cx="24" cy="24" r="5" fill="#E69F00"/></svg>';
 
+/** Plans per page of the start page: a library of thousands is paged, by id. */
+export const LANDING_PAGE = 50;
+
+/** `?after=<plan id>` (the page starts after it) and `?q=<text>` (id or title contains it). */
+function pageAsked(query: Record<string, unknown>): { after: string; text: string | null } {
+  const one = (v: unknown) => (typeof v === 'string' ? v.slice(0, 200) : '');
+  const text = one(query['q']).trim();
+  return { after: one(query['after']), text: text === '' ? null : text };
+}
+
 export interface LandingOptions {
   /** Path of the graph explorer, when the service serves one (e.g. /explore). */
   readonly explorer?: string;
@@ -30,10 +40,20 @@ export function landingRouter(db: Database, options: LandingOptions = {}): Route
     .filter((f) => DOC_NAME.test(f))
     .sort();
   const router = Router();
-  router.get('/', async (_req, res) => {
+  router.get('/', async (req, res) => {
+    const asked = pageAsked(req.query);
     let plans: LandingPlan[];
+    let total: number;
     try {
-      plans = await db.read<LandingPlan & Record<string, unknown>>('landing-plans');
+      // One page more than shown tells whether a next page exists.
+      [plans, total] = await Promise.all([
+        db.read<LandingPlan & Record<string, unknown>>('landing-plans', {
+          after: asked.after,
+          text: asked.text,
+          first: LANDING_PAGE + 1,
+        }),
+        db.read<{ count: number }>('plans-count').then((rows) => rows[0]?.count ?? 0),
+      ]);
     } catch {
       res
         .status(503)
@@ -46,7 +66,18 @@ export function landingRouter(db: Database, options: LandingOptions = {}): Route
     res
       .type('html')
       .set('Cache-Control', 'no-cache')
-      .send(renderLanding(plans, { explorer: options.explorer, docs }));
+      .send(
+        renderLanding(
+          plans.slice(0, LANDING_PAGE),
+          { explorer: options.explorer, docs },
+          {
+            total,
+            after: asked.after,
+            text: asked.text,
+            next: plans.length > LANDING_PAGE ? plans[LANDING_PAGE - 1]!.id : null,
+          },
+        ),
+      );
   });
   // Browsers ask every origin for /favicon.ico: three linked nodes, rather than a 404 in the console.
   router.get('/favicon.ico', (_req, res) => {

@@ -12,7 +12,8 @@ import { GraphQLError, type DocumentNode, type GraphQLOutputType, type GraphQLSc
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ErrorCode } from '../errors.ts';
-import { type GraphSize, listBound } from './bounds.ts';
+import { type GraphSize, coverageScale, listBound } from './bounds.ts';
+import { degreeOf } from './coverage-degree.ts';
 import { fieldWork } from './work.ts';
 
 /** Arguments that size a page: the field's items are at most this many (ids: one per id). */
@@ -52,13 +53,17 @@ export function listAwareEstimator(
   size: GraphSize | null,
   tally: { work: number } = { work: 0 },
 ): ComplexityEstimator {
-  return ({ type, field, args, childComplexity }) => {
+  return ({ type, field, args, childComplexity, node }) => {
     // Introspection answers about the schema, whose size is fixed: its lists add, not multiply
     // (the playground's introspection query must pass; the depth limit still applies).
     if (type.name.startsWith('__') || field.name.startsWith('__')) return 1 + childComplexity;
     const work = fieldWork(size, type.name, field.name, args);
     tally.work += work;
-    return work + values(size, type.name, field, args, childComplexity);
+    // Coverage rows are priced for one plan (bounds.ts): k plans multiply each level of them.
+    const scale = type.name === 'Query' && field.name === 'coverage' ? coverageScale(size, args) : 1;
+    const children =
+      scale === 1 ? childComplexity : Math.ceil(childComplexity * scale ** degreeOf(node, field));
+    return work + values(size, type.name, field, args, children);
   };
 }
 
@@ -66,7 +71,7 @@ export function listAwareEstimator(
 function values(
   size: GraphSize | null,
   parentType: string,
-  field: { type: GraphQLOutputType },
+  field: { name: string; type: GraphQLOutputType },
   args: Record<string, unknown>,
   childComplexity: number,
 ): number {
@@ -77,7 +82,7 @@ function values(
   const page = pageSize(args);
   if (page !== null) return 1 + page * perItem;
   if (!shape.list) return perItem;
-  return 1 + listBound(size, parentType, shape.item) * perItem;
+  return 1 + listBound(size, parentType, shape.item, field.name, args) * perItem;
 }
 
 /** The price of an operation: the values its answer can hold plus the work it may do (work.ts). */
