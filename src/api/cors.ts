@@ -30,3 +30,22 @@ export function corsMiddleware(origins: CorsOrigins): RequestHandler {
     optionsSuccessStatus: 204,
   });
 }
+
+/**
+ * The `access-control-*` headers `corsMiddleware` gives an actual (not preflight) request with this
+ * `Origin`, as flat name/value pairs: what the front (http/front.ts) sends with a cached answer
+ * without running the middleware. The `Vary: Origin` the middleware adds for a list of origins is
+ * the same for every request; it travels with the cached answer's own headers.
+ */
+export function corsHeaders(origins: CorsOrigins): (origin: string | undefined) => readonly string[] {
+  const exposed = ['access-control-expose-headers', 'content-disposition'];
+  if (origins === '*') {
+    const any = ['access-control-allow-origin', '*', ...exposed];
+    return () => any;
+  }
+  const allowed = new Set(origins);
+  return (origin) =>
+    origin !== undefined && allowed.has(origin)
+      ? ['access-control-allow-origin', origin, ...exposed]
+      : exposed;
+}

@@ -31,14 +31,29 @@ export function hostName(header: string): string {
 
 /** Whether `Host: header` names this service, bound to `bound`, with `allowed` names ('*': any). */
 export function hostAllowed(header: string, bound: string, allowed: readonly string[]): boolean {
-  if (allowed.includes('*')) return true;
-  const name = hostName(header);
+  return hostCheck(bound, allowed)(header);
+}
+
+/**
+ * `hostAllowed` for one bound address and list, with the names gathered once: the front
+ * (http/front.ts) asks it on every request. A header seen before is answered from a small memo.
+ */
+export function hostCheck(bound: string, allowed: readonly string[]): (header: string) => boolean {
+  if (allowed.includes('*')) return () => true;
   const names = new Set([
     ...allowed.map((h) => h.toLowerCase()),
     hostName(bound.includes(':') && !bound.startsWith('[') ? `[${bound}]` : bound),
   ]);
-  if (names.has(name)) return true;
-  return WILDCARD.has(bound) && isIP(name.replace(/^\[|\]$/g, '')) !== 0;
+  const seen = new Map<string, boolean>();
+  return (header) => {
+    const known = seen.get(header);
+    if (known !== undefined) return known;
+    const name = hostName(header);
+    const ok = names.has(name) || (WILDCARD.has(bound) && isIP(name.replace(/^\[|\]$/g, '')) !== 0);
+    // Any client may send any Host: the memo stays small, whatever it is sent.
+    if (seen.size < 64) seen.set(header, ok);
+    return ok;
+  };
 }
 
 export function hostGuard(bound: () => string, allowed: readonly string[]): RequestHandler {

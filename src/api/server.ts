@@ -20,7 +20,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { withDeadline } from '../db/deadline.ts';
 import type { Context } from './context.ts';
-import { corsMiddleware, type CorsOrigins } from './cors.ts';
+import { corsHeaders, corsMiddleware, type CorsOrigins } from './cors.ts';
 import { formatErrorFor } from './errors.ts';
 import {
   Admission,
@@ -29,7 +29,9 @@ import {
   identifyClient,
   type AdmissionOptions,
 } from './admission.ts';
-import { charsetGuard, DEFAULT_ALLOWED_HOSTS, exportMethods, hostGuard } from './http-guards.ts';
+import { charsetGuard, DEFAULT_ALLOWED_HOSTS, exportMethods, hostCheck, hostGuard } from './http-guards.ts';
+import { jsonBody } from './http/body.ts';
+import { graphqlFront } from './http/front.ts';
 import { closeAlignPool, warmAlignPool } from './compare/align-pool.ts';
 import { jsonErrorHandler, notFoundHandler, timeBudget } from './http-errors.ts';
 import { ListBounds } from './limits/bounds.ts';
@@ -111,8 +113,9 @@ export function apiOptionsFrom(config: Config): ApiOptions {
   };
 }
 
-/** Largest request body accepted. */
+/** Largest request body accepted (body-parser's units: 200 × 1,024 bytes). */
 const BODY_LIMIT = '200kb';
+const BODY_LIMIT_BYTES = 200 * 1024;
 /** A body (or the headers) that takes longer than this to arrive is cut off: slow clients hold nothing. */
 const RECEIVE_TIMEOUT_MS = 10_000;
 
@@ -265,19 +268,28 @@ export async function createApp(
       }
     },
     charsetGuard,
-    express.json({ limit: BODY_LIMIT }),
+    jsonBody(BODY_LIMIT),
     bounded,
     identifyClient,
     // Before the response cache: an unlisted document is refused before any work.
     ...(options.trustedDocuments ? [trustedDocumentsGuard(options.trustedDocuments)] : []),
-    ...(cache ? [cache.middleware()] : []),
+    ...(cache ? [cache.recorder()] : []),
     expressMiddleware(apollo, {
       context: async () => ({ db, loaders: createLoaders(db) }),
     }),
   );
   app.use(notFoundHandler);
   app.use(jsonErrorHandler);
-  return { app, apollo };
+  // With the response cache on, hits are answered before Express (http/front.ts).
+  const listener = cache
+    ? graphqlFront(app, {
+        cache,
+        hostAllowed: hostCheck(boundHost, options.allowedHosts ?? DEFAULT_ALLOWED_HOSTS),
+        corsHeaders: corsHeaders(options.corsOrigins ?? '*'),
+        bodyLimit: BODY_LIMIT_BYTES,
+      })
+    : app;
+  return { app, apollo, listener };
 }
 
 export interface RunningServer {
@@ -289,7 +301,7 @@ export async function startServer(
   db: Database,
   { port, host, api = DEFAULT_API_OPTIONS }: { port: number; host: string; api?: ApiOptions },
 ): Promise<RunningServer> {
-  const { app, apollo } = await createApp(db, api, host);
+  const { listener, apollo } = await createApp(db, api, host);
   warmAlignPool();
   const server: Server = createServer(
     // Node checks these every connectionsCheckingInterval (30 s by default): check every second.
@@ -298,7 +310,7 @@ export async function startServer(
       headersTimeout: RECEIVE_TIMEOUT_MS,
       connectionsCheckingInterval: 1_000,
     },
-    app,
+    listener,
   );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

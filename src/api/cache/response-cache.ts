@@ -10,9 +10,12 @@
  * request of the window, and an answer lags a load of another process by at most the window.
  *
  * Only successful answers (HTTP 200, no `errors`) to POSTed JSON are cached; everything else goes
- * to Apollo Server untouched. The cache sits in front of Apollo: a hit costs a lookup (and the version
- * read, when the window has passed), no parse, validation or execution.
+ * to Apollo Server untouched. The cache sits in front of Express and Apollo (http/front.ts): a hit
+ * costs reading the body, a lookup (and the version read, when the window has passed) and one write
+ * of a prepared answer, no parse, validation or execution. Keys are the request's bytes as sent
+ * (front.ts says which); answers are stored as the route sent them, headers included, on the way out.
  */
+import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { Database } from '../../db/database.ts';
 
@@ -61,10 +64,15 @@ export class VersionReader {
     }
   }
 
+  /** The shared version when the window still holds it (no read, no promise); undefined otherwise. */
+  peek(): string | null | undefined {
+    if (this.known !== null && Date.now() - this.known.startedAt < this.windowMs) return this.known.version;
+    return undefined;
+  }
+
   read(): Promise<string | null> {
-    if (this.known !== null && Date.now() - this.known.startedAt < this.windowMs) {
-      return Promise.resolve(this.known.version);
-    }
+    const known = this.peek();
+    if (known !== undefined) return Promise.resolve(known);
     if (this.running === null) return this.start();
     this.queued ??= this.running
       .then(
@@ -97,40 +105,56 @@ export class VersionReader {
   }
 }
 
-interface Entry {
-  readonly version: string;
-  readonly body: string;
-  readonly contentType: string;
+/** A cached answer as it goes on the wire: status 200, these headers (flat name/value pairs), these bytes. */
+export interface Answer {
+  readonly head: readonly string[];
+  readonly body: Buffer;
 }
+
+interface Entry extends Answer {
+  readonly version: string;
+}
+
+/** Response headers that depend on the request, not the answer: set afresh for each hit (cors.ts). */
+const PER_REQUEST = /^access-control-/;
+
+const PENDING = Symbol('plan-graph.responseCache.pending');
+type Pending = IncomingMessage & { [PENDING]?: { key: string; version: string } };
 
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly version: VersionReader;
+  private readonly reader: VersionReader;
   hits = 0;
   misses = 0;
 
   constructor(
     db: Database,
-    private readonly options: ResponseCacheOptions = DEFAULT_RESPONSE_CACHE,
+    readonly options: ResponseCacheOptions = DEFAULT_RESPONSE_CACHE,
   ) {
-    this.version = new VersionReader(db, options.versionWindowMs);
+    this.reader = new VersionReader(db, options.versionWindowMs);
   }
 
-  /** The cache key of a request, or null when the request is not one to cache. */
-  private keyOf(req: Request): string | null {
-    if (req.method !== 'POST') return null;
-    const body = req.body as { query?: unknown; operationName?: unknown; variables?: unknown } | undefined;
-    if (body === null || typeof body !== 'object' || Array.isArray(body) || typeof body.query !== 'string') {
-      return null;
+  /** The graph version answers are keyed by now: at once inside the window, else after a read. */
+  version(): string | null | Promise<string | null> {
+    const known = this.reader.peek();
+    return known === undefined ? this.reader.read() : known;
+  }
+
+  /** The answer kept for `key` under `version`, or undefined (a miss). */
+  lookup(key: string, version: string): Answer | undefined {
+    const entry = this.entries.get(key);
+    if (entry === undefined || entry.version !== version) {
+      this.misses += 1;
+      return undefined;
     }
-    // Apollo picks the response's media type by the Accept header: part of the key.
-    const key = JSON.stringify([
-      body.query,
-      body.operationName ?? null,
-      body.variables ?? null,
-      req.headers.accept ?? null,
-    ]);
-    return key.length <= this.options.maxKeyLength ? key : null;
+    this.hits += 1;
+    this.remember(key, entry);
+    return entry;
+  }
+
+  /** Marks a request whose answer is to be kept under `key` and `version`, by `recorder()`. */
+  expect(req: IncomingMessage, key: string, version: string): void {
+    (req as Pending)[PENDING] = { key, version };
   }
 
   private remember(key: string, entry: Entry): void {
@@ -141,35 +165,26 @@ export class ResponseCache {
     }
   }
 
-  /** Express middleware for the GraphQL route; put it after `express.json()`, before Apollo. */
-  middleware() {
-    return async (req: Request, res: Response, next: NextFunction) => {
-      const key = this.keyOf(req);
-      if (key === null) return next();
-      let version: string | null;
-      try {
-        version = await this.version.read();
-      } catch {
-        // No version, no cache: Apollo answers, and reports the database error in its own words.
-        return next();
-      }
-      if (version === null) return next();
-      const entry = this.entries.get(key);
-      if (entry !== undefined && entry.version === version) {
-        this.hits += 1;
-        this.remember(key, entry);
-        res.status(200).setHeader('content-type', entry.contentType);
-        res.send(entry.body);
-        return;
-      }
-      this.misses += 1;
+  /**
+   * Express middleware for the GraphQL route, just before Apollo: keeps the answer of a request
+   * the front marked (`expect`) if it is a complete success, with the headers it was sent with.
+   */
+  recorder() {
+    return (req: Request, res: Response, next: NextFunction) => {
+      const pending = (req as Pending)[PENDING];
+      if (pending === undefined) return next();
       const send = res.send.bind(res);
       res.send = (body: unknown) => {
+        const sent = send(body);
         if (res.statusCode === 200 && typeof body === 'string' && succeeded(body)) {
-          const contentType = String(res.getHeader('content-type') ?? 'application/json; charset=utf-8');
-          this.remember(key, { version, body, contentType });
+          const head: string[] = [];
+          for (const [name, value] of Object.entries(res.getHeaders())) {
+            if (value === undefined || PER_REQUEST.test(name)) continue;
+            for (const one of Array.isArray(value) ? value : [value]) head.push(name, String(one));
+          }
+          this.remember(pending.key, { version: pending.version, head, body: Buffer.from(body) });
         }
-        return send(body);
+        return sent;
       };
       next();
     };
