@@ -1,7 +1,8 @@
 // Nodes within $depth (1-3) hops of a node over relationship $types (all but the citation graph, CITES and IS, when null), nearest first (then by id),
 // at most $limit of them, with the relationships among those kept; total says how many were reached.
-// $full false: nodes carry only what their label is drawn from, edges no properties (the query selects neither).
-// params: $id, $depth, $types, $limit, $full
+// $detail: 'full' whole nodes and edges; 'short' nodes carry only what their label is drawn from, edges no properties;
+// 'ids' nodes carry their id and labels only (the query selects no more of them).
+// params: $id, $depth, $types, $limit, $detail
 // returns: nodes, edges, total
 MATCH (start:Entity {id: $id})
 CALL (start) {
@@ -38,4 +39,4 @@ CALL (kept) {
   ORDER BY startNode(r).id, type(r), endNode(r).id, r.start
   RETURN collect(r) AS rels
 }
-RETURN [n IN kept | CASE WHEN $full THEN n {.*, labels: [l IN labels(n) WHERE l <> 'Entity']} ELSE n {.id, .number, .title, .name, .marker, labels: [l IN labels(n) WHERE l <> 'Entity']} END] AS nodes, [r IN rels | {id: coalesce(r.id, startNode(r).id + '>' + type(r) + '>' + endNode(r).id), type: type(r), source: startNode(r).id, target: endNode(r).id, properties: CASE WHEN $full THEN properties(r) ELSE {} END}] AS edges, total
+RETURN [n IN kept | CASE $detail WHEN 'full' THEN n {.*, labels: [l IN labels(n) WHERE l <> 'Entity']} WHEN 'short' THEN n {.id, .number, .title, .name, .marker, labels: [l IN labels(n) WHERE l <> 'Entity']} ELSE n {.id, labels: [l IN labels(n) WHERE l <> 'Entity']} END] AS nodes, [r IN rels | {id: coalesce(r.id, startNode(r).id + '>' + type(r) + '>' + endNode(r).id), type: type(r), source: startNode(r).id, target: endNode(r).id, properties: CASE WHEN $detail = 'full' THEN properties(r) ELSE {} END}] AS edges, total

@@ -61,66 +61,21 @@ export interface Page<V> {
   readonly rows: readonly V[];
 }
 
-export function createLoaders(db: Database) {
-  /** Nodes by id from a catalog statement returning `key, node`; null for an id not in the graph. */
-  const nodesBy = (statement: string) =>
-    new DataLoader<string, NodeRow | null>(async (ids) => {
-      const rows = await db.read<{ key: string; node: NodeRow }>(statement, { ids });
-      const byId = new Map(rows.map((r) => [r.key, r.node]));
-      return ids.map((id) => byId.get(id) ?? null);
-    });
-
-  const node = nodesBy('node-by-ids');
-
-  const primeNode = (value: unknown) => {
-    const row = value as NodeRow | null | undefined;
-    if (row?.id) node.prime(row.id, row);
-  };
-
-  // Whole nodes, never primed: for the fields a short row (see `full`) leaves out.
-  const fullNode = nodesBy('node-by-ids');
-
-  const subItemCount = new DataLoader<string, number>(async (ids) => {
-    const rows = await db.read<{ key: string; count: number }>('subitem-counts-by-tasks', { ids });
-    const byId = new Map(rows.map((r) => [r.key, r.count]));
-    return ids.map((id) => byId.get(id) ?? 0);
+/** Nodes by id from a catalog statement returning `key, node`; null for an id not in the graph. */
+function nodesBy(db: Database, statement: string) {
+  return new DataLoader<string, NodeRow | null>(async (ids) => {
+    const rows = await db.read<{ key: string; node: NodeRow }>(statement, { ids });
+    const byId = new Map(rows.map((r) => [r.key, r.node]));
+    return ids.map((id) => byId.get(id) ?? null);
   });
+}
 
-  const derivedDetails = new DataLoader<
-    { fromId: string; toId: string },
-    { rationale: string | null; evidenceJson: string },
-    string
-  >(
-    async (ends) => {
-      const cacheKeys = ends.map(keyString);
-      const rows = await db.read<{ key: string; row: { rationale: string | null; evidenceJson: string } }>(
-        'derived-details-by-ends',
-        { keys: ends.map((e, i) => ({ ...e, key: cacheKeys[i] })) },
-      );
-      const byKey = new Map(rows.map((r) => [r.key, r.row]));
-      return cacheKeys.map((k) => byKey.get(k) ?? new Error(`graph inconsistency: no derived edge ${k}`));
-    },
-    { cacheKeyFn: keyString },
-  );
-
-  /** Edge rows fetched ahead with their far ends: the nodes go to the node loader, the rows are returned. */
-  const edgeRows = <V>(items: readonly { row: V; endpoint: NodeRow }[]): V[] =>
-    items.map((item) => {
-      primeNode(item.endpoint);
-      return item.row;
-    });
-
-  // Lists of nodes also prime the node loader: a later `node(id)` for one of them costs nothing.
-  const nodes = <K extends string | MapKey, V extends NodeRow>(name: string) =>
-    listLoader<K, V>(db, name, 'node', (row) => primeNode(row['node']));
-  // Relationship rows bring the node at their far end along, so following the edge costs nothing.
-  const edges = <K extends string | MapKey, V>(name: string) =>
-    listLoader<K, V>(db, name, 'row', (row) => primeNode(row['endpoint']));
-
-  const mentionsByConcept = new DataLoader<MapKey, Page<MentionRow>, string>(
+/** One page per key of a statement returning `key, total, rows` (the questions across plans). */
+function pages<V>(db: Database, name: string) {
+  return new DataLoader<MapKey, Page<V>, string>(
     async (keys) => {
       const cacheKeys = keys.map(keyString);
-      const rows = await db.read<{ key: string; total: number; rows: MentionRow[] }>('mentions-by-concepts', {
+      const rows = await db.read<{ key: string; total: number; rows: V[] }>(name, {
         keys: keys.map((k, i) => ({ ...k, key: cacheKeys[i] })),
       });
       const byKey = new Map(rows.map((r) => [r.key, { total: r.total, rows: r.rows }]));
@@ -128,58 +83,130 @@ export function createLoaders(db: Database) {
     },
     { cacheKeyFn: keyString },
   );
-
-  /** One page per key of a statement returning `key, total, rows` (the questions across plans). */
-  const pages = <V>(name: string) =>
-    new DataLoader<MapKey, Page<V>, string>(
-      async (keys) => {
-        const cacheKeys = keys.map(keyString);
-        const rows = await db.read<{ key: string; total: number; rows: V[] }>(name, {
-          keys: keys.map((k, i) => ({ ...k, key: cacheKeys[i] })),
-        });
-        const byKey = new Map(rows.map((r) => [r.key, { total: r.total, rows: r.rows }]));
-        return cacheKeys.map((k) => byKey.get(k) ?? { total: 0, rows: [] });
-      },
-      { cacheKeyFn: keyString },
-    );
-
-  return {
-    node,
-    fullNode,
-    subItemCount,
-    derivedDetails,
-    primeNode,
-    edgeRows,
-    elementsByPlan: nodes<{ planId: string; label: ElementKind }, ElementRow>('owned-by-plans'),
-    problemsByPlan: nodes<{ planId: string; label: 'Problem' }, ProblemRow>('owned-by-plans'),
-    sectionsByParent: nodes<string, SectionRow>('sections-by-parents'),
-    elementsBySection: nodes<string, ElementRow>('elements-by-sections'),
-    subItemsByTask: nodes<string, ElementRow>('subitems-by-tasks'),
-    problemsByStater: nodes<string, ProblemRow>('problems-by-staters'),
-    departmentsByPlan: nodes<string, DepartmentRow>('departments-by-plans'),
-    conceptsByPlan: nodes<string, ConceptRow>('concepts-by-plans'),
-    conceptsByElement: nodes<string, ConceptRow>('concepts-by-elements'),
-    leadsByTask: edges<string, LeadRow>('leads-by-tasks'),
-    leadsByDepartment: edges<{ id: string; planId: string | null }, LeadRow>('leads-by-departments'),
-    participationsByTask: edges<string, ParticipationRow>('participations-by-tasks'),
-    participationsByDepartment: edges<{ id: string; planId: string | null }, ParticipationRow>(
-      'participations-by-departments',
-    ),
-    mentionsByElement: edges<string, MentionRow>('mentions-by-elements'),
-    mentionsByConcept,
-    servesByTask: edges<string, DerivedRow>('serves-by-tasks'),
-    servesByGoal: edges<string, DerivedRow>('serves-by-goals'),
-    addressesByElement: edges<string, DerivedRow>('addresses-by-elements'),
-    addressesByProblem: edges<string, DerivedRow>('addresses-by-problems'),
-    citationsByPlan: edges<string, CitationRow>('citations-by-plans'),
-    citationsOfPlan: edges<string, CitationRow>('citations-of-plans'),
-    citationsByDocument: edges<{ id: string; planId: string | null }, CitationRow>('citations-by-documents'),
-    planByDocument: nodes<string, PlanRow & NodeRow>('plans-by-documents'),
-    plansByConcept: pages<ConceptInPlanRow>('concept-plans-by-year'),
-    plansByDepartment: pages<DepartmentInPlanRow>('department-plans-by-year'),
-    plansCitingDocument: pages<CitingPlanRow>('document-citing-plans'),
-    lineageOfTask: pages<TaskLinkRow>('task-lineage'),
-  };
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+/** What a loader's factory gets: the database door and the request's node loader (to prime it). */
+interface Scope {
+  readonly db: Database;
+  primeNode(value: unknown): void;
+}
+
+// Lists of nodes also prime the node loader: a later `node(id)` for one of them costs nothing.
+const nodes =
+  <K extends string | MapKey, V extends NodeRow>(name: string) =>
+  (s: Scope) =>
+    listLoader<K, V>(s.db, name, 'node', (row) => s.primeNode(row['node']));
+// Relationship rows bring the node at their far end along, so following the edge costs nothing.
+const edges =
+  <K extends string | MapKey, V>(name: string) =>
+  (s: Scope) =>
+    listLoader<K, V>(s.db, name, 'row', (row) => s.primeNode(row['endpoint']));
+
+/**
+ * Every loader a request may use, by name. A request makes only those its resolvers touch (a
+ * question of the benchmark touches one to three of these 35): each DataLoader is a few objects
+ * and closures, and making all of them for every request was work most requests threw away.
+ */
+const FACTORIES = {
+  node: (s: Scope) => nodesBy(s.db, 'node-by-ids'),
+  // Whole nodes, never primed: for the fields a short row (see `full`) leaves out.
+  fullNode: (s: Scope) => nodesBy(s.db, 'node-by-ids'),
+  subItemCount: (s: Scope) =>
+    new DataLoader<string, number>(async (ids) => {
+      const rows = await s.db.read<{ key: string; count: number }>('subitem-counts-by-tasks', { ids });
+      const byId = new Map(rows.map((r) => [r.key, r.count]));
+      return ids.map((id) => byId.get(id) ?? 0);
+    }),
+  derivedDetails: (s: Scope) =>
+    new DataLoader<
+      { fromId: string; toId: string },
+      { rationale: string | null; evidenceJson: string },
+      string
+    >(
+      async (ends) => {
+        const cacheKeys = ends.map(keyString);
+        const rows = await s.db.read<{
+          key: string;
+          row: { rationale: string | null; evidenceJson: string };
+        }>('derived-details-by-ends', { keys: ends.map((e, i) => ({ ...e, key: cacheKeys[i] })) });
+        const byKey = new Map(rows.map((r) => [r.key, r.row]));
+        return cacheKeys.map((k) => byKey.get(k) ?? new Error(`graph inconsistency: no derived edge ${k}`));
+      },
+      { cacheKeyFn: keyString },
+    ),
+  elementsByPlan: nodes<{ planId: string; label: ElementKind }, ElementRow>('owned-by-plans'),
+  problemsByPlan: nodes<{ planId: string; label: 'Problem' }, ProblemRow>('owned-by-plans'),
+  sectionsByParent: nodes<string, SectionRow>('sections-by-parents'),
+  elementsBySection: nodes<string, ElementRow>('elements-by-sections'),
+  subItemsByTask: nodes<string, ElementRow>('subitems-by-tasks'),
+  problemsByStater: nodes<string, ProblemRow>('problems-by-staters'),
+  departmentsByPlan: nodes<string, DepartmentRow>('departments-by-plans'),
+  conceptsByPlan: nodes<string, ConceptRow>('concepts-by-plans'),
+  conceptsByElement: nodes<string, ConceptRow>('concepts-by-elements'),
+  leadsByTask: edges<string, LeadRow>('leads-by-tasks'),
+  leadsByDepartment: edges<{ id: string; planId: string | null }, LeadRow>('leads-by-departments'),
+  participationsByTask: edges<string, ParticipationRow>('participations-by-tasks'),
+  participationsByDepartment: edges<{ id: string; planId: string | null }, ParticipationRow>(
+    'participations-by-departments',
+  ),
+  mentionsByElement: edges<string, MentionRow>('mentions-by-elements'),
+  mentionsByConcept: (s: Scope) => pages<MentionRow>(s.db, 'mentions-by-concepts'),
+  servesByTask: edges<string, DerivedRow>('serves-by-tasks'),
+  servesByGoal: edges<string, DerivedRow>('serves-by-goals'),
+  addressesByElement: edges<string, DerivedRow>('addresses-by-elements'),
+  addressesByProblem: edges<string, DerivedRow>('addresses-by-problems'),
+  citationsByPlan: edges<string, CitationRow>('citations-by-plans'),
+  citationsOfPlan: edges<string, CitationRow>('citations-of-plans'),
+  citationsByDocument: edges<{ id: string; planId: string | null }, CitationRow>('citations-by-documents'),
+  planByDocument: nodes<string, PlanRow & NodeRow>('plans-by-documents'),
+  plansByConcept: (s: Scope) => pages<ConceptInPlanRow>(s.db, 'concept-plans-by-year'),
+  plansByDepartment: (s: Scope) => pages<DepartmentInPlanRow>(s.db, 'department-plans-by-year'),
+  plansCitingDocument: (s: Scope) => pages<CitingPlanRow>(s.db, 'document-citing-plans'),
+  lineageOfTask: (s: Scope) => pages<TaskLinkRow>(s.db, 'task-lineage'),
+};
+
+type Made = { readonly [K in keyof typeof FACTORIES]: ReturnType<(typeof FACTORIES)[K]> };
+
+export type Loaders = Made & {
+  /** Puts a node row fetched ahead into the node loader (a later `node(id)` costs nothing). */
+  primeNode(value: unknown): void;
+  /** Edge rows fetched ahead with their far ends: the nodes go to the node loader, the rows are returned. */
+  edgeRows<V>(items: readonly { row: V; endpoint: NodeRow }[]): V[];
+};
+
+/** The request's loaders: each made on its first use, then kept for the rest of the request. */
+class RequestLoaders implements Scope {
+  private readonly made: Partial<Record<keyof typeof FACTORIES, unknown>> = {};
+
+  constructor(readonly db: Database) {}
+
+  get<K extends keyof typeof FACTORIES>(name: K): Made[K] {
+    return (this.made[name] ??= FACTORIES[name](this)) as Made[K];
+  }
+
+  primeNode(value: unknown): void {
+    const row = value as NodeRow | null | undefined;
+    if (row?.id) this.get('node').prime(row.id, row);
+  }
+
+  edgeRows<V>(items: readonly { row: V; endpoint: NodeRow }[]): V[] {
+    return items.map((item) => {
+      this.primeNode(item.endpoint);
+      return item.row;
+    });
+  }
+}
+
+// One getter per loader on the prototype, defined once: `ctx.loaders.leadsByTask` reads as a
+// property, as when every loader was made up front.
+for (const name of Object.keys(FACTORIES) as (keyof typeof FACTORIES)[]) {
+  Object.defineProperty(RequestLoaders.prototype, name, {
+    get(this: RequestLoaders) {
+      return this.get(name);
+    },
+  });
+}
+
+export function createLoaders(db: Database): Loaders {
+  return new RequestLoaders(db) as unknown as Loaders;
+}

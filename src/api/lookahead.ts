@@ -59,20 +59,52 @@ export function selects(info: GraphQLResolveInfo, ...names: string[]): boolean {
   return selected(info, ...names).length > 0;
 }
 
-/**
- * Whether the query selects `path` below the field being resolved, e.g. ['nodes', 'properties']:
- * a field at each step, under any alias, through fragments.
- */
-export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+/** Names selected at a path, kept with the field node like `childrenOf` (one walk per document). */
+const namesAtPath = new WeakMap<FieldNode, Map<string, ReadonlySet<string>>>();
+
+function walkNamesAt(info: GraphQLResolveInfo, path: readonly string[]): ReadonlySet<string> {
   let level: FieldNode[] = [...info.fieldNodes];
   for (const name of path) {
     const next: FieldNode[] = [];
     for (const node of level)
       next.push(...collect(info, node.selectionSet, []).filter((f) => f.name.value === name));
-    if (next.length === 0) return false;
     level = next;
   }
-  return true;
+  const names = new Set<string>();
+  for (const node of level)
+    for (const child of collect(info, node.selectionSet, [])) names.add(child.name.value);
+  return names;
+}
+
+/**
+ * The names of the fields selected at `path` below the field being resolved (`[]`: its own
+ * children; `['nodes']`: those under its `nodes`), under any alias, through fragments. Walked
+ * once per document and field path when the field has one node, as `childFields` is.
+ */
+export function namesAt(info: GraphQLResolveInfo, path: readonly string[]): ReadonlySet<string> {
+  if (info.fieldNodes.length !== 1) return walkNamesAt(info, path);
+  const node = info.fieldNodes[0]!;
+  let byPath = namesAtPath.get(node);
+  if (byPath === undefined) {
+    byPath = new Map();
+    namesAtPath.set(node, byPath);
+  }
+  const key = path.join('\n');
+  let names = byPath.get(key);
+  if (names === undefined) {
+    names = walkNamesAt(info, path);
+    byPath.set(key, names);
+  }
+  return names;
+}
+
+/**
+ * Whether the query selects `path` below the field being resolved, e.g. ['nodes', 'properties']:
+ * a field at each step, under any alias, through fragments.
+ */
+export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  if (path.length === 0) return true;
+  return namesAt(info, path.slice(0, -1)).has(path[path.length - 1]!);
 }
 
 /** A scalar argument's value as written: a literal or a variable (lists and objects are not needed here). */

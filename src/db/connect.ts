@@ -151,6 +151,9 @@ export function createDriver(uri: string, user: string, password: string): Drive
     userAgent: 'plan-graph',
     connectionTimeout: 15_000,
     maxTransactionRetryTime: 5_000,
+    // Integers decode as JavaScript numbers, not Integer objects that toPlain (database.ts) then
+    // turns into numbers: offsets, counts and numbers here are far below 2^53.
+    disableLosslessIntegers: true,
   });
 }
 

@@ -10,7 +10,7 @@
  */
 import { GraphQLError, type DocumentNode, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
 import { ErrorCode } from '../errors.ts';
 import { type GraphSize, coverageScale, listBound } from './bounds.ts';
 import { degreeOf } from './coverage-degree.ts';
@@ -177,30 +177,31 @@ export function costLimitPlugin(
   graphSize: () => Promise<GraphSize | null>,
   memo: PriceMemo = (_key, compute) => compute(),
 ): ApolloServerPlugin<BaseContext> {
+  // One listener for every request (it keeps nothing of its own): a request allocates no hook.
+  const listener: GraphQLRequestListener<BaseContext> = {
+    async didResolveOperation({ request, document, operationName, schema, queryHash }) {
+      const size = await graphSize();
+      let cost: number;
+      let work: number;
+      try {
+        ({ price: cost, work } = memo(
+          { schema, document, queryHash, operationName, size, variables: request.variables },
+          () => operationPrice(schema, document, size, request.variables ?? {}, operationName ?? undefined),
+        ));
+      } catch (error) {
+        // Variables that do not fit: execution refuses them with BAD_USER_INPUT, at no cost.
+        if (/variable/i.test(String((error as Error)?.message))) return;
+        // Anything else: an operation that cannot be priced is not run.
+        console.error('[api] cost of an operation not computed:', error);
+        throw new CostLimitError(maxCost, null);
+      }
+      if (cost > maxCost) throw new CostLimitError(maxCost, cost, work);
+      prices.set(request, cost);
+    },
+  };
   return {
     async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document, operationName, schema, queryHash }) {
-          const size = await graphSize();
-          let cost: number;
-          let work: number;
-          try {
-            ({ price: cost, work } = memo(
-              { schema, document, queryHash, operationName, size, variables: request.variables },
-              () =>
-                operationPrice(schema, document, size, request.variables ?? {}, operationName ?? undefined),
-            ));
-          } catch (error) {
-            // Variables that do not fit: execution refuses them with BAD_USER_INPUT, at no cost.
-            if (/variable/i.test(String((error as Error)?.message))) return;
-            // Anything else: an operation that cannot be priced is not run.
-            console.error('[api] cost of an operation not computed:', error);
-            throw new CostLimitError(maxCost, null);
-          }
-          if (cost > maxCost) throw new CostLimitError(maxCost, cost, work);
-          prices.set(request, cost);
-        },
-      };
+      return listener;
     },
   };
 }

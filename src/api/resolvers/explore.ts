@@ -10,7 +10,7 @@ import { searchHit } from '../search/hits.ts';
 import { optionalPlan } from './shared.ts';
 import { resolveNode } from './refs.ts';
 import { MEANING_TYPES } from '../../graph/meaning.ts';
-import { selectsPath } from '../lookahead.ts';
+import { namesAt } from '../lookahead.ts';
 import type { GraphQLResolveInfo } from 'graphql';
 
 const MAX_HITS = 100;
@@ -35,16 +35,27 @@ function checkRange(argument: string, value: number, min: number, max: number): 
 }
 
 /**
- * Whether a shape's answer needs whole nodes and edges: their properties, or the Cytoscape form
- * (which carries them). Without, a node travels as what its label is drawn from and an edge
- * without properties: a neighbourhood asked for ids moves a tenth of the bytes over Bolt.
+ * How much of each node and edge a shape's statement returns. 'full': whole nodes and edges, for
+ * their properties or the Cytoscape form (which carries them). 'short': what a node's label is
+ * drawn from, edges without properties — a neighbourhood asked for labels moves a tenth of the
+ * bytes over Bolt. 'ids': a node's id and labels only (its `type`), when nothing else of a node is
+ * selected.
  */
-function needsProperties(info: GraphQLResolveInfo): boolean {
-  return (
-    selectsPath(info, ['nodes', 'properties']) ||
-    selectsPath(info, ['edges', 'properties']) ||
-    selectsPath(info, ['cytoscape'])
-  );
+type Detail = 'full' | 'short' | 'ids';
+
+const NODE_FIELDS_OF_IDS = new Set(['id', 'type', '__typename']);
+
+function detailOf(info: GraphQLResolveInfo): Detail {
+  const nodes = namesAt(info, ['nodes']);
+  if (
+    nodes.has('properties') ||
+    namesAt(info, ['edges']).has('properties') ||
+    namesAt(info, []).has('cytoscape')
+  ) {
+    return 'full';
+  }
+  for (const name of nodes) if (!NODE_FIELDS_OF_IDS.has(name)) return 'short';
+  return 'ids';
 }
 
 interface ShapeRows {
@@ -98,7 +109,7 @@ export const exploreResolvers: Resolvers = {
         depth: checkRange('depth', depth ?? 1, 1, 3),
         types: types ?? null,
         limit: max,
-        full: needsProperties(info),
+        detail: detailOf(info),
       };
       const read = (start: string) =>
         ctx.db.read<ShapeRows & Record<string, unknown>>('graph-neighborhood', { ...params, id: start });
@@ -117,7 +128,7 @@ export const exploreResolvers: Resolvers = {
           types: types ?? null,
           expand: expand ?? false,
           limit: max,
-          full: needsProperties(info),
+          full: detailOf(info) === 'full',
         });
       let [row] = await read(ids.map((id) => (/^\S+$/u.test(id) ? checkId('ids', id) : id)));
       // The given nodes come first, so each one found is in the answer when they fit the limit.
@@ -135,7 +146,7 @@ export const exploreResolvers: Resolvers = {
       const params = {
         maxLength: checkRange('maxLength', maxLength ?? 6, 1, 8),
         types: pathTypes(types, structure),
-        full: needsProperties(info),
+        detail: detailOf(info),
       };
       const read = (a: string, b: string) =>
         ctx.db.read<{ nodes: NodeRow[]; edges: ShapeEdge[] }>('graph-paths', { ...params, from: a, to: b });
