@@ -174,6 +174,41 @@ describe('two plans of the same issuer, loaded side by side', () => {
     );
   });
 
+  it('answers a repeated compare as the first, and reads the plans again once a load changes one', async () => {
+    const ONLY_IN_A = `query ($a: ID!, $b: ID!) { compare(a: $a, b: $b) { onlyInA { id text } } }`;
+    const onlyInA = async () => {
+      const { data, errors } = await gql<{ compare: { onlyInA: { id: string; text: string }[] } }>(
+        ONLY_IN_A,
+        {
+          a: A_ID,
+          b: B_ID,
+        },
+      );
+      expect(errors).toBeUndefined();
+      return data!.compare.onlyInA;
+    };
+    const first = await gql<{ compare: Comparison }>(COMPARE, { a: A_ID, b: B_ID });
+    expect((await gql<{ compare: Comparison }>(COMPARE, { a: A_ID, b: B_ID })).data).toEqual(first.data);
+    const before = await onlyInA();
+    expect(before.map((t) => t.id)).toEqual([`${A_ID}/task-4`]);
+    expect(before[0]!.text).toContain('培育青少年科学兴趣。');
+
+    // The edited text replaces plan A (a new graph version): compare answers from the new text.
+    const edited = join(scratch, 'qinghe-2020-points-compare.txt');
+    writeFileSync(
+      edited,
+      readFileSync(A, 'utf8').replace('培育青少年科学兴趣', '培育青少年科学兴趣和创新精神'),
+    );
+    const { text, source } = readPlanFile(edited);
+    expect((await loadPlan(db, parsePlan(text, source))).status).toBe('loaded');
+    expect((await onlyInA())[0]!.text).toContain('培育青少年科学兴趣和创新精神。');
+
+    // And back: the original text loaded again is what compare answers.
+    await loadFiles(db, A);
+    expect((await onlyInA())[0]!.text).toContain('培育青少年科学兴趣。');
+    expect((await gql<{ compare: Comparison }>(COMPARE, { a: A_ID, b: B_ID })).data).toEqual(first.data);
+  });
+
   it('answers in which plans, since when, a concept and a department appear', async () => {
     const { data } = await gql(`{
       node(id: "${DEPT}/信息中心") { ... on Department { since plans { plan { id } year count } } }
