@@ -3,7 +3,7 @@
  * test/fixtures/plans/pair/README.md writes down), SAME_AS / CONTINUES, removing one plan and
  * only it, ids stable across an edit, and coverage that says what it rests on.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -194,7 +194,8 @@ describe('two plans of the same issuer, loaded side by side', () => {
     expect(before[0]!.text).toContain('培育青少年科学兴趣。');
 
     // The edited text replaces plan A (a new graph version): compare answers from the new text.
-    const edited = join(scratch, 'qinghe-2020-points-compare.txt');
+    mkdirSync(join(scratch, 'compare'), { recursive: true });
+    const edited = join(scratch, 'compare', 'qinghe-2020-points.txt');
     writeFileSync(
       edited,
       readFileSync(A, 'utf8').replace('培育青少年科学兴趣', '培育青少年科学兴趣和创新精神'),

@@ -1,4 +1,4 @@
-/** The alignment worker's thread runs at the lowest OS priority (src/api/compare/low-priority.ts). */
+/** The alignment worker's thread runs at a low OS priority (src/api/compare/low-priority.ts). */
 import { getPriority } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ describe.runIf(linux)('lowerThisThread', () => {
     expect(threadId()).toBe(process.pid);
   });
 
-  it('lowers a worker thread to niceness 19 and leaves the main thread as it was', async () => {
+  it('lowers a worker thread to niceness LOW_PRIORITY and leaves the main thread as it was', async () => {
     const before = getPriority(process.pid);
     const source = new URL('../../src/api/compare/low-priority.ts', import.meta.url).href;
     // The worker reports its thread id and that thread's niceness after lowering itself.

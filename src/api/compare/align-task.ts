@@ -7,7 +7,7 @@ import { isMainThread } from 'node:worker_threads';
 import { align, diff, type AlignItem, type Alignment, type DiffPart } from '../../ingest/semantics/align.ts';
 import { lowerThisThread } from './low-priority.ts';
 
-// A worker thread aligns at the lowest OS priority: on two cores a compare's seconds of CPU would
+// A worker thread aligns at a low OS priority (low-priority.ts): on two cores a compare's seconds of CPU would
 // otherwise take a core from the small questions' event loop and engine statements, which now
 // get it first (bench/RESULTS.md, availability).
 if (!isMainThread) lowerThisThread();
