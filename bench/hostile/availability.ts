@@ -159,6 +159,11 @@ async function main(): Promise<void> {
     const a = await send(bench.url, '127.0.0.2', req(1));
     console.log(`${name}: ${a.status} ${a.code} ${a.bytes} bytes in ${a.ms.toFixed(0)} ms (alone)`);
   }
+  // The same compare again (other alias): answered from what the first kept (src/api/compare/memo.ts).
+  const again = await send(bench.url, '127.0.0.2', COMPARE(2));
+  console.log(
+    `compare 2,000 × 10 again: ${again.status} ${again.code} in ${again.ms.toFixed(0)} ms (alone, kept answer)`,
+  );
 
   const loadBefore = load();
   await bench.reset();
