@@ -1,6 +1,7 @@
-// One side of a comparison: the plan, its tasks with their sub-items' text, the concepts it mentions and the tasks each department leads.
+// One side of a comparison: the plan, its tasks with their sub-items' text, the concepts it mentions and the tasks each department leads,
+// with the graph's version read in the same transaction (compare's answers are kept per version: src/api/compare/memo.ts).
 // params: $planId
-// returns: plan, tasks, concepts, leads
+// returns: plan, tasks, concepts, leads, version
 MATCH (p:Plan {id: $planId})
 CALL (p) {
   MATCH (t:Task {planId: p.id})
@@ -24,4 +25,5 @@ CALL (p) {
   WITH d, collect(t.id) AS taskIds
   RETURN collect({department: d {.*, labels: [l IN labels(d) WHERE l <> 'Entity']}, taskIds: taskIds}) AS leads
 }
-RETURN p {.*, labels: [l IN labels(p) WHERE l <> 'Entity']} AS plan, tasks, concepts, leads
+OPTIONAL MATCH (v:GraphVersion {id: 'graph'})
+RETURN p {.*, labels: [l IN labels(p) WHERE l <> 'Entity']} AS plan, tasks, concepts, leads, v.version AS version

@@ -10,17 +10,21 @@
  * every 100 ms; its latency is the figure (target: p99 under 500 ms, no INTERNAL_SERVER_ERROR).
  * Then 20 all-plans exports at once, with the service's RSS sampled (target: under 500 MB).
  * Beside the figure, where the small query's time goes: the service's event-loop delay, a trivial
- * read sent straight to the engine by this process, and the CPU the engine and the service used.
+ * read sent straight to the engine by this process, the CPU the engine and the service used, and
+ * the engine's garbage-collection pauses (engine-gc.ts), which stop every statement of the engine.
  * Each target line ends "met" or "NOT met".
  *
  *   npm run bench:hostile   (npx tsx bench/hostile/availability.ts [DURATION_SECONDS])
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parsePlan, readPlanFile } from '../../src/ingest/index.ts';
 import { loadPlan } from '../../src/ingest/load/load.ts';
 import { repeatTasks } from '../../test/support/large-plan.ts';
 import { percentile, SEED } from './common.ts';
+import { EngineGcLog, type GcPauses } from './engine-gc.ts';
 import { cpuSeconds, startServiceProcess } from './service.ts';
 
 const DURATION_S = Number(process.argv[2] ?? 30);
@@ -108,7 +112,12 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(' ');
 
+const pausesLine = (p: GcPauses) =>
+  `${p.count} pauses (${p.full} full), max ${p.maxMs.toFixed(0)} ms, ${p.totalMs.toFixed(0)} ms in all`;
+
 async function main(): Promise<void> {
+  const gcDir = mkdtempSync(join(tmpdir(), 'plan-graph-bench-gc-'));
+  const gc = EngineGcLog.enable(gcDir);
   const bench = await startServiceProcess(async (db) => {
     const { text, source } = readPlanFile(SEED);
     await loadPlan(db, repeatTasks(parsePlan(text, source, { planId: LARGE }), 200), { force: true });
@@ -150,9 +159,15 @@ async function main(): Promise<void> {
     const a = await send(bench.url, '127.0.0.2', req(1));
     console.log(`${name}: ${a.status} ${a.code} ${a.bytes} bytes in ${a.ms.toFixed(0)} ms (alone)`);
   }
+  // The same compare again (other alias): answered from what the first kept (src/api/compare/memo.ts).
+  const again = await send(bench.url, '127.0.0.2', COMPARE(2));
+  console.log(
+    `compare 2,000 × 10 again: ${again.status} ${again.code} in ${again.ms.toFixed(0)} ms (alone, kept answer)`,
+  );
 
   const loadBefore = load();
   await bench.reset();
+  gc.mark();
   const cpu = { engine: cpuSeconds(bench.enginePid), service: cpuSeconds(bench.servicePid), at: Date.now() };
   const stopAt = Date.now() + DURATION_S * 1000;
   const heavy = new Map<string, Map<string, number>>();
@@ -204,6 +219,7 @@ async function main(): Promise<void> {
   const engineCpu = (cpuSeconds(bench.enginePid) - cpu.engine) / seconds;
   const serviceCpu = (cpuSeconds(bench.servicePid) - cpu.service) / seconds;
   const during = await bench.report();
+  const gcDuring = gc.pauses();
   const loadAfter = load();
 
   const ms = probe.map((p) => p.ms);
@@ -227,6 +243,7 @@ async function main(): Promise<void> {
     `engine alone (plans-all from the bench's driver) under load: p50 ${f(percentile(direct, 50))} ms, ` +
       `p99 ${f(percentile(direct, 99))} ms (${direct.length})`,
   );
+  console.log(`engine GC in the window: ${pausesLine(gcDuring)}`);
   console.log(
     `CPU during the window: engine ${f(engineCpu * 100)} %, service ${f(serviceCpu * 100)} % (of one core; 2 cores)`,
   );
@@ -238,15 +255,17 @@ async function main(): Promise<void> {
   );
   console.log(`INTERNAL_SERVER_ERROR answers: ${internal.length}`);
   console.log(
-    `service RSS peak ${during.rssPeakMb} MB (main heap ${during.heapAtPeakMb} MB, external ${during.externalAtPeakMb} MB); load average before ${loadBefore}, after ${loadAfter}`,
+    `service RSS peak ${during.rssPeakMb} MB (main heap ${during.heapAtPeakMb} MB, ${during.heapUsedAtPeakMb} MB used, external ${during.externalAtPeakMb} MB); load average before ${loadBefore}, after ${loadAfter}`,
   );
 
   // Twenty all-plans exports at once.
   await bench.reset();
+  gc.mark();
   const exports = await Promise.all(
     Array.from({ length: 20 }, (_, i) => send(bench.url, `127.0.0.${(i % 6) + 2}`, EXPORT())),
   );
   const after = await bench.report();
+  const gcExports = gc.pauses();
   const byStatus = new Map<string, number>();
   for (const e of exports)
     byStatus.set(`${e.status} ${e.code}`, (byStatus.get(`${e.status} ${e.code}`) ?? 0) + 1);
@@ -254,8 +273,9 @@ async function main(): Promise<void> {
   console.log(
     `\n20 all-plans exports at once: ${[...byStatus].map(([k, n]) => `${k} ×${n}`).join(', ')}; ` +
       `${whole.length > 0 ? (whole[0]!.bytes / 1e6).toFixed(1) : 0} MB each, slowest ${f(Math.max(...exports.map((e) => e.ms)))} ms; ` +
-      `service RSS peak ${after.rssPeakMb} MB (main heap ${after.heapAtPeakMb} MB, external ${after.externalAtPeakMb} MB), event-loop delay p99 ${f(after.lagP99)} ms; load average ${load()}`,
+      `service RSS peak ${after.rssPeakMb} MB (main heap ${after.heapAtPeakMb} MB, ${after.heapUsedAtPeakMb} MB used, external ${after.externalAtPeakMb} MB), event-loop delay p99 ${f(after.lagP99)} ms; load average ${load()}`,
   );
+  console.log(`engine GC during the 20 exports: ${pausesLine(gcExports)}`);
 
   const smallOk = p99 < SMALL_P99_TARGET_MS && internal.length === 0 && probe.every((p) => p.status === 200);
   console.log(
@@ -270,6 +290,7 @@ async function main(): Promise<void> {
   );
   console.log(`(load average at the end ${load()}: figures taken on a busy machine say little)`);
   await bench.close();
+  rmSync(gcDir, { recursive: true, force: true });
 }
 
 await main();

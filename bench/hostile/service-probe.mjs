@@ -31,6 +31,7 @@ if (typeof process.send === 'function') {
         lagMax: ms(delay.max),
         rssPeakMb: Math.round(peak.rss / 2 ** 20),
         heapAtPeakMb: Math.round(peak.heapTotal / 2 ** 20),
+        heapUsedAtPeakMb: Math.round(peak.heapUsed / 2 ** 20),
         externalAtPeakMb: Math.round(peak.external / 2 ** 20),
         rssMb: Math.round(process.memoryUsage.rss() / 2 ** 20),
       });

@@ -19,6 +19,8 @@ export interface ServiceReport {
   readonly rssPeakMb: number;
   /** The main thread's V8 heap (total) and external memory when the RSS peaked. */
   readonly heapAtPeakMb: number;
+  /** Of it, what objects (live or not yet collected) filled. */
+  readonly heapUsedAtPeakMb: number;
   readonly externalAtPeakMb: number;
   readonly rssMb: number;
 }

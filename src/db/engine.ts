@@ -39,13 +39,17 @@ const CLASS_ARCHIVE = join(ENGINE_DIR, 'target', 'engine.jsa');
  * JVM options of the engine (docs/engine.md has the measurements behind them). The heap holds
  * Cypher's plan cache and transaction state; 1 GiB is ample for plan graphs of a few thousand
  * nodes, and starting at 256 MiB keeps an idle engine small. The store itself lives in the
- * page cache (256 MiB, off heap, set in Engine.java). The serial collector: two cores, a heap
- * this size, short pauses; it also starts faster and idles ~120 MB smaller than G1.
+ * page cache (256 MiB, off heap, set in Engine.java). G1 with a 50 ms pause goal: every pause
+ * stops all of the engine's statements, and under heavy reads (a 33 MB export, far paths) the
+ * serial collector's young pauses copied tens of MB of live results and took 0.4–3 s, its full
+ * collections 0.4–2.3 s, while a small query's statement waited (bench/RESULTS.md, availability).
+ * G1 idles ~110 MB larger and starts as fast.
  */
 export const ENGINE_JAVA_OPTIONS: readonly string[] = [
   '-Xms256m',
   '-Xmx1g',
-  '-XX:+UseSerialGC',
+  '-XX:+UseG1GC',
+  '-XX:MaxGCPauseMillis=50',
   '-XX:+ExitOnOutOfMemoryError',
   '-XX:-OmitStackTraceInFastThrow',
 ];

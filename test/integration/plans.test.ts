@@ -3,7 +3,7 @@
  * test/fixtures/plans/pair/README.md writes down), SAME_AS / CONTINUES, removing one plan and
  * only it, ids stable across an edit, and coverage that says what it rests on.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -172,6 +172,42 @@ describe('two plans of the same issuer, loaded side by side', () => {
     expect(bad.errors?.[0]?.message).toBe(
       'Argument "threshold": expected a number above 0 and at most 1, found 1.5',
     );
+  });
+
+  it('answers a repeated compare as the first, and reads the plans again once a load changes one', async () => {
+    const ONLY_IN_A = `query ($a: ID!, $b: ID!) { compare(a: $a, b: $b) { onlyInA { id text } } }`;
+    const onlyInA = async () => {
+      const { data, errors } = await gql<{ compare: { onlyInA: { id: string; text: string }[] } }>(
+        ONLY_IN_A,
+        {
+          a: A_ID,
+          b: B_ID,
+        },
+      );
+      expect(errors).toBeUndefined();
+      return data!.compare.onlyInA;
+    };
+    const first = await gql<{ compare: Comparison }>(COMPARE, { a: A_ID, b: B_ID });
+    expect((await gql<{ compare: Comparison }>(COMPARE, { a: A_ID, b: B_ID })).data).toEqual(first.data);
+    const before = await onlyInA();
+    expect(before.map((t) => t.id)).toEqual([`${A_ID}/task-4`]);
+    expect(before[0]!.text).toContain('培育青少年科学兴趣。');
+
+    // The edited text replaces plan A (a new graph version): compare answers from the new text.
+    mkdirSync(join(scratch, 'compare'), { recursive: true });
+    const edited = join(scratch, 'compare', 'qinghe-2020-points.txt');
+    writeFileSync(
+      edited,
+      readFileSync(A, 'utf8').replace('培育青少年科学兴趣', '培育青少年科学兴趣和创新精神'),
+    );
+    const { text, source } = readPlanFile(edited);
+    expect((await loadPlan(db, parsePlan(text, source))).status).toBe('loaded');
+    expect((await onlyInA())[0]!.text).toContain('培育青少年科学兴趣和创新精神。');
+
+    // And back: the original text loaded again is what compare answers.
+    await loadFiles(db, A);
+    expect((await onlyInA())[0]!.text).toContain('培育青少年科学兴趣。');
+    expect((await gql<{ compare: Comparison }>(COMPARE, { a: A_ID, b: B_ID })).data).toEqual(first.data);
   });
 
   it('answers in which plans, since when, a concept and a department appear', async () => {

@@ -16,6 +16,14 @@ import type { AlignedPair, AlignTask } from './align-task.ts';
 
 let pool: Piscina | null = null;
 
+/**
+ * The alignment thread's old-generation heap, in MB. The largest compare the price allows
+ * (GRAPHQL_MAX_COST, limits/work.ts: about 700 × 700 tasks) peaks near 60 MB of heap; the bound
+ * keeps a thread's leftovers from adding to the service's resident memory past that, and a
+ * compare that would need more ends TOO_EXPENSIVE instead of growing the process.
+ */
+export const ALIGN_HEAP_MB = 128;
+
 function workers(): Piscina {
   pool ??= new Piscina({
     // From src/ (tsx: tests, npm run dev) the thread registers tsx first; from dist/ (npm start)
@@ -30,6 +38,7 @@ function workers(): Piscina {
     // deadline is replaced at once.
     minThreads: 1,
     idleTimeout: 60_000,
+    resourceLimits: { maxOldGenerationSizeMb: ALIGN_HEAP_MB },
   });
   return pool;
 }
@@ -49,6 +58,16 @@ export class AlignmentTimeoutError extends GraphQLError {
   }
 }
 
+export class AlignmentMemoryError extends GraphQLError {
+  constructor() {
+    super(
+      `The alignment of the two plans needed more than the ${ALIGN_HEAP_MB} MB of memory it is given; ` +
+        'compare smaller plans.',
+      { extensions: { code: ErrorCode.TOO_EXPENSIVE } },
+    );
+  }
+}
+
 /** Aligns `task.a` with `task.b` in a worker, stopped at the deadline of the request in progress. */
 export async function alignOffLoop(task: AlignTask, deadline = currentDeadline()): Promise<AlignedPair[]> {
   const left = deadline === undefined ? 60_000 : deadline - Date.now();
@@ -58,6 +77,8 @@ export async function alignOffLoop(task: AlignTask, deadline = currentDeadline()
     return (await workers().run(task, { signal })) as AlignedPair[];
   } catch (error) {
     if (signal.aborted) throw new AlignmentTimeoutError(left);
+    // The thread ran out of its heap (ALIGN_HEAP_MB) and was stopped; piscina starts another.
+    if ((error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY') throw new AlignmentMemoryError();
     throw error;
   }
 }

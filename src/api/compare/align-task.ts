@@ -3,7 +3,14 @@
  * for a worker thread (align-pool.ts): the CPU-heavy part of compare, whose time grows with the
  * product of the two plans' sizes. Input and output are plain data (structured clone).
  */
+import { isMainThread } from 'node:worker_threads';
 import { align, diff, type AlignItem, type Alignment, type DiffPart } from '../../ingest/semantics/align.ts';
+import { lowerThisThread } from './low-priority.ts';
+
+// A worker thread aligns at a low OS priority (low-priority.ts): on two cores a compare's seconds of CPU would
+// otherwise take a core from the small questions' event loop and engine statements, which now
+// get it first (bench/RESULTS.md, availability).
+if (!isMainThread) lowerThisThread();
 
 export interface AlignTask {
   readonly a: readonly AlignItem[];

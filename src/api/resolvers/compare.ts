@@ -12,6 +12,7 @@ import type { ConceptRow, DepartmentRow, ElementRow, PlanRow } from '../../graph
 import { alignBody, DEFAULT_THRESHOLD } from '../../ingest/semantics/align.ts';
 import { alignOffLoop } from '../compare/align-pool.ts';
 import type { AlignedPair } from '../compare/align-task.ts';
+import { CompareMemo } from '../compare/memo.ts';
 import { BadInputError, NotFoundError } from '../errors.ts';
 import { checkPlanId } from './args.ts';
 
@@ -20,6 +21,8 @@ interface Side {
   tasks: { node: ElementRow; subs: string[] }[];
   concepts: ConceptRow[];
   leads: { department: DepartmentRow; taskIds: string[] }[];
+  /** The graph's version this side was read at. */
+  version: string | null;
 }
 
 interface Presence {
@@ -33,6 +36,14 @@ async function side(ctx: Context, planId: string) {
   const [row] = await ctx.db.read<Side & Record<string, unknown>>('compare-side', { planId });
   if (!row) throw new NotFoundError('plan', planId);
   return row;
+}
+
+/** Answers of compare per graph version: a repeated compare neither reads nor aligns again. */
+const answers = new CompareMemo<unknown>();
+
+async function graphVersion(ctx: Context): Promise<string | null> {
+  const [row] = await ctx.db.read<{ version: string | null }>('graph-version');
+  return row?.version ?? null;
 }
 
 const upper = (basis: string) => basis.toUpperCase() as 'PHRASE' | 'CONCEPT' | 'MENTION' | 'CURATED';
@@ -54,6 +65,9 @@ export const compareResolvers: Resolvers = {
       const threshold = args.threshold ?? DEFAULT_THRESHOLD;
       if (!(threshold > 0 && threshold <= 1))
         throw new BadInputError('threshold', 'a number above 0 and at most 1', threshold);
+      const key = CompareMemo.key(a, b, threshold);
+      const kept = answers.get(await graphVersion(ctx), key);
+      if (kept !== undefined) return kept as never;
       const [sa, sb] = await Promise.all([side(ctx, a), side(ctx, b)]);
       const items = (s: Side) =>
         s.tasks.map((t) => ({
@@ -119,7 +133,7 @@ export const compareResolvers: Resolvers = {
         })
         .filter((c) => c.gained.length + c.lost.length > 0);
 
-      return {
+      const answer = {
         a: sa.plan,
         b: sb.plan,
         threshold,
@@ -135,6 +149,9 @@ export const compareResolvers: Resolvers = {
         unreadInA: [],
         unreadInB: [],
       };
+      // Kept only when both sides were read at one version (no load committed between the reads).
+      if (sa.version === sb.version) answers.set(sa.version, key, answer);
+      return answer;
     },
   },
   Plan: {
