@@ -64,7 +64,7 @@ export interface ApiOptions {
   readonly requestTimeoutMs: number;
   /** Origins allowed to read the API and the exports from a browser page (CORS). */
   readonly corsOrigins?: CorsOrigins;
-  /** Cache answers under (document, variables, graph version): docs/performance.md. The service turns it on (RESPONSE_CACHE); off here. */
+  /** Cache answers under (request body, Accept, Content-Type, graph version), hits before Express: docs/performance.md. The service turns it on (RESPONSE_CACHE); off here. */
   readonly responseCache?: boolean;
   /** Names accepted in the Host header besides the bound address (http-guards.ts); '*': any. */
   readonly allowedHosts?: readonly string[];

@@ -1,5 +1,6 @@
 /**
- * A response cache keyed by (document, operation name, variables, graph version).
+ * A response cache keyed by the request (its body's bytes, Accept and Content-Type: http/front.ts)
+ * and the graph version.
  *
  * The graph changes only when a plan is loaded, and every load gives the graph a new version
  * inside its own write transaction (cypher/load-bump-version.cypher). With no window, every

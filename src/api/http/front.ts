@@ -54,38 +54,30 @@ export function graphqlFront(app: RequestListener, options: FrontOptions): Reque
     return Number.isInteger(bytes) && bytes <= bodyLimit;
   };
 
-  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const ahead = await readAhead(req, bodyLimit);
-    if (ahead.kind !== 'read' || ahead.bytes.length > maxKey) return app(req, res);
-    let version = cache.version();
-    if (typeof version !== 'string' && version !== null) {
-      try {
-        version = await version;
-      } catch {
-        // No version, no cache: Apollo answers, and reports the database error in its own words.
-        return app(req, res);
-      }
-    }
+  /** The answer kept for this request's bytes under the graph's version, or the route's answer. */
+  const answer = (req: IncomingMessage, res: ServerResponse, bytes: Buffer, version: string | null): void => {
     if (version === null) return app(req, res);
-    const key = `${req.headers.accept ?? ''}\n${req.headers['content-type']}\n${ahead.bytes.toString('latin1')}`;
-    const answer = cache.lookup(key, version);
-    if (answer === undefined) {
+    const key = `${req.headers.accept ?? ''}\n${req.headers['content-type']}\n${bytes.toString('latin1')}`;
+    const kept = cache.lookup(key, version);
+    if (kept === undefined) {
       cache.expect(req, key, version);
       return app(req, res);
     }
-    res.writeHead(200, [...corsHeaders(req.headers.origin), ...answer.head]);
-    res.end(answer.body);
+    res.writeHead(200, [...corsHeaders(req.headers.origin), ...kept.head]);
+    res.end(kept.body);
   };
 
-  return (req, res) => {
-    if (!readable(req)) {
-      app(req, res);
-      return;
-    }
-    serve(req, res).catch((error: unknown) => {
-      // Not expected: the request goes on to Express (its body read, as on a miss).
-      if (!res.headersSent) app(req, res);
-      else console.error('[http] front:', error);
+  const serve = (req: IncomingMessage, res: ServerResponse): void =>
+    readAhead(req, bodyLimit, (ahead) => {
+      if (ahead.kind !== 'read' || ahead.bytes.length > maxKey) return app(req, res);
+      const version = cache.version();
+      if (typeof version === 'string' || version === null) return answer(req, res, ahead.bytes, version);
+      version.then(
+        (known) => answer(req, res, ahead.bytes, known),
+        // No version, no cache: Apollo answers, and reports the database error in its own words.
+        () => app(req, res),
+      );
     });
-  };
+
+  return (req, res) => (readable(req) ? serve(req, res) : app(req, res));
 }
