@@ -140,6 +140,11 @@ export const ALIGN_CANDIDATES = 20;
 /** Lucene refuses a query of more than 1,024 clauses. */
 const MAX_QUERY_WORDS = 1000;
 
+/** The plan's texts alignment segments: each task's and goal's body and title, once each. */
+export function alignTexts(model: PlanModel): string[] {
+  return [...new Set(alignItems(model).flatMap((item) => [item.body, item.title]))];
+}
+
 /** The distinct words of the plan's tasks and goals (title, text, sub-items): its entry in the index. */
 export function alignIndexWords(model: PlanModel): string[] {
   return [...new Set(alignItems(model).flatMap((item) => words(item.body)))];
