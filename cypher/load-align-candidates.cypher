@@ -1,9 +1,10 @@
 // Tasks and goals, with their sub-items' text and the plan's year, of the $limit plans whose words best match $query
 // in the alignment index (align_words): what a plan being loaded is aligned with, found without reading every plan.
 // A plan whose "id sha256 loaderVersion" is in $known (the loader holds its elements already) comes as one row
-// without elements (id null): the same plans, in the same order, without reading their text again.
+// with held true and no element (id null): the same plans, in the same order, without reading their text again.
+// A plan without sha256 or loader version (version null) is always read whole.
 // params: $planId, $query, $limit, $known
-// returns: planId, year, version, id, kind, order, title, text, subs
+// returns: planId, year, version, held, id, kind, order, title, text, subs
 CALL db.index.fulltext.queryNodes('align_words', $query, {limit: $limit + 1}) YIELD node AS x
 WITH x
 WHERE x.planId <> $planId
@@ -11,9 +12,10 @@ WITH x
 LIMIT $limit
 MATCH (p:Plan {id: x.planId})
 WITH p, p.id + ' ' + p.sha256 + ' ' + p.loaderVersion AS version
-OPTIONAL CALL (p, version) {
+WITH p, version, coalesce(version IN $known, false) AS held
+OPTIONAL CALL (p, held) {
   WITH p
-  WHERE NOT version IN $known
+  WHERE NOT held
   MATCH (e:Entity {planId: p.id})
   WHERE e:Task OR e:Goal
   OPTIONAL MATCH (e)-[:HAS_SUBITEM*]->(s:SubItem)
@@ -22,5 +24,5 @@ OPTIONAL CALL (p, version) {
   WITH e, collect(s.text) AS subs
   RETURN e.id AS id, e.kind AS kind, e.order AS order, e.title AS title, e.text AS text, subs
 }
-RETURN p.id AS planId, p.year AS year, version, id, kind, order, title, text, subs
+RETURN p.id AS planId, p.year AS year, version, held, id, kind, order, title, text, subs
 ORDER BY planId, order

@@ -16,6 +16,7 @@ import { ensureSchema } from '../load/schema.ts';
 import { LOADER_VERSION } from '../load/version.ts';
 import type { FileResult, ReadOptions } from './read.ts';
 import { parsePool } from './pool.ts';
+import { rememberWords } from '../semantics/align.ts';
 import type { ParsedFile } from './parse-task.ts';
 
 export interface Progress {
@@ -85,6 +86,7 @@ export async function loadLibrary(
         },
         model: null,
         parseMs: 0,
+        words: [],
       }));
     }
   };
@@ -96,7 +98,8 @@ export async function loadLibrary(
   try {
     for (let i = 0; i < files.length; i += 1) {
       fill(i);
-      const { result, model, parseMs } = await pending[i]!;
+      const { result, model, parseMs, words } = await pending[i]!;
+      rememberWords(words);
       pending[i] = undefined;
       results.push(result);
       let writeMs = 0;

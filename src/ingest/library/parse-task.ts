@@ -5,6 +5,8 @@
  */
 import { readOne, type FileResult, type ReadOptions } from './read.ts';
 import type { PlanModel } from '../model.ts';
+import { alignTexts } from '../load/align.ts';
+import { words } from '../semantics/align.ts';
 
 export interface ParseTask {
   readonly file: string;
@@ -16,10 +18,16 @@ export interface ParsedFile {
   readonly model: PlanModel | null;
   /** CPU time of the parse in the worker (ms): the benchmark's parse share. */
   readonly parseMs: number;
+  /**
+   * The words of each text alignment will segment (rememberWords): segmenting is CPU work that
+   * would otherwise fall on the thread that writes, between two plans' transactions.
+   */
+  readonly words: readonly (readonly [string, readonly string[]])[];
 }
 
 export default function parseTask({ file, options }: ParseTask): ParsedFile {
   const started = performance.now();
   const { result, model } = readOne(file, options);
-  return { result, model, parseMs: performance.now() - started };
+  const segmented = model === null ? [] : alignTexts(model).map((text) => [text, words(text)] as const);
+  return { result, model, parseMs: performance.now() - started, words: segmented };
 }

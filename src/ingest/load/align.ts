@@ -16,7 +16,11 @@ import { planYear } from '../plan-id.ts';
 interface Candidate {
   planId: string;
   year: number | null;
-  version: string;
+  /** "id sha256 loaderVersion"; null for a plan that lacks either (never held). */
+  version: string | null;
+  /** The loader holds this version's items ($known): the row names the plan only. */
+  held: boolean;
+  /** Null in a row that names the plan only: held, or a plan without tasks and goals. */
   id: string | null;
   kind: string;
   order: number;
@@ -69,7 +73,7 @@ export function alignmentRows(
     version: elements[0]!.version,
     theirs: candidateItems(elements),
   }));
-  for (const { planId, version, theirs } of plans) holdPlan(planId, version, theirs);
+  for (const { planId, version, theirs } of plans) if (version !== null) holdPlan(planId, version, theirs);
   const rows: Record<string, unknown>[] = [];
   for (const { planId, year, theirs } of plans) {
     const mineIsLater =
@@ -110,7 +114,8 @@ export function knownCandidates(): string[] {
 
 function candidateItems(elements: readonly Candidate[]): readonly AlignItem[] {
   const [first] = elements;
-  if (first!.id === null) {
+  if (first!.id === null && !first!.held) return [];
+  if (first!.held) {
     const held = heldPlans.get(first!.planId);
     if (held === undefined || held.version !== first!.version) {
       throw new Error(
@@ -139,6 +144,11 @@ function holdPlan(planId: string, version: string, items: readonly AlignItem[]):
 export const ALIGN_CANDIDATES = 20;
 /** Lucene refuses a query of more than 1,024 clauses. */
 const MAX_QUERY_WORDS = 1000;
+
+/** The plan's texts alignment segments: each task's and goal's body and title, once each. */
+export function alignTexts(model: PlanModel): string[] {
+  return [...new Set(alignItems(model).flatMap((item) => [item.body, item.title]))];
+}
 
 /** The distinct words of the plan's tasks and goals (title, text, sub-items): its entry in the index. */
 export function alignIndexWords(model: PlanModel): string[] {

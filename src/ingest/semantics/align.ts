@@ -79,6 +79,19 @@ export function words(text: string): string[] {
   return [...found];
 }
 
+/**
+ * Takes the words of texts segmented on another thread (a library load's parse workers segment
+ * each plan's tasks and goals beside the parse), as words() would have found them here: the
+ * thread that writes then aligns without segmenting.
+ */
+export function rememberWords(entries: readonly (readonly [string, readonly string[]])[]): void {
+  for (const [text, found] of entries) {
+    if (segmented.has(text)) continue;
+    if (segmented.size >= SEGMENTED_MAX) segmented.delete(segmented.keys().next().value!);
+    segmented.set(text, found);
+  }
+}
+
 interface Bag {
   readonly item: AlignItem;
   readonly body: ReadonlySet<string>;
