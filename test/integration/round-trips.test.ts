@@ -122,7 +122,10 @@ describe('round trips to Neo4j per operation', () => {
     const whole = await server.gql<{ search: { id: string; type: string; score: number }[] }>(
       `{ ${hits} { id type score snippet node { id } } }`,
     );
-    expect(short.data!.search.map((h) => h.id).sort()).toEqual(['cast-2018/goal-1', 'concept/四服务']);
+    // The seed's goal and concept, and whatever the plans loaded by the tests above add.
+    expect(short.data!.search.map((h) => h.id)).toEqual(
+      expect.arrayContaining(['cast-2018/goal-1', 'concept/四服务']),
+    );
     expect(short.data!.search).toEqual(
       whole.data!.search.map(({ id, type, score }) => ({ id, type, score })),
     );
