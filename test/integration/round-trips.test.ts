@@ -111,4 +111,23 @@ describe('round trips to Neo4j per operation', () => {
     ).toBe(1);
     expect((await trips('{ path(from: "dept/组人部", to: "cast-2018/goal-3") { length } }')).length).toBe(1);
   });
+
+  it('a search asked for ids, types and scores reads no hit text, and finds the same hits in the same order', async () => {
+    const hits = 'search(query: "四服务", first: 10)';
+    expect(await trips(`{ ${hits} { id type score } }`)).toEqual(['search-fulltext-ids']);
+    expect(await trips(`{ ${hits} { id snippet } }`)).toEqual(['search-fulltext']);
+    const short = await server.gql<{ search: { id: string; type: string; score: number }[] }>(
+      `{ ${hits} { id type score } }`,
+    );
+    const whole = await server.gql<{ search: { id: string; type: string; score: number }[] }>(
+      `{ ${hits} { id type score snippet node { id } } }`,
+    );
+    // The seed's goal and concept, and whatever the plans loaded by the tests above add.
+    expect(short.data!.search.map((h) => h.id)).toEqual(
+      expect.arrayContaining(['cast-2018/goal-1', 'concept/四服务']),
+    );
+    expect(short.data!.search).toEqual(
+      whole.data!.search.map(({ id, type, score }) => ({ id, type, score })),
+    );
+  });
 });

@@ -7,7 +7,7 @@ import { BadInputError } from '../errors.ts';
 import { cytoscapeElements } from '../export/attributes.ts';
 import { checkId, checkSearchText } from './args.ts';
 import { searchHit } from '../search/hits.ts';
-import { optionalPlan } from './shared.ts';
+import { optionalPlan, typeOf } from './shared.ts';
 import { resolveNode } from './refs.ts';
 import { MEANING_TYPES } from '../../graph/meaning.ts';
 import { namesAt } from '../lookahead.ts';
@@ -44,6 +44,8 @@ function checkRange(argument: string, value: number, min: number, max: number): 
 type Detail = 'full' | 'short' | 'ids';
 
 const NODE_FIELDS_OF_IDS = new Set(['id', 'type', '__typename']);
+/** What a search hit answers without its node's text: `node` and `snippet` need the whole node. */
+const HIT_FIELDS_OF_IDS = new Set(['id', 'type', 'score', '__typename']);
 
 function detailOf(info: GraphQLResolveInfo): Detail {
   const nodes = namesAt(info, ['nodes']);
@@ -85,18 +87,23 @@ function shape(row: ShapeRows | undefined, limit: number) {
 
 export const exploreResolvers: Resolvers = {
   Query: {
-    search: async (_root, { query, planId, types, first }, ctx) => {
+    search: async (_root, { query, planId, types, first }, ctx, info) => {
       const size = checkRange('first', first ?? 10, 1, MAX_HITS);
       const lucene = toLuceneQuery(checkSearchText('query', query));
       if (lucene === null) throw new BadInputError('query', 'some text to search for', query);
       const params = { planId: await optionalPlan(ctx, planId), types: types ?? null, first: size };
-      let rows = await ctx.db.read<{ node: NodeRow; score: number }>('search-fulltext', {
-        ...params,
-        lucene,
-      });
+      // Whole nodes only for a hit's node or its snippet (drawn from the node's text): a search
+      // asked for ids moves ids over Bolt, not every hit's text.
+      const whole = [...namesAt(info, [])].some((name) => !HIT_FIELDS_OF_IDS.has(name));
+      let rows = await ctx.db.read<{ node: NodeRow; score: number }>(
+        whole ? 'search-fulltext' : 'search-fulltext-ids',
+        { ...params, lucene },
+      );
       // The bigram index cannot see a lone character: fall back to a plain substring scan.
       if (rows.length === 0) {
         rows = await ctx.db.read('search-substring', { ...params, text: query.trim() });
+      } else if (!whole) {
+        return rows.map(({ node, score }) => ({ id: node.id, type: typeOf(node), score, snippet: '' }));
       }
       return rows.map((row) => {
         ctx.loaders.node.prime(row.node.id, row.node);
