@@ -23,6 +23,7 @@ import { DEFAULT_API_OPTIONS, startServer } from '../../src/api/server.ts';
 import { parsePlan, readPlanFile } from '../../src/ingest/index.ts';
 import { loadPlan } from '../../src/ingest/load/load.ts';
 import { formatTable } from '../../src/cli/table.ts';
+import { type CypherCatalog, statement } from '../../src/db/catalog.ts';
 import { COVERAGE, COVERAGE_FIELDS, coverageParams } from '../run.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -94,9 +95,35 @@ async function subjects(ask: ReturnType<typeof client>) {
   };
 }
 
+/**
+ * A coverage statement's parameters on the seed as the API passes them: bench/run.ts's, with the
+ * seed as `planIds` where the statement takes a set of plans, and only the parameters it declares.
+ */
+function seedParams(catalog: CypherCatalog, query: string): Record<string, unknown> {
+  const given: Record<string, unknown> = { ...coverageParams(catalog, query, SEED_ID), planIds: [SEED_ID] };
+  return Object.fromEntries(statement(catalog, query).params.map((p) => [p, given[p] ?? null]));
+}
+
 /** Times the mix on an engine: per-plan questions on the seed, then the questions across plans. */
 export async function timeMix(open: OpenDatabase, runs: number): Promise<Mix> {
   const { db } = open;
+  // A cold engine reads its store from disk: the statements the service starts with, read until
+  // they answer, so that the timings are of a warm engine.
+  for (const name of [
+    'plans-all',
+    'count-all-labels',
+    'count-largest-plan-labels',
+    'count-largest-plan-relationships',
+  ]) {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await db.read(name, {}, { counted: false });
+        break;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+      }
+    }
+  }
   const server = await startServer(db, { port: 0, host: '127.0.0.1', api: DEFAULT_API_OPTIONS });
   const ask = client(server.url);
   const perPlan: Timed = new Map();
@@ -124,14 +151,11 @@ export async function timeMix(open: OpenDatabase, runs: number): Promise<Mix> {
         await ask('{ plans { id } }');
         break;
       } catch (error) {
-        if (attempt >= 5) throw error;
+        if (attempt >= 10) throw error;
       }
     }
     for (const query of COVERAGE) {
-      perPlan.set(
-        `${query} (cypher)`,
-        await timeIt(() => db.read(query, coverageParams(db.catalog, query, SEED_ID))),
-      );
+      perPlan.set(`${query} (cypher)`, await timeIt(() => db.read(query, seedParams(db.catalog, query))));
     }
     for (const [field, selection] of COVERAGE_FIELDS) {
       perPlan.set(
@@ -162,7 +186,7 @@ export async function timeMix(open: OpenDatabase, runs: number): Promise<Mix> {
         { p: SEED_ID },
       ],
       [
-        `coverage(planIds: ${on.planIds.length} plans) { goals departments }`,
+        `coverage(planIds: the seed and up to ${COVERAGE_SET - 1} more) { goals departments }`,
         'query($ids: [ID!]) { coverage(planIds: $ids) { goals { goal { id title } taskCount totalScore } departments { department { name } taskCount } } }',
         { ids: on.planIds },
       ],
