@@ -81,7 +81,9 @@ export function coverageParams(
   // Lists inside rows (a department's tasks, a concept's elements): their first page of 100.
   const first = { offset: 0, first: 100 };
   const pages = params.includes('pages') ? { pages: { elements: first, tasks: first, goals: first } } : {};
-  return { planId, ...page, ...score, ...pages };
+  // Coverage statements take a set of plans ($planIds, coverage(planIds:)); the rest one plan.
+  const plan = params.includes('planIds') ? { planIds: [planId] } : { planId };
+  return { ...plan, ...page, ...score, ...pages };
 }
 
 async function main() {
