@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import helmet from 'helmet';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
@@ -202,6 +203,11 @@ export async function createApp(
       // After the cost plugin: the lane follows the price.
       admissionPlugin(admission),
       operations.plugin(),
+      // Apollo's cache-control plugin, installed unless disabled, asks to hear of every field
+      // resolved, so Apollo wraps every resolver — the default ones of scalar fields included,
+      // which graphql-jit would otherwise read as plain properties — to compute a Cache-Control
+      // header that this schema, with no cache hints, never sends.
+      ApolloServerPluginCacheControlDisabled(),
       parseErrorStatusPlugin(),
       playgroundLandingPage(),
     ] as ApolloServerPlugin<Context>[],

@@ -30,7 +30,6 @@ import {
 } from 'graphql/index.js';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { GatewayExecutor } from '@apollo/server-gateway-interface';
 import { Lru } from './lru.ts';
 import type { Price } from '../limits/cost.ts';
@@ -194,17 +193,9 @@ export class OperationCache {
     }
   }
 
-  /**
-   * Empties the cache whenever Apollo loads or replaces the schema. The same plugin turns Apollo's
-   * cache-control plugin off (it is Apollo's public `ApolloServerPluginCacheControlDisabled()` with
-   * a hook added): that plugin, installed unless disabled, asks to hear of every field resolved, so
-   * Apollo wraps every resolver of the schema — the default ones of scalar fields included, which
-   * graphql-jit would otherwise read as plain properties — and calls it per field of every answer,
-   * to compute a Cache-Control header that this schema, with no cache hints, never sends.
-   */
+  /** Empties the cache whenever Apollo loads or replaces the schema. */
   plugin(): ApolloServerPlugin<BaseContext> {
     return {
-      ...ApolloServerPluginCacheControlDisabled(),
       serverWillStart: async () => ({
         schemaDidLoadOrUpdate: () => this.clear(),
       }),
