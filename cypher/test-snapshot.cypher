@@ -1,10 +1,11 @@
 // Every node and relationship with all properties, sorted: two loads compare equal when nothing changed
-// (the graph's version marker, new at every load by design, left out).
+// (the graph's version marker, new at every load by design, left out). Nodes without an id (a plan's
+// :AlignIndex entry) sort by the plan they belong to.
 // params: -
 // returns: nodes, relationships
 CALL () {
   MATCH (n) WHERE NOT n:GraphVersion
-  WITH n ORDER BY n.id
+  WITH n ORDER BY n.id, n.planId
   RETURN collect({labels: labels(n), properties: properties(n)}) AS nodes
 }
 CALL () {

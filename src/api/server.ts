@@ -270,6 +270,9 @@ export async function createApp(
       if (req.method === 'GET' && req.accepts(['text/html', 'application/json']) === 'text/html') {
         pageHeaders(req, res, next);
       } else {
+        // No cache on the way may keep an answer: what Apollo's cache-control plugin (off, above)
+        // sent for a schema without cache hints.
+        res.setHeader('cache-control', 'no-store');
         next();
       }
     },

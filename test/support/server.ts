@@ -1,6 +1,11 @@
 /** The real HTTP server over the test database, and a small GraphQL client for tests. */
 import type { Database } from '../../src/db/database.ts';
-import { startServer, type RunningServer } from '../../src/api/server.ts';
+import {
+  DEFAULT_API_OPTIONS,
+  startServer,
+  type ApiOptions,
+  type RunningServer,
+} from '../../src/api/server.ts';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   readonly status: number;
@@ -8,8 +13,11 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   readonly errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
 }
 
-export async function startTestServer(db: Database): Promise<RunningServer & { gql: Gql }> {
-  const server = await startServer(db, { port: 0, host: '127.0.0.1' });
+export async function startTestServer(
+  db: Database,
+  api: ApiOptions = DEFAULT_API_OPTIONS,
+): Promise<RunningServer & { gql: Gql }> {
+  const server = await startServer(db, { port: 0, host: '127.0.0.1', api });
   const gql: Gql = async (query, variables = {}) => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
