@@ -38,8 +38,13 @@ async function side(ctx: Context, planId: string) {
   return row;
 }
 
-/** Answers of compare per graph version: a repeated compare neither reads nor aligns again. */
-const answers = new CompareMemo<unknown>();
+/**
+ * Answers of compare per graph version: a repeated compare neither reads nor aligns again. Two at
+ * most: an answer of a 2,000-task plan holds megabytes (every pair’s diff), and the response
+ * cache already answers the same document again; what is kept here serves the same compare asked
+ * with another selection (the explorer's compare view and its pages).
+ */
+const answers = new CompareMemo<unknown>(2);
 
 async function graphVersion(ctx: Context): Promise<string | null> {
   const [row] = await ctx.db.read<{ version: string | null }>('graph-version');
