@@ -117,14 +117,9 @@ export interface GraphSize extends Counts {
 const PLAN_OWNED: ReadonlySet<string> = new Set([
   'Plan',
   'Section',
-  'Principle',
-  'Goal',
-  'Task',
-  'SubItem',
-  'Guarantee',
-  'Step',
   'Problem',
   'PlanElement',
+  ...NODE_LABELS['PlanElement']!,
 ]);
 /** Lists of a plan's node that reach into other plans: bounded by the whole graph. */
 const CROSS_PLAN: ReadonlySet<string> = new Set(['Plan.citedBy', 'Task.lineage']);
