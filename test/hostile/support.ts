@@ -12,10 +12,13 @@ export interface RawAnswer {
   readonly text: string;
 }
 
-/** A request exactly as given (fetch would fix up headers and bodies a hostile client sends as they are). */
+/**
+ * A request exactly as given (fetch would fix up headers and bodies a hostile client sends as they
+ * are); a body given as an array of chunks is sent chunked.
+ */
 export function raw(
   url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer | Buffer[] } = {},
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: options.method ?? 'POST', headers: options.headers ?? {} }, (res) => {
@@ -31,7 +34,12 @@ export function raw(
       res.on('error', reject);
     });
     req.on('error', reject);
-    req.end(options.body);
+    if (Array.isArray(options.body)) {
+      for (const chunk of options.body) req.write(chunk);
+      req.end();
+    } else {
+      req.end(options.body);
+    }
   });
 }
 

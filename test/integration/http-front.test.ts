@@ -5,7 +5,6 @@
  * does not answer to, a charset it does not read, an unlisted document in trusted-documents mode,
  * a body over the limit), and a miss reaches Apollo with the body the front read.
  */
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import {
@@ -17,6 +16,7 @@ import {
 import { readTrustedDocuments, sha256 } from '../../src/api/operations/trusted.ts';
 import { MANIFEST } from '../../docs/trusted-documents.ts';
 import { emptyGraph, loadFiles, openTestDatabase, SEED } from '../support/graph.ts';
+import { raw, type RawAnswer } from '../hostile/support.ts';
 
 /** Long enough that every request of this file shares one version read. */
 const WINDOW_MS = 600_000;
@@ -24,40 +24,14 @@ const CACHED: ApiOptions = { ...DEFAULT_API_OPTIONS, responseCache: true, respon
 const LISTED = '{ plans { id title complete stopsAtLine caveats } }';
 const UNLISTED = '{ plans { id } }';
 
-interface Answer {
-  readonly status: number;
-  readonly headers: Record<string, string | string[] | undefined>;
-  readonly text: string;
-}
+type Answer = RawAnswer;
 
-/** A request exactly as given: its Host, its chunks (a body given as an array is sent chunked). */
-function send(
+/** A POST to /graphql exactly as given: its Host, its chunks (a body given as an array is sent chunked). */
+const send = (
   url: string,
   body: string | Buffer | Buffer[],
   headers: Record<string, string> = { 'content-type': 'application/json' },
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${url}/graphql`, { method: 'POST', headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: res.headers,
-          text: Buffer.concat(chunks).toString(),
-        }),
-      );
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    if (Array.isArray(body)) {
-      for (const chunk of body) req.write(chunk);
-      req.end();
-    } else {
-      req.end(body);
-    }
-  });
-}
+): Promise<Answer> => raw(`${url}/graphql`, { headers, body });
 
 /** The headers of an answer, without the one that changes by the second. */
 const stable = (answer: Answer) =>
