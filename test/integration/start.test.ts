@@ -7,9 +7,10 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { emptyGraph, openTestDatabase } from '../support/graph.ts';
+import { testEngineEnv } from '../support/load-cli.ts';
 
 const REPO = new URL('../../', import.meta.url).pathname;
 /** What `npm start` runs: JavaScript, no transpiling loader. */
@@ -23,15 +24,11 @@ interface Started {
 
 /** Starts the service and resolves once it prints its `ready:` line. */
 async function startService(env: Record<string, string>): Promise<Started> {
-  const { uri, user, password, database } = inject('neo4j');
   const child = spawn(process.execPath, START, {
     cwd: REPO,
     env: {
       ...process.env,
-      NEO4J_URI: uri,
-      NEO4J_USER: user,
-      NEO4J_PASSWORD: password,
-      NEO4J_DATABASE: database,
+      ...testEngineEnv(),
       PORT: '0',
       ...env,
     },
