@@ -8,6 +8,7 @@ import neo4j, { type Driver, Neo4jError } from 'neo4j-driver';
 import type { Config } from '../config.ts';
 import { resolvePassword, resolveReader } from './credentials.ts';
 import { type EngineHandle, ensureEngineBuilt, startEngine } from './engine.ts';
+import { rememberLogin } from './logins.ts';
 import { type LivenessProbe, superviseEngine } from './supervisor.ts';
 
 export type ConnectErrorCode = 'UNREACHABLE' | 'UNAUTHORIZED' | 'NO_SUCH_DATABASE' | 'FAILED';
@@ -147,7 +148,7 @@ export async function connectDatabase(
  * DATABASE_UNAVAILABLE within seconds instead of hanging, and the next request tries afresh.
  */
 export function createDriver(uri: string, user: string, password: string): Driver {
-  return neo4j.driver(uri, neo4j.auth.basic(user, password), {
+  const driver = neo4j.driver(uri, neo4j.auth.basic(user, password), {
     userAgent: 'plan-graph',
     connectionTimeout: 15_000,
     maxTransactionRetryTime: 5_000,
@@ -155,6 +156,8 @@ export function createDriver(uri: string, user: string, password: string): Drive
     // turns into numbers: offsets, counts and numbers here are far below 2^53.
     disableLosslessIntegers: true,
   });
+  // A worker thread opens its own driver as the same user (logins.ts).
+  return rememberLogin(driver, { uri, user, password });
 }
 
 /**

@@ -4,10 +4,12 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
+import { rememberLogin } from '../../src/db/logins.ts';
 
 export function testDriver(): Driver {
   const { uri, user, password } = inject('neo4j');
-  return neo4j.driver(uri, neo4j.auth.basic(user, password));
+  // Recorded, as the service's drivers are: compare's worker reads as the same user (logins.ts).
+  return rememberLogin(neo4j.driver(uri, neo4j.auth.basic(user, password)), { uri, user, password });
 }
 
 export function testDatabaseName(): string {
@@ -18,5 +20,9 @@ export function testDatabaseName(): string {
 export function testReadDriver(): Driver | null {
   const { uri, readUser, readPassword } = inject('neo4j');
   if (readUser === null || readPassword === null) return null;
-  return neo4j.driver(uri, neo4j.auth.basic(readUser, readPassword));
+  return rememberLogin(neo4j.driver(uri, neo4j.auth.basic(readUser, readPassword)), {
+    uri,
+    user: readUser,
+    password: readPassword,
+  });
 }

@@ -1,5 +1,5 @@
 /**
- * compare's alignment off the event loop. Aligning two plans costs time in proportion to the
+ * compare off the event loop: its reads' decoding and its alignment. Aligning two plans costs time in proportion to the
  * product of their sizes (a 2,000-task plan against itself: ~25 s of CPU); on the event loop it
  * stalled every other request and /health, and no time budget could interrupt it. Here it runs in
  * a worker thread (piscina), at most `maxThreads` at once (others wait in piscina's queue), and a
@@ -11,8 +11,9 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { GraphQLError } from 'graphql';
 import { currentDeadline } from '../../db/deadline.ts';
-import { ErrorCode } from '../errors.ts';
-import type { AlignedPair, AlignTask } from './align-task.ts';
+import { ErrorCode, NotFoundError } from '../errors.ts';
+import { DatabaseError } from '../../db/errors.ts';
+import type { CompareResult, Comparison, CompareTask } from './compare-task.ts';
 
 let pool: Piscina | null = null;
 
@@ -29,7 +30,7 @@ function workers(): Piscina {
     // From src/ (tsx: tests, npm run dev) the thread registers tsx first; from dist/ (npm start)
     // the compiled task module is the thread's entry as it is.
     filename: fileURLToPath(
-      new URL(import.meta.url.endsWith('.ts') ? './align-worker.mjs' : './align-task.js', import.meta.url),
+      new URL(import.meta.url.endsWith('.ts') ? './align-worker.mjs' : './compare-task.js', import.meta.url),
     ),
     // One core of two for alignment: the database and the event loop keep the other.
     maxThreads: Math.max(1, Math.floor(availableParallelism() / 2)),
@@ -68,19 +69,32 @@ export class AlignmentMemoryError extends GraphQLError {
   }
 }
 
-/** Aligns `task.a` with `task.b` in a worker, stopped at the deadline of the request in progress. */
-export async function alignOffLoop(task: AlignTask, deadline = currentDeadline()): Promise<AlignedPair[]> {
+/**
+ * compare(task.a, task.b) in a worker, stopped at the deadline of the request in progress: the
+ * answer, and the graph's version each side was read at.
+ */
+export async function compareOffLoop(
+  task: Omit<CompareTask, 'deadline'>,
+  deadline = currentDeadline(),
+): Promise<{ answer: Comparison; versions: readonly [string | null, string | null] }> {
   const left = deadline === undefined ? 60_000 : deadline - Date.now();
   if (left <= 0) throw new AlignmentTimeoutError(0);
   const signal = AbortSignal.timeout(left);
+  let result: CompareResult;
   try {
-    return (await workers().run(task, { signal })) as AlignedPair[];
+    result = await workers().run({ ...task, deadline } satisfies CompareTask, { signal });
   } catch (error) {
     if (signal.aborted) throw new AlignmentTimeoutError(left);
     // The thread ran out of its heap (ALIGN_HEAP_MB) and was stopped; piscina starts another.
     if ((error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY') throw new AlignmentMemoryError();
     throw error;
   }
+  if ('notFound' in result) throw new NotFoundError('plan', result.notFound);
+  if ('databaseError' in result) {
+    const { code, message, cause } = result.databaseError;
+    throw new DatabaseError(code, message, cause === undefined ? undefined : { cause });
+  }
+  return result;
 }
 
 /** Stops the worker threads (the service's shutdown; tests). */

@@ -8,22 +8,14 @@
  */
 import type { Resolvers } from '../../generated/graphql.ts';
 import type { Context } from '../context.ts';
-import type { ConceptRow, DepartmentRow, ElementRow, PlanRow } from '../../graph/rows.ts';
-import { alignBody, DEFAULT_THRESHOLD } from '../../ingest/semantics/align.ts';
-import { alignOffLoop } from '../compare/align-pool.ts';
-import type { AlignedPair } from '../compare/align-task.ts';
+import type { PlanRow } from '../../graph/rows.ts';
+import { readLoginOf } from '../../db/logins.ts';
+import { DEFAULT_THRESHOLD } from '../../ingest/semantics/align.ts';
+import { compareOffLoop } from '../compare/align-pool.ts';
+import type { Side } from '../compare/compare-task.ts';
 import { CompareMemo } from '../compare/memo.ts';
 import { BadInputError, NotFoundError } from '../errors.ts';
 import { checkPlanId } from './args.ts';
-
-interface Side {
-  plan: PlanRow;
-  tasks: { node: ElementRow; subs: string[] }[];
-  concepts: ConceptRow[];
-  leads: { department: DepartmentRow; taskIds: string[] }[];
-  /** The graph's version this side was read at. */
-  version: string | null;
-}
 
 interface Presence {
   id: string;
@@ -32,7 +24,8 @@ interface Presence {
   count: number;
 }
 
-async function side(ctx: Context, planId: string) {
+/** One side read on the main thread: when no login is known for a worker to read with (logins.ts). */
+async function side(ctx: Context, planId: string): Promise<Side> {
   const [row] = await ctx.db.read<Side & Record<string, unknown>>('compare-side', { planId });
   if (!row) throw new NotFoundError('plan', planId);
   return row;
@@ -73,90 +66,17 @@ export const compareResolvers: Resolvers = {
       const key = CompareMemo.key(a, b, threshold);
       const kept = answers.get(await graphVersion(ctx), key);
       if (kept !== undefined) return kept as never;
-      const [sa, sb] = await Promise.all([side(ctx, a), side(ctx, b)]);
-      const items = (s: Side) =>
-        s.tasks.map((t) => ({
-          id: t.node.id,
-          kind: 'Task',
-          order: t.node.order,
-          title: t.node.title,
-          text: t.node.text,
-          body: alignBody(t.node.title, t.node.text, t.subs),
-        }));
-      // In a worker thread, stopped by the request's deadline (compare/align-pool.ts).
-      const aligned = await alignOffLoop({ a: items(sa), b: items(sb), threshold });
-      const taskA = new Map(sa.tasks.map((t) => [t.node.id, t.node]));
-      const taskB = new Map(sb.tasks.map((t) => [t.node.id, t.node]));
-      const pair = (x: AlignedPair) => {
-        const ta = taskA.get(x.a)!;
-        const tb = taskB.get(x.b)!;
-        return {
-          a: ta,
-          b: tb,
-          score: x.score,
-          sharedPhrases: [...x.shared],
-          same: x.same,
-          titleDiff: x.titleDiff,
-          textDiff: x.textDiff,
-        };
-      };
-      const pairs = aligned.map(pair);
-      const inA = new Set(aligned.map((x) => x.a));
-      const inB = new Set(aligned.map((x) => x.b));
-      const bOf = new Map(aligned.map((x) => [x.a, x.b]));
-      const aOf = new Map(aligned.map((x) => [x.b, x.a]));
-
-      const conceptsA = new Set(sa.concepts.map((c) => c.id));
-      const conceptsB = new Set(sb.concepts.map((c) => c.id));
-
-      const departments = new Map<string, DepartmentRow>();
-      const ledA = new Map<string, string[]>();
-      const ledB = new Map<string, string[]>();
-      for (const [leads, led] of [
-        [sa.leads, ledA],
-        [sb.leads, ledB],
-      ] as const) {
-        for (const l of leads) {
-          departments.set(l.department.id, l.department);
-          led.set(l.department.id, l.taskIds);
-        }
-      }
-      const leadChanges = [...departments.values()]
-        .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
-        .map((d) => {
-          const la = ledA.get(d.id) ?? [];
-          const lb = ledB.get(d.id) ?? [];
-          const gained = lb.filter((t) => !la.includes(aOf.get(t) ?? ''));
-          const lost = la.filter((t) => !lb.includes(bOf.get(t) ?? ''));
-          return {
-            department: d,
-            ledInA: la.map((t) => taskA.get(t)!),
-            ledInB: lb.map((t) => taskB.get(t)!),
-            gained: gained.map((t) => taskB.get(t)!),
-            lost: lost.map((t) => taskA.get(t)!),
-          };
-        })
-        .filter((c) => c.gained.length + c.lost.length > 0);
-
-      const answer = {
-        a: sa.plan,
-        b: sb.plan,
-        threshold,
-        aligned: pairs,
-        onlyInA: sa.tasks.filter((t) => !inA.has(t.node.id)).map((t) => t.node),
-        onlyInB: sb.tasks.filter((t) => !inB.has(t.node.id)).map((t) => t.node),
-        changed: pairs.filter((p) => !p.same),
-        conceptsAppearing: sb.concepts.filter((c) => !conceptsA.has(c.id)),
-        conceptsDisappearing: sa.concepts.filter((c) => !conceptsB.has(c.id)),
-        leadChanges,
-        // Answered by compare-cut.ts from the fields above and the plans' read extent.
-        caveats: [],
-        unreadInA: [],
-        unreadInB: [],
-      };
+      // Read, decoded and aligned in a worker thread, stopped by the request's deadline
+      // (compare/align-pool.ts, compare-task.ts): the main thread receives the answer only.
+      const login = readLoginOf(ctx.db);
+      const { answer, versions } = await compareOffLoop(
+        login !== null
+          ? { a, b, threshold, login }
+          : { a, b, threshold, sides: await Promise.all([side(ctx, a), side(ctx, b)]) },
+      );
       // Kept only when both sides were read at one version (no load committed between the reads).
-      if (sa.version === sb.version) answers.set(sa.version, key, answer);
-      return answer;
+      if (versions[0] === versions[1]) answers.set(versions[0], key, answer);
+      return answer as never;
     },
   },
   Plan: {
