@@ -18,54 +18,17 @@ import { type Admission, answeredSignal, BusyError } from '../admission.ts';
 import type { Database } from '../../db/database.ts';
 import { DatabaseError } from '../../db/errors.ts';
 import { currentDeadline, withDeadline } from '../../db/deadline.ts';
+import { readLoginOf } from '../../db/logins.ts';
 import type { NodeRow } from '../../graph/rows.ts';
-import { shapeNode, type ShapeEdge, type ShapeNode } from '../../graph/shape.ts';
-import { edgeData, graphmlKeys, nodeData } from './attributes.ts';
+import { graphmlKeys } from './attributes.ts';
+import { bodyChunks, type Format } from './chunks.ts';
 import { escapeXml, GraphMLWriter } from './graphml.ts';
+import { workerChunks } from './worker-chunks.ts';
 
 const PLAN_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-/**
- * Nodes per page. An export holds one page (nodes with their edges) at a time, and the event loop
- * turns between pages: decoding and writing pages of 2,000 held it long enough to delay every
- * cheap question behind an export (bench/RESULTS.md, availability).
- */
-export const PAGE_SIZE = 500;
-
 /** Longest an export waits between two pages for cheap questions in flight to finish. */
 const PAUSE_FOR_LIGHT_MS = 250;
-
-type Format = 'graphml' | 'json';
-
-interface PageRow {
-  node: NodeRow;
-  edges: ShapeEdge[];
-}
-
-/** The export's nodes, shared ones first, then the plan's own page by page, each with its edges. */
-async function* pages(
-  db: Database,
-  planId: string | null,
-  pause: () => Promise<void>,
-): AsyncGenerator<{ nodes: ShapeNode[]; edges: ShapeEdge[] }> {
-  if (planId !== null) {
-    const shared = await db.read<{ node: NodeRow }>('export-shared', { planId });
-    yield { nodes: shared.map((r) => shapeNode(r.node)), edges: [] };
-  }
-  let after = '';
-  for (;;) {
-    await pause();
-    const rows = await db.read<PageRow & Record<string, unknown>>('export-page', {
-      planId,
-      after,
-      limit: PAGE_SIZE,
-    });
-    if (rows.length === 0) return;
-    yield { nodes: rows.map((r) => shapeNode(r.node)), edges: rows.flatMap((r) => r.edges) };
-    if (rows.length < PAGE_SIZE) return;
-    after = rows.at(-1)!.node.id;
-  }
-}
 
 /** Source hashes of the plans in the export: read before and after, they must agree. */
 async function versions(db: Database, planId: string | null): Promise<string> {
@@ -85,7 +48,7 @@ class Interrupted extends Error {}
  * does one that stops reading until the export's deadline: a stalled reader holds a slot no longer
  * than the budget.
  */
-async function write(res: Response, chunk: string): Promise<void> {
+async function write(res: Response, chunk: string | Uint8Array): Promise<void> {
   if (res.destroyed) throw new Interrupted('the client closed the connection');
   if (res.write(chunk)) return;
   const deadline = currentDeadline();
@@ -134,56 +97,48 @@ async function exportGraph(
         )
       : [];
   const graphml = new GraphMLWriter(keys);
-  // Nothing is sent before the first page is read, so a failing database still gets a clean 503.
-  let stream = pages(db, planId, pause);
-  let next = await stream.next();
-  res.setHeader('trailer', STATUS_TRAILER);
-  if (format === 'graphml') {
-    res.type('application/graphml+xml; charset=utf-8');
-    res.setHeader('content-disposition', `attachment; filename="${name}.graphml"`);
-    await write(res, graphml.header(name));
-  } else {
-    res.type('application/json; charset=utf-8');
-    res.setHeader('content-disposition', `inline; filename="${name}.json"`);
-    await write(res, '{"elements":{"nodes":[');
-  }
+  // The body's pages are read and written in a worker thread when one can log in as the reads do
+  // (worker-chunks.ts), else here; the bytes are the same.
+  const login = readLoginOf(db);
+  const deadline = currentDeadline();
+  const stream: AsyncGenerator<string | Uint8Array> =
+    login !== null && deadline !== undefined
+      ? workerChunks(login, planId, format, keys, deadline, pause)
+      : bodyChunks(db, planId, format, keys, pause);
   try {
+    // Nothing is sent before the first page is read, so a failing database still gets a clean 503.
+    const next = await stream.next();
+    res.setHeader('trailer', STATUS_TRAILER);
     if (format === 'graphml') {
-      for (; !next.done; next = await stream.next()) {
-        const { nodes, edges } = next.value;
-        await write(
-          res,
-          nodes.map((n) => graphml.node(n)).join('') + edges.map((e) => graphml.edge(e)).join(''),
-        );
-      }
+      res.type('application/graphml+xml; charset=utf-8');
+      res.setHeader('content-disposition', `attachment; filename="${name}.graphml"`);
+      await write(res, graphml.header(name));
     } else {
-      // Cytoscape JSON lists every node before any edge. Holding the edges until the nodes are
-      // written grew with the graph (1.3 GB for 20 all-plans exports at once): the pages are read
-      // twice instead, nodes on the first pass and edges on the second; `versions` checks that
-      // both passes saw one graph.
-      let first = true;
-      for (; !next.done; next = await stream.next()) {
-        const { nodes } = next.value;
-        if (nodes.length === 0) continue;
-        await write(
-          res,
-          (first ? '' : ',') + nodes.map((n) => JSON.stringify({ data: nodeData(n) })).join(','),
-        );
-        first = false;
-      }
-      await write(res, '],"edges":[');
-      first = true;
-      stream = pages(db, planId, pause);
-      for (next = await stream.next(); !next.done; next = await stream.next()) {
-        const { edges } = next.value;
-        if (edges.length === 0) continue;
-        await write(
-          res,
-          (first ? '' : ',') + edges.map((e) => JSON.stringify({ data: edgeData(e) })).join(','),
-        );
-        first = false;
-      }
+      res.type('application/json; charset=utf-8');
+      res.setHeader('content-disposition', `inline; filename="${name}.json"`);
+      await write(res, '{"elements":{"nodes":[');
     }
+    await finish(db, res, planId, format, graphml, before, stream, next);
+  } finally {
+    // However the export ended, its reader (a worker thread) stops.
+    await stream.return(undefined);
+  }
+}
+
+/** The body after its header, then the footer and trailer, or the interruption marker. */
+async function finish(
+  db: Database,
+  res: Response,
+  planId: string | null,
+  format: Format,
+  graphml: GraphMLWriter,
+  before: string,
+  stream: AsyncGenerator<string | Uint8Array>,
+  first: IteratorResult<string | Uint8Array>,
+): Promise<void> {
+  const name = planId ?? 'all-plans';
+  try {
+    for (let next = first; !next.done; next = await stream.next()) await write(res, next.value);
     if ((await versions(db, planId)) !== before) {
       throw new Interrupted(`${name} was reloaded during the export; export it again`);
     }
