@@ -18,8 +18,10 @@ import type { CompareResult, Comparison, CompareTask } from './compare-task.ts';
 let pool: Piscina | null = null;
 
 /**
- * The alignment thread's old-generation heap, in MB. The largest compare the price allows
- * (GRAPHQL_MAX_COST, limits/work.ts: about 700 × 700 tasks) peaks near 60 MB of heap; the bound
+ * The compare thread's old-generation heap, in MB. The largest compare the price allows
+ * (GRAPHQL_MAX_COST, limits/work.ts: about 700 × 700 tasks) peaks near 60 MB of heap; the
+ * thread also decodes both plans' rows (a 2,000-task plan with the seed: answered within it in
+ * bench:hostile); the bound
  * keeps a thread's leftovers from adding to the service's resident memory past that, and a
  * compare that would need more ends TOO_EXPENSIVE instead of growing the process.
  */

@@ -1,7 +1,7 @@
 /**
- * The alignment of two plans' tasks with the character diffs of each aligned pair, as one task
- * for a worker thread (align-pool.ts): the CPU-heavy part of compare, whose time grows with the
- * product of the two plans' sizes. Input and output are plain data (structured clone).
+ * The alignment of two plans' tasks with the character diffs of each aligned pair: the CPU-heavy
+ * part of compare, whose time grows with the product of the two plans' sizes. It runs in compare's
+ * worker thread (compare-task.ts, align-pool.ts), which this module lowers to a low priority.
  */
 import { isMainThread } from 'node:worker_threads';
 import { align, diff, type AlignItem, type Alignment, type DiffPart } from '../../ingest/semantics/align.ts';
@@ -34,5 +34,3 @@ export function alignWithDiffs({ a, b, threshold }: AlignTask): AlignedPair[] {
     };
   });
 }
-
-export default alignWithDiffs;
