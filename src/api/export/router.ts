@@ -4,9 +4,10 @@
  *   GET /plans/:planId/graph.json      one plan as Cytoscape.js JSON
  *   GET /plans/graph.graphml|json      every plan loaded, with the departments and concepts they share
  *
- * Any plan that loads can be exported: the graph is read in pages of PAGE_SIZE nodes (each page
- * one read transaction, so no transaction holds the whole plan) and the answer is written as the
- * pages arrive. Pages are separate transactions: a plan reloaded during an export is detected
+ * Any plan that loads can be exported: the graph is read in pages of PAGE_SIZE nodes (chunks.ts;
+ * each page one read transaction, so no transaction holds the whole plan) and the answer is
+ * written as the pages arrive. The pages are read and written in a worker thread of the export's
+ * own (worker-chunks.ts), so the main thread only writes bytes to the socket. Pages are separate transactions: a plan reloaded during an export is detected
  * (its sha256 changes) and the export ends with an error rather than mixing two versions.
  *
  * An export is heavy work: it streams in the expensive slot of the admission (admission.ts), which
