@@ -22,21 +22,29 @@ CALL (level2) {
   WHERE ($types IS NULL AND NOT type(r3) IN ['CITES', 'IS']) OR type(r3) IN $types
   RETURN collect(DISTINCT n3) AS level3
 }
-// Each node at its nearest level; within a level by id, so the answer and any cut are stable.
+// Each node at its nearest level; within a level by id, so the answer and any cut are stable. Every property is read
+// once: the id the order needs is the one returned, and each edge's ends, type and start are read for its order and
+// kept for its row (each read is a database hit, on every request).
 CALL (start, level1, level2, level3) {
   UNWIND [{d: 0, ns: [start]}, {d: 1, ns: level1}, {d: 2, ns: level2}, {d: 3, ns: level3}] AS lv
   UNWIND lv.ns AS n
   WITH n, min(lv.d) AS d
-  ORDER BY d, n.id
-  RETURN collect(n) AS items
+  WITH n, d, n.id AS id
+  ORDER BY d, id
+  RETURN collect(n) AS items, collect(id) AS ids
 }
-WITH items[0..$limit] AS kept, size(items) AS total
+WITH items[0..$limit] AS kept, ids[0..$limit] AS keptIds, size(items) AS total
 CALL (kept) {
   UNWIND kept AS a
   MATCH (a)-[r]->(b)
   WHERE b IN kept AND (($types IS NULL AND NOT type(r) IN ['CITES', 'IS']) OR type(r) IN $types)
   WITH DISTINCT r
-  ORDER BY startNode(r).id, type(r), endNode(r).id, r.start
-  RETURN collect(r) AS rels
+  WITH r, startNode(r).id AS source, type(r) AS type, endNode(r).id AS target
+  ORDER BY source, type, target, r.start
+  RETURN collect({id: coalesce(r.id, source + '>' + type + '>' + target), type: type, source: source, target: target,
+    properties: CASE WHEN $detail = 'full' THEN properties(r) ELSE {} END}) AS edges
 }
-RETURN [n IN kept | CASE $detail WHEN 'full' THEN n {.*, labels: [l IN labels(n) WHERE l <> 'Entity']} WHEN 'short' THEN n {.id, .number, .title, .name, .marker, labels: [l IN labels(n) WHERE l <> 'Entity']} ELSE n {.id, labels: [l IN labels(n) WHERE l <> 'Entity']} END] AS nodes, [r IN rels | {id: coalesce(r.id, startNode(r).id + '>' + type(r) + '>' + endNode(r).id), type: type(r), source: startNode(r).id, target: endNode(r).id, properties: CASE WHEN $detail = 'full' THEN properties(r) ELSE {} END}] AS edges, total
+RETURN CASE $detail
+    WHEN 'ids' THEN [i IN range(0, size(kept) - 1) | {id: keptIds[i], labels: [l IN labels(kept[i]) WHERE l <> 'Entity']}]
+    ELSE [n IN kept | CASE $detail WHEN 'full' THEN n {.*, labels: [l IN labels(n) WHERE l <> 'Entity']} ELSE n {.id, .number, .title, .name, .marker, labels: [l IN labels(n) WHERE l <> 'Entity']} END]
+  END AS nodes, edges, total

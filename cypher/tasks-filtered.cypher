@@ -1,7 +1,10 @@
 // Tasks of one plan or all, filtered by department (id or name), concept (id or name, task or sub-items), goal, text;
 // as short rows (no long text, spans, evidence or glosses: fetched when asked), with their sub-item count. $fetch names the children to bring
 // in the same statement (subItems, leads, serves, concepts: booleans), each in the order its field promises.
-// params: $planId, $department, $concept, $goalId, $text, $orderBy, $fetch
+// $slim names the rows that may come slimmer still (node, subItems, leads, goals: booleans), chosen when the query selects
+// none of what they leave out: elements as id, plan, number, title and labels; a lead edge as its ends and start, its
+// department as id, name and labels (all `short: true`: the resolvers fetch the whole node or edge for any other field).
+// params: $planId, $department, $concept, $goalId, $text, $orderBy, $fetch, $slim
 // returns: node, subItems, leads, serves, concepts
 MATCH (n:Task)
 WHERE ($planId IS NULL OR n.planId = $planId)
@@ -14,25 +17,38 @@ WHERE ($planId IS NULL OR n.planId = $planId)
     OR EXISTS { MATCH (n)-[:HAS_SUBITEM]->(i) WHERE i.text CONTAINS $text })
 WITH n, COUNT { (n)-[:HAS_SUBITEM]->() } AS subItemCount
 ORDER BY CASE WHEN $orderBy = 'SUB_ITEMS_DESC' THEN -subItemCount ELSE 0 END, n.planId, n.number
-RETURN n {.id, .planId, .kind, .number, .marker, .title, .sectionId, .parentId, .order, .truncated, labels: [l IN labels(n) WHERE l <> 'Entity'], short: true, subItemCount: subItemCount} AS node,
+RETURN CASE WHEN $slim.node
+    THEN n {.id, .planId, .number, .title, labels: [l IN labels(n) WHERE l <> 'Entity'], short: true, subItemCount: subItemCount}
+    ELSE n {.id, .planId, .kind, .number, .marker, .title, .sectionId, .parentId, .order, .truncated, labels: [l IN labels(n) WHERE l <> 'Entity'], short: true, subItemCount: subItemCount}
+  END AS node,
   CASE WHEN $fetch.subItems THEN COLLECT {
     MATCH (n)-[r:HAS_SUBITEM]->(i:SubItem)
     WITH i, r
     ORDER BY r.order
-    RETURN i {.id, .planId, .kind, .number, .marker, .title, .sectionId, .parentId, .order, .truncated, labels: [l IN labels(i) WHERE l <> 'Entity'], short: true}
+    RETURN CASE WHEN $slim.subItems
+      THEN i {.id, .planId, .number, .title, labels: [l IN labels(i) WHERE l <> 'Entity'], short: true}
+      ELSE i {.id, .planId, .kind, .number, .marker, .title, .sectionId, .parentId, .order, .truncated, labels: [l IN labels(i) WHERE l <> 'Entity'], short: true}
+    END
   } END AS subItems,
   CASE WHEN $fetch.leads THEN COLLECT {
     MATCH (d:Department)-[r:LEADS]->(n)
     WITH d, r
     ORDER BY r.start
-    RETURN {row: r {.*, departmentId: d.id, taskId: n.id}, endpoint: d {.*, labels: [l IN labels(d) WHERE l <> 'Entity']}}
+    RETURN CASE WHEN $slim.leads
+      THEN {row: r {.start, departmentId: d.id, taskId: n.id, short: true},
+        endpoint: d {.id, .name, labels: [l IN labels(d) WHERE l <> 'Entity'], short: true}}
+      ELSE {row: r {.*, departmentId: d.id, taskId: n.id}, endpoint: d {.*, labels: [l IN labels(d) WHERE l <> 'Entity']}}
+    END
   } END AS leads,
   CASE WHEN $fetch.serves THEN COLLECT {
     MATCH (n)-[r:SERVES]->(g:Goal)
     WITH r, g
     ORDER BY r.score DESC, g.number
     RETURN {row: r {.id, .basis, .score, fromId: n.id, toId: g.id, short: true},
-      endpoint: g {.id, .planId, .kind, .number, .marker, .title, .sectionId, .parentId, .order, .truncated, labels: [l IN labels(g) WHERE l <> 'Entity'], short: true}}
+      endpoint: CASE WHEN $slim.goals
+        THEN g {.id, .planId, .number, .title, labels: [l IN labels(g) WHERE l <> 'Entity'], short: true}
+        ELSE g {.id, .planId, .kind, .number, .marker, .title, .sectionId, .parentId, .order, .truncated, labels: [l IN labels(g) WHERE l <> 'Entity'], short: true}
+      END}
   } END AS serves,
   CASE WHEN $fetch.concepts THEN COLLECT {
     MATCH (n)-[:HAS_SUBITEM*0..1]->()-[:MENTIONS]->(c:Concept)

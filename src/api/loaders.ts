@@ -144,6 +144,8 @@ const FACTORIES = {
   conceptsByPlan: nodes<string, ConceptRow>('concepts-by-plans'),
   conceptsByElement: nodes<string, ConceptRow>('concepts-by-elements'),
   leadsByTask: edges<string, LeadRow>('leads-by-tasks'),
+  // Whole lead edges, never primed: for the fields a slim lead row (resolvers/shared.ts) leaves out.
+  fullLeadsByTask: (s: Scope) => listLoader<string, LeadRow>(s.db, 'leads-by-tasks', 'row'),
   leadsByDepartment: edges<{ id: string; planId: string | null }, LeadRow>('leads-by-departments'),
   participationsByTask: edges<string, ParticipationRow>('participations-by-tasks'),
   participationsByDepartment: edges<{ id: string; planId: string | null }, ParticipationRow>(

@@ -263,8 +263,13 @@ export async function createApp(
     bounded,
     landingRouter(db, { explorer: '/explore/' }),
   );
-  app.use(
-    '/graphql',
+  // The GraphQL route is an app of its own only for one setting: no ETag. Express would hash every
+  // answer for it (and turn the body into a Buffer, written apart from the headers), for answers
+  // sent with `Cache-Control: no-store`, which no client keeps to revalidate.
+  const graphqlRoute = express();
+  graphqlRoute.set('etag', false);
+  graphqlRoute.disable('x-powered-by');
+  graphqlRoute.use(
     (req, res, next) => {
       // GET /graphql from a browser is the playground page: same headers as /playground.
       if (req.method === 'GET' && req.accepts(['text/html', 'application/json']) === 'text/html') {
@@ -287,6 +292,7 @@ export async function createApp(
       context: async () => ({ db, loaders: createLoaders(db) }),
     }),
   );
+  app.use('/graphql', graphqlRoute);
   app.use(notFoundHandler);
   app.use(jsonErrorHandler);
   // With the response cache on, hits are answered before Express (http/front.ts).

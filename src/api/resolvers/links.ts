@@ -14,9 +14,21 @@ import type { Context } from '../context.ts';
 import { BadInputError } from '../errors.ts';
 import type { EvidenceModel } from '../../ingest/model.ts';
 import { checkFirst, checkPlanId, connection, offsetAfter } from './args.ts';
-import { childArguments } from '../lookahead.ts';
+import { childArguments, namesAt } from '../lookahead.ts';
 import { atLeast } from './scores.ts';
-import { details, full, known, optionalPlan, required, span } from './shared.ts';
+import {
+  SLIM_DEPARTMENT_LEAVES,
+  SLIM_ELEMENT_LEAVES,
+  details,
+  full,
+  known,
+  optionalPlan,
+  own,
+  required,
+  slimFits,
+  span,
+  wholeLead,
+} from './shared.ts';
 
 const basis = (row: DerivedRow) => row.basis.toUpperCase() as 'PHRASE' | 'CONCEPT' | 'MENTION' | 'CURATED';
 const evidence = async (row: DerivedRow, ctx: Context): Promise<EvidenceModel[]> =>
@@ -30,6 +42,15 @@ export const linkResolvers: Resolvers = {
       const type = info.schema.getType('Department') as GraphQLObjectType;
       const ahead = childArguments(info, type, 'tasks') ?? childArguments(info, type, 'leads');
       const leadsPlanId = ahead ? checkPlanId('planId', ahead['planId'] as string | null | undefined) : null;
+      const tasks = namesAt(info, ['tasks']);
+      // Slim rows (shared.ts) where the query reads nothing they leave out.
+      const slim = {
+        node: slimFits(namesAt(info, []), SLIM_DEPARTMENT_LEAVES),
+        leads: !namesAt(info, []).has('leads'),
+        tasks:
+          slimFits(tasks, SLIM_ELEMENT_LEAVES) &&
+          slimFits(namesAt(info, ['leads', 'task']), SLIM_ELEMENT_LEAVES),
+      };
       const rows = await ctx.db.read<{
         node: DepartmentRow;
         leads: { row: LeadRow; endpoint: ElementRow }[] | null;
@@ -40,6 +61,7 @@ export const linkResolvers: Resolvers = {
         first: first === null || first === undefined ? null : checkFirst(first),
         leads: ahead !== null,
         leadsPlanId,
+        slim,
       });
       // An unknown plan is an error, checked only when the answer is empty (no extra statement).
       await known(ctx, planId, rows);
@@ -79,8 +101,10 @@ export const linkResolvers: Resolvers = {
     },
   },
   Department: {
-    scope: (d) => d.scope ?? null,
-    aliases: (d) => [...(d.aliases ?? [])],
+    scope: (d, _a, ctx) => own(ctx, d, 'scope', (scope) => scope ?? null),
+    aliases: (d, _a, ctx) => own(ctx, d, 'aliases', (aliases) => [...(aliases ?? [])]),
+    fullName: (d, _a, ctx) => own(ctx, d, 'fullName', (name) => name),
+    fullNameSource: (d, _a, ctx) => own(ctx, d, 'fullNameSource', (source) => source),
     leads: async (d, { planId }, ctx) =>
       known(
         ctx,
@@ -108,9 +132,9 @@ export const linkResolvers: Resolvers = {
   Lead: {
     department: (l, _a, ctx) => required<DepartmentRow>(ctx, l.departmentId),
     task: (l, _a, ctx) => required<ElementRow>(ctx, l.taskId),
-    source: (l) => span(l),
+    source: (l, _a, ctx) => wholeLead(ctx, l, (whole) => span(whole)),
     // The quote is the name as written too: edges loaded before `name` was recorded answer with it.
-    name: (l) => l.name ?? l.quote,
+    name: (l, _a, ctx) => wholeLead(ctx, l, (whole) => whole.name ?? whole.quote),
   },
   Participation: {
     department: (l, _a, ctx) => required<DepartmentRow>(ctx, l.departmentId),

@@ -2,10 +2,10 @@
 import type { Resolvers } from '../../generated/graphql.ts';
 import type { DepartmentRow, LeadRow, NodeRow } from '../../graph/rows.ts';
 import { BadInputError, NotFoundError, NotFoundWithSuggestionsError } from '../errors.ts';
-import { selects } from '../lookahead.ts';
+import { namesAt, selects } from '../lookahead.ts';
 import { NODE_ID_EXPECTED, checkNodeId } from './args.ts';
 import { nearestIds } from './lookups.ts';
-import { typeOf } from './shared.ts';
+import { SLIM_DEPARTMENT_LEAVES, slimFits, typeOf } from './shared.ts';
 
 export const nodeResolvers: Resolvers = {
   Node: { __resolveType: (row) => typeOf(row) },
@@ -21,7 +21,12 @@ export const nodeResolvers: Resolvers = {
         const [found] = await ctx.db.read<{
           node: NodeRow;
           leads: { row: LeadRow; endpoint: DepartmentRow }[] | null;
-        }>('node-with-leads-by-ids', { ids: [id] });
+        }>('node-with-leads-by-ids', {
+          ids: [id],
+          // Slim lead rows (shared.ts) when only the departments are read, and nothing they leave out.
+          slimLeads:
+            !selects(info, 'leads') && slimFits(namesAt(info, ['leadDepartments']), SLIM_DEPARTMENT_LEAVES),
+        });
         if (found !== undefined) {
           if (found.leads) ctx.loaders.leadsByTask.prime(id, ctx.loaders.edgeRows(found.leads));
           ctx.loaders.primeNode(found.node);

@@ -15,9 +15,19 @@ import type {
 import type { Context } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { checkFirst, checkGoalId, checkPlanId, connection, offsetAfter } from './args.ts';
-import { selects } from '../lookahead.ts';
+import { namesAt } from '../lookahead.ts';
 import { atLeast } from './scores.ts';
-import { full, known, planOrFail, required, span } from './shared.ts';
+import {
+  SLIM_DEPARTMENT_LEAVES,
+  SLIM_ELEMENT_LEAVES,
+  full,
+  known,
+  own,
+  planOrFail,
+  required,
+  slimFits,
+  span,
+} from './shared.ts';
 
 async function subItemsPage(
   ctx: Context,
@@ -61,10 +71,14 @@ const elementFields = {
   text: async (e: ElementRow, _args: unknown, ctx: Context) => (await full(ctx, e)).text,
   source: async (e: ElementRow, _args: unknown, ctx: Context) => span(await full(ctx, e)),
   titleSource: async (e: ElementRow, _args: unknown, ctx: Context) => span(await full(ctx, e), 'title'),
-  section: (e: ElementRow, _args: unknown, ctx: Context) => required<SectionRow>(ctx, e.sectionId),
+  // marker, section and truncated are read through `own`: a slim row (shared.ts) leaves them out.
+  marker: (e: ElementRow, _args: unknown, ctx: Context) => own(ctx, e, 'marker', (marker) => marker),
+  section: (e: ElementRow, _args: unknown, ctx: Context) =>
+    own(ctx, e, 'sectionId', (id) => required<SectionRow>(ctx, id)),
   mentions: (e: ElementRow, _args: unknown, ctx: Context) => ctx.loaders.mentionsByElement.load(e.id),
   concepts: (e: ElementRow, _args: unknown, ctx: Context) => ctx.loaders.conceptsByElement.load(e.id),
-  truncated: (e: ElementRow) => e.truncated ?? false,
+  truncated: (e: ElementRow, _args: unknown, ctx: Context) =>
+    own(ctx, e, 'truncated', (truncated) => truncated ?? false),
 };
 
 export const planResolvers: Resolvers = {
@@ -77,12 +91,20 @@ export const planResolvers: Resolvers = {
     tasks: async (_root, { planId, filter, orderBy }, ctx, info) => {
       const plan = checkPlanId('planId', planId);
       const goalId = checkGoalId('filter.goalId', filter?.goalId);
-      // The children the query selects come in the same statement (look-ahead), primed below.
+      // The children the query selects come in the same statement (look-ahead), primed below;
+      // slim rows (shared.ts) where the query reads nothing they leave out.
+      const names = namesAt(info, []);
       const fetch = {
-        subItems: selects(info, 'subItems'),
-        leads: selects(info, 'leads', 'leadDepartments'),
-        serves: selects(info, 'serves'),
-        concepts: selects(info, 'concepts'),
+        subItems: names.has('subItems'),
+        leads: names.has('leads') || names.has('leadDepartments'),
+        serves: names.has('serves'),
+        concepts: names.has('concepts'),
+      };
+      const slim = {
+        node: slimFits(names, SLIM_ELEMENT_LEAVES),
+        subItems: slimFits(namesAt(info, ['subItems']), SLIM_ELEMENT_LEAVES),
+        leads: !names.has('leads') && slimFits(namesAt(info, ['leadDepartments']), SLIM_DEPARTMENT_LEAVES),
+        goals: slimFits(namesAt(info, ['serves', 'goal']), SLIM_ELEMENT_LEAVES),
       };
       const rows = await ctx.db.read<TaskRows>('tasks-filtered', {
         planId: plan,
@@ -92,6 +114,7 @@ export const planResolvers: Resolvers = {
         text: filter?.text ?? null,
         orderBy: orderBy ?? 'NUMBER',
         fetch,
+        slim,
       });
       // An unknown plan or goal is an error, a known one with no (matching) task an empty list.
       await known(ctx, plan, rows);
@@ -123,7 +146,15 @@ export const planResolvers: Resolvers = {
       const rows = await ctx.db.read<{
         node: ElementRow;
         servedBy: { row: DerivedRow; endpoint: ElementRow }[] | null;
-      }>('goals-by-plan', { planId: plan, servedBy: selects(info, 'servedBy') });
+      }>('goals-by-plan', {
+        planId: plan,
+        servedBy: namesAt(info, []).has('servedBy'),
+        slim: {
+          node: slimFits(namesAt(info, []), SLIM_ELEMENT_LEAVES),
+          // A slim task has no sub-item count: the fuller row counts them in the same statement.
+          tasks: slimFits(namesAt(info, ['servedBy', 'task']), [...SLIM_ELEMENT_LEAVES, 'subItemCount']),
+        },
+      });
       await known(ctx, plan, rows);
       for (const { node, servedBy } of rows) {
         if (servedBy) ctx.loaders.servesByGoal.prime(node.id, ctx.loaders.edgeRows(servedBy));
@@ -222,7 +253,7 @@ export const planResolvers: Resolvers = {
   },
   SubItem: {
     ...elementFields,
-    task: (e, _a, ctx) => required<ElementRow>(ctx, e.parentId!),
+    task: (e, _a, ctx) => own(ctx, e, 'parentId', (id) => required<ElementRow>(ctx, id!)),
   },
   Guarantee: {
     ...elementFields,

@@ -3,7 +3,7 @@
  * and "load by id or fail" helpers.
  */
 import type { Context } from '../context.ts';
-import type { DerivedRow, NodeRow, PlanRow, SpanProps } from '../../graph/rows.ts';
+import type { DerivedRow, LeadRow, NodeRow, PlanRow, SpanProps } from '../../graph/rows.ts';
 import { NotFoundError } from '../errors.ts';
 import { checkPlanId } from './args.ts';
 
@@ -99,4 +99,49 @@ export async function details(
 ): Promise<{ rationale: string | null; evidenceJson: string }> {
   if (row.short !== true) return row;
   return ctx.loaders.derivedDetails.load({ fromId: row.fromId, toId: row.toId });
+}
+
+/**
+ * Slim rows: a list fetched ahead may bring its rows slimmer than short when the query selects
+ * nothing they leave out (each statement's header says what it keeps): an element as id, plan,
+ * number, title and labels; a department as id, name and labels; a lead edge as its ends and
+ * start. Every database hit and byte of a property nobody asked for is engine and driver work per
+ * request. The fields below read what a slim row leaves out; a query that selects one of them
+ * gets the fuller rows, and any other reader still gets the right value from `own`.
+ */
+export const SLIM_ELEMENT_LEAVES = ['marker', 'section', 'truncated', 'task'] as const;
+export const SLIM_DEPARTMENT_LEAVES = ['scope', 'aliases', 'fullName', 'fullNameSource'] as const;
+
+/** Whether a selection (names of fields) reads nothing a slim row leaves out. */
+export function slimFits(names: ReadonlySet<string>, leaves: readonly string[]): boolean {
+  return !leaves.some((name) => names.has(name));
+}
+
+/**
+ * `then` of a property of a node row, from the whole node when this row is a slim one that left
+ * it out (synchronous when the row has it: most rows do).
+ */
+export function own<T extends NodeRow, K extends keyof T & string, R>(
+  ctx: Context,
+  row: T,
+  key: K,
+  then: (value: T[K]) => R,
+): R | Promise<R> {
+  if (key in row) return then(row[key]);
+  return full(ctx, row).then((whole) => then(whole[key]));
+}
+
+/** `then` of a lead edge's whole row: this one, or for a slim one (its ends and start) the edge it stands for. */
+export function wholeLead<R>(ctx: Context, row: LeadRow, then: (whole: LeadRow) => R): R | Promise<R> {
+  if ((row as { short?: boolean }).short !== true) return then(row);
+  return fullLead(ctx, row).then(then);
+}
+
+async function fullLead(ctx: Context, row: LeadRow): Promise<LeadRow> {
+  const leads = await ctx.loaders.fullLeadsByTask.load(row.taskId);
+  const whole = leads.find((l) => l.departmentId === row.departmentId && l.start === row.start);
+  if (whole === undefined) {
+    throw new Error(`graph inconsistency: no lead ${row.departmentId} -> ${row.taskId} at ${row.start}`);
+  }
+  return whole;
 }
