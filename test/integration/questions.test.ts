@@ -429,4 +429,28 @@ describe('each question finds its start through an index', () => {
       await session.close();
     }
   });
+
+  it('a task’s line visits each task once, breadth-first, and reads chains only between two known tasks', async () => {
+    // SHORTEST to every task reachable enumerates the chains between them, which a library of a thousand
+    // plans makes countless (the statement ran out of the request's time): the plan must not hold it.
+    const session = db.driver.session({ database: db.databaseName });
+    try {
+      const { text } = statement(db.catalog, 'task-lineage');
+      const { summary } = await session.run(`EXPLAIN ${text}`, {
+        keys: [{ id: 'qhskx-2021-points/task-1', offset: 0, first: 100, key: 'k' }],
+      });
+      const all = operators(summary.plan as unknown as PlanOperator);
+      const kinds = (pattern: RegExp) =>
+        all.filter((op) => pattern.test(op.operatorType)).map((op) => op.operatorType.replace(/@.*/, ''));
+      // Both ways: one breadth-first search each, pruning every task already reached.
+      expect(kinds(/^VarLengthExpand/)).toEqual([
+        'VarLengthExpand(Pruning,BFS,All)',
+        'VarLengthExpand(Pruning,BFS,All)',
+      ]);
+      // The chains: a shortest path between the task and one task of the page (both ends bound).
+      expect(kinds(/ShortestPath/)).toEqual(['ShortestPath', 'ShortestPath']);
+    } finally {
+      await session.close();
+    }
+  });
 });
