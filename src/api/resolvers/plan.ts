@@ -67,7 +67,7 @@ const elementFields = {
   truncated: (e: ElementRow) => e.truncated ?? false,
 };
 
-/** Fields of Plan that cypher/plans-listing's rows answer (caveats with the goals it brings along). */
+/** Fields of Plan that cypher/plans-listing's rows answer (caveats with cypher/goals-all's goals). */
 const LISTING_FIELDS: ReadonlySet<string> = new Set([
   '__typename',
   'id',
@@ -107,12 +107,18 @@ export const planResolvers: Resolvers = {
       // A list of plans to choose from (the explorer's switcher) asks only for fields of the listing: its
       // narrower statement leaves every plan's text, spans and warnings in the graph (2.6 MB at 1,000 plans).
       if (childFields(info).every((f) => LISTING_FIELDS.has(f.name.value))) {
-        const rows = await ctx.db.read<{ node: PlanListingRow; goals: ElementRow[] }>('plans-listing', {
-          goals: selects(info, 'caveats'),
-        });
-        if (selects(info, 'caveats'))
-          for (const { node, goals } of rows)
-            ctx.loaders.elementsByPlan.prime({ planId: node.id, label: 'Goal' }, goals);
+        const caveats = selects(info, 'caveats');
+        const [rows, goals] = await Promise.all([
+          ctx.db.read<{ node: PlanListingRow }>('plans-listing'),
+          caveats ? ctx.db.read<{ planId: string; node: ElementRow }>('goals-all') : [],
+        ]);
+        if (caveats) {
+          // Plan.caveats counts a plan's goals through this loader: every plan's, in one pass.
+          const byPlan = new Map<string, ElementRow[]>(rows.map((r) => [r.node.id, []]));
+          for (const g of goals) byPlan.get(g.planId)?.push(g.node);
+          for (const [planId, list] of byPlan)
+            ctx.loaders.elementsByPlan.prime({ planId, label: 'Goal' }, list);
+        }
         // Only the fields of LISTING_FIELDS are resolved on these rows: they hold what those fields read.
         return rows.map((r) => r.node as PlanRow);
       }
