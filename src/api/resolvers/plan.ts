@@ -67,7 +67,7 @@ const elementFields = {
   truncated: (e: ElementRow) => e.truncated ?? false,
 };
 
-/** Fields of Plan that cypher/plans-listing's rows answer (caveats with cypher/goals-all's goals). */
+/** Fields of Plan that cypher/plans-listing's rows answer (caveats with cypher/goal-counts-by-plan's counts). */
 const LISTING_FIELDS: ReadonlySet<string> = new Set([
   '__typename',
   'id',
@@ -84,8 +84,11 @@ const LISTING_FIELDS: ReadonlySet<string> = new Set([
   'caveats',
 ]);
 
-/** A plan as cypher/plans-listing gives it: what LISTING_FIELDS read (warnings only on a cut plan). */
-type PlanListingRow = Pick<
+/**
+ * A plan as cypher/plans-listing gives it: what LISTING_FIELDS read (warnings only on a cut plan), and
+ * its count of goals when Plan.caveats is asked.
+ */
+type PlanListingRow = { goalCount?: number } & Pick<
   PlanRow,
   | 'id'
   | 'labels'
@@ -108,19 +111,17 @@ export const planResolvers: Resolvers = {
       // narrower statement leaves every plan's text, spans and warnings in the graph (2.6 MB at 1,000 plans).
       if (childFields(info).every((f) => LISTING_FIELDS.has(f.name.value))) {
         const caveats = selects(info, 'caveats');
-        const [rows, goals] = await Promise.all([
+        const [rows, counts] = await Promise.all([
           ctx.db.read<{ node: PlanListingRow }>('plans-listing'),
-          caveats ? ctx.db.read<{ planId: string; node: ElementRow }>('goals-all') : [],
+          caveats ? ctx.db.read<{ planId: string; goals: number }>('goal-counts-by-plan') : [],
         ]);
-        if (caveats) {
-          // Plan.caveats counts a plan's goals through this loader: every plan's, in one pass.
-          const byPlan = new Map<string, ElementRow[]>(rows.map((r) => [r.node.id, []]));
-          for (const g of goals) byPlan.get(g.planId)?.push(g.node);
-          for (const [planId, list] of byPlan)
-            ctx.loaders.elementsByPlan.prime({ planId, label: 'Goal' }, list);
-        }
+        // Plan.caveats says when a plan has no goals: the count rides on the row, no goal is read.
+        const goals = new Map(counts.map((c) => [c.planId, c.goals]));
+        const listed: PlanListingRow[] = caveats
+          ? rows.map((r) => ({ ...r.node, goalCount: goals.get(r.node.id) ?? 0 }))
+          : rows.map((r) => r.node);
         // Only the fields of LISTING_FIELDS are resolved on these rows: they hold what those fields read.
-        return rows.map((r) => r.node as PlanRow);
+        return listed.map((r) => r as PlanRow);
       }
       const rows = await ctx.db.read<{ node: PlanRow }>('plans-all');
       return rows.map((r) => r.node);
