@@ -203,6 +203,19 @@ export async function timeMix(open: OpenDatabase, runs: number): Promise<Mix> {
       await response.text();
     };
     cross.set('landing page / (HTTP)', await timeIt(landing));
+    // The worst a start page's filter can be asked: pattern syntax near the request line's limit
+    // (test/integration/landing-library.test.ts checks its answer). It is read as plain text, cut to
+    // the first 200 characters, and matched against every plan's id and title.
+    const hostile = `/?q=${encodeURIComponent('.*(a+)+$[^]{1,999}\\'.repeat(250))}`;
+    cross.set(
+      'landing page, hostile ?q= (4,750 characters of pattern syntax) (HTTP)',
+      await timeIt(async () => {
+        const response = await fetch(`${server.url}${hostile}`);
+        if (response.status !== 200)
+          throw Object.assign(new Error('landing ?q='), { code: `HTTP ${response.status}` });
+        await response.text();
+      }),
+    );
   } finally {
     await server.close();
   }

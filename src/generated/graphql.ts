@@ -1165,7 +1165,11 @@ export type Query = {
   path: Array<GraphPath>;
   /** One plan; unknown id → error NOT_FOUND. */
   plan?: Maybe<Plan>;
-  /** Every plan loaded, by id. */
+  /**
+   * Every plan loaded, by id. Asking only for what a list of plans shows (id, title, noticeTitle, issuer, the dates,
+   * approvedBy, loaderVersion, complete, stopsAtLine, caveats) reads no plan's text: a library of 1,000 plans is
+   * listed quickly.
+   */
   plans: Array<Plan>;
   /** One working principle by its number in a plan; unknown plan or number → NOT_FOUND. */
   principle?: Maybe<Principle>;
@@ -1652,8 +1656,9 @@ export type Task = Node & PlanElement & {
   leads: Array<Lead>;
   /**
    * The tasks of other plans on this task's line, both ways: those it carries on (EARLIER) and those that carry it on
-   * (LATER), however many plans apart, through the SAME_AS / CONTINUES links the loader made; oldest first (plans
-   * without a year last): `first` of them (at most 500) from position `offset`.
+   * (LATER), through the SAME_AS / CONTINUES links the loader made, up to 64 links away (each task once, at its
+   * distance); oldest first (plans without a year last, then by plan id and task number): `first` of them (at most 500)
+   * from position `offset`. `hops`, `relation` and `score` describe the shortest chains to each task.
    */
   lineage: Array<TaskLink>;
   /** Marker as it survived in the text: 1. / (2 / 6) / 1. */
@@ -1756,9 +1761,9 @@ export type TaskLink = {
   hops: Scalars['Int']['output'];
   /** Its plan. */
   plan: Plan;
-  /** SAME_AS when every link of that chain kept title and text, else CONTINUES. */
+  /** SAME_AS when one of the shortest chains kept title and text at every link, else CONTINUES. */
   relation: AlignmentRelation;
-  /** The weakest link's alignment score along that chain (0 to 1). */
+  /** The weakest link's alignment score along the shortest chain whose weakest link is strongest (0 to 1). */
   score: Scalars['Float']['output'];
   /** The other plan's task. */
   task: Task;

@@ -4,7 +4,7 @@
  * and the stand-in of the seed's parent, two State Council opinions and two notices of
  * test/fixtures/corpus-full/. Each question is one statement that finds its start through an index.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { statement } from '../../src/db/catalog.ts';
 import { emptyGraph, loadFiles, openTestDatabase, SEED } from '../support/graph.ts';
@@ -100,6 +100,38 @@ describe('on the two plans npm start loads (the seed and CAST 2025)', () => {
     );
     expect(plan.tasks.length).toBe(10);
     expect(plan.tasks.filter((t) => t.lineage.length > 0)).toEqual([]);
+  });
+
+  it('the plan switcher’s listing reads no plan’s text, and answers as the whole plans do, cut text and missing goals included', async () => {
+    const LISTED =
+      'id title noticeTitle issuer issuedDate issuedDateRaw publishedDate approvedBy loaderVersion complete stopsAtLine caveats';
+    const read = vi.spyOn(db, 'read');
+    try {
+      const narrow = await ask<{ plans: Row[] }>(`{ plans { ${LISTED} } }`);
+      const listed = read.mock.calls.map((c) => c[0]);
+      read.mockClear();
+      const whole = await ask<{ plans: (Row & { preamble: string })[] }>(`{ plans { ${LISTED} preamble } }`);
+      expect(listed).toContain('plans-listing');
+      expect(listed).not.toContain('plans-all');
+      expect(read.mock.calls.map((c) => c[0])).toContain('plans-all');
+      expect(narrow.plans).toEqual(whole.plans.map(({ preamble: _text, ...rest }) => rest));
+      expect(narrow.plans.map((p) => [p['id'], p['complete'], p['stopsAtLine'], p['caveats']])).toEqual([
+        ['cast-2018', true, null, []],
+        [
+          'cast-2025-points',
+          false,
+          25,
+          [
+            'cast-2025-points is a cut text: its source stops at line 25 (in task 2) and nothing after that was read; ' +
+              'counts, coverage and comparisons cover only the part read.',
+            'cast-2025-points has no goals (主要目标) in the text read: there is no coverage of goals to show, ' +
+              'and no task can be said to serve one.',
+          ],
+        ],
+      ]);
+    } finally {
+      read.mockRestore();
+    }
   });
 
   it('coverage of the two plans together: departments summed over both, goals of both', async () => {
@@ -425,6 +457,30 @@ describe('each question finds its start through an index', () => {
           seeks: true,
         });
       }
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('a task’s line visits each task once, breadth-first, and reads chains only between two known tasks', async () => {
+    // SHORTEST to every task reachable enumerates the chains between them, which a library of a thousand
+    // plans makes countless (the statement ran out of the request's time): the plan must not hold it.
+    const session = db.driver.session({ database: db.databaseName });
+    try {
+      const { text } = statement(db.catalog, 'task-lineage');
+      const { summary } = await session.run(`EXPLAIN ${text}`, {
+        keys: [{ id: 'qhskx-2021-points/task-1', offset: 0, first: 100, key: 'k' }],
+      });
+      const all = operators(summary.plan as unknown as PlanOperator);
+      const kinds = (pattern: RegExp) =>
+        all.filter((op) => pattern.test(op.operatorType)).map((op) => op.operatorType.replace(/@.*/, ''));
+      // Both ways: one breadth-first search each, pruning every task already reached.
+      expect(kinds(/^VarLengthExpand/)).toEqual([
+        'VarLengthExpand(Pruning,BFS,All)',
+        'VarLengthExpand(Pruning,BFS,All)',
+      ]);
+      // The chains: a shortest path between the task and one task of the page (both ends bound).
+      expect(kinds(/ShortestPath/)).toEqual(['ShortestPath', 'ShortestPath']);
     } finally {
       await session.close();
     }

@@ -63,6 +63,8 @@ export interface LandingPage {
   readonly after: string;
   /** The filter on id and title; null for every plan. */
   readonly text: string | null;
+  /** When the filter asked was longer than this many characters: the characters read of it (`text` is its start). */
+  readonly cutAt?: number | null;
   /** The id the next page starts after; null on the last page. */
   readonly next: string | null;
 }
@@ -83,7 +85,8 @@ function pager(page: LandingPage, shown: number): string {
     '<form method="get" action="/"><label>Plans whose id or title contains ' +
     `<input name="q" value="${escapeHtml(page.text ?? '')}" size="24"></label> <button>Find</button></form>`;
   const where = filtered
-    ? `${shown} plan${shown === 1 ? '' : 's'} shown whose id or title contains “${escapeHtml(page.text!)}”, of ${page.total} loaded`
+    ? `${shown} plan${shown === 1 ? '' : 's'} shown whose id or title contains “${escapeHtml(page.text!)}”` +
+      `${page.cutAt != null ? ` (only the first ${page.cutAt} characters of the text asked are read)` : ''}, of ${page.total} loaded`
     : `${shown} of ${page.total} plans shown, by id`;
   const links = [
     page.after !== '' ? `<a href="${link('', page.text)}">first page</a>` : '',

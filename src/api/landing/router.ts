@@ -21,11 +21,27 @@ const FAVICON =
 /** Plans per page of the start page: a library of thousands is paged, by id. */
 export const LANDING_PAGE = 50;
 
-/** `?after=<plan id>` (the page starts after it) and `?q=<text>` (id or title contains it). */
-function pageAsked(query: Record<string, unknown>): { after: string; text: string | null } {
-  const one = (v: unknown) => (typeof v === 'string' ? v.slice(0, 200) : '');
+/** Characters of `?q=` and `?after=` read: longer than any plan's id or title. */
+export const LANDING_QUERY_MAX = 200;
+
+/**
+ * `?after=<plan id>` (the page starts after it) and `?q=<text>` (id or title contains it, as plain
+ * text: no pattern syntax). A text longer than any title is cut to its first LANDING_QUERY_MAX
+ * characters, and the page says so; a parameter given twice is refused, not guessed at.
+ */
+function pageAsked(
+  query: Record<string, unknown>,
+): { after: string; text: string | null; cutAt: number | null } | { twice: string } {
+  for (const name of ['q', 'after'])
+    if (query[name] !== undefined && typeof query[name] !== 'string') return { twice: name };
+  const one = (v: unknown) => (typeof v === 'string' ? v.slice(0, LANDING_QUERY_MAX) : '');
   const text = one(query['q']).trim();
-  return { after: one(query['after']), text: text === '' ? null : text };
+  const asked = query['q'];
+  return {
+    after: one(query['after']),
+    text: text === '' ? null : text,
+    cutAt: typeof asked === 'string' && asked.length > LANDING_QUERY_MAX ? LANDING_QUERY_MAX : null,
+  };
 }
 
 export interface LandingOptions {
@@ -42,6 +58,15 @@ export function landingRouter(db: Database, options: LandingOptions = {}): Route
   const router = Router();
   router.get('/', async (req, res) => {
     const asked = pageAsked(req.query);
+    if ('twice' in asked) {
+      res
+        .status(400)
+        .type('html')
+        .send(
+          `<!doctype html><meta charset="utf-8"><title>plan-graph</title><p>Expected ?${asked.twice}= at most once, found it several times (<a href="/">the start page</a>).</p>`,
+        );
+      return;
+    }
     let plans: LandingPlan[];
     let total: number;
     try {
@@ -74,6 +99,7 @@ export function landingRouter(db: Database, options: LandingOptions = {}): Route
             total,
             after: asked.after,
             text: asked.text,
+            cutAt: asked.cutAt,
             next: plans.length > LANDING_PAGE ? plans[LANDING_PAGE - 1]!.id : null,
           },
         ),

@@ -8,9 +8,11 @@ import type { Context } from '../context.ts';
 import { cutOf, planCaveats } from '../caveats.ts';
 import { required } from './shared.ts';
 
-async function caveatsOf(ctx: Context, plan: PlanRow): Promise<string[]> {
-  const goals = await ctx.loaders.elementsByPlan.load({ planId: plan.id, label: 'Goal' });
-  return planCaveats(plan, goals.length);
+async function caveatsOf(ctx: Context, plan: PlanRow & { goalCount?: number }): Promise<string[]> {
+  // A listing of every plan (Query.plans) brings each plan's count of goals along.
+  const goals =
+    plan.goalCount ?? (await ctx.loaders.elementsByPlan.load({ planId: plan.id, label: 'Goal' })).length;
+  return planCaveats(plan, goals);
 }
 
 export const caveatResolvers: Resolvers = {

@@ -15,7 +15,7 @@ import type {
 import type { Context } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { checkFirst, checkGoalId, checkPlanId, connection, offsetAfter } from './args.ts';
-import { namesAt } from '../lookahead.ts';
+import { childFields, namesAt, selects } from '../lookahead.ts';
 import { atLeast } from './scores.ts';
 import {
   SLIM_DEPARTMENT_LEAVES,
@@ -81,9 +81,62 @@ const elementFields = {
     own(ctx, e, 'truncated', (truncated) => truncated ?? false),
 };
 
+/** Fields of Plan that cypher/plans-listing's rows answer (caveats with cypher/goal-counts-by-plan's counts). */
+const LISTING_FIELDS: ReadonlySet<string> = new Set([
+  '__typename',
+  'id',
+  'title',
+  'noticeTitle',
+  'issuer',
+  'issuedDate',
+  'issuedDateRaw',
+  'publishedDate',
+  'approvedBy',
+  'loaderVersion',
+  'complete',
+  'stopsAtLine',
+  'caveats',
+]);
+
+/**
+ * A plan as cypher/plans-listing gives it: what LISTING_FIELDS read (warnings only on a cut plan), and
+ * its count of goals when Plan.caveats is asked.
+ */
+type PlanListingRow = { goalCount?: number } & Pick<
+  PlanRow,
+  | 'id'
+  | 'labels'
+  | 'title'
+  | 'noticeTitle'
+  | 'issuer'
+  | 'issuedDate'
+  | 'issuedDateRaw'
+  | 'publishedDate'
+  | 'approvedBy'
+  | 'loaderVersion'
+  | 'complete'
+  | 'warningsJson'
+>;
+
 export const planResolvers: Resolvers = {
   Query: {
-    plans: async (_root, _args, ctx) => {
+    plans: async (_root, _args, ctx, info) => {
+      // A list of plans to choose from (the explorer's switcher) asks only for fields of the listing: its
+      // narrower statement leaves every plan's text, spans and warnings in the graph (2.6 MB at 1,000 plans).
+      if (childFields(info).every((f) => LISTING_FIELDS.has(f.name.value))) {
+        const caveats = selects(info, 'caveats');
+        const [rows, counts] = await Promise.all([
+          ctx.db.read<{ node: PlanListingRow }>('plans-listing'),
+          caveats ? ctx.db.read<{ planId: string; goals: number }>('goal-counts-by-plan') : [],
+        ]);
+        // Plan.caveats says when a plan has no goals: the count rides on the row, no goal is read.
+        const goals = new Map(counts.map((c) => [c.planId, c.goals]));
+        const listed: PlanListingRow[] = caveats
+          ? rows.map((r) => ({ ...r.node, goalCount: goals.get(r.node.id) ?? 0 }))
+          : rows.map((r) => r.node);
+        // Only the fields of LISTING_FIELDS are resolved on these rows: they hold what those fields read.
+        return listed.map((r) => r as PlanRow);
+      }
       const rows = await ctx.db.read<{ node: PlanRow }>('plans-all');
       return rows.map((r) => r.node);
     },
