@@ -200,6 +200,8 @@ export async function loadPlanBatch(
             const written = writePlan(tx, plan, (step, _i, _n, count) =>
               options.onStep?.(index, step, count),
             );
+            // Awaited together below; a plan that fails first must not go unhandled meanwhile.
+            written.done.catch(() => undefined);
             plans.push(written.done);
             // The next plan's statements go once this one's last is sent: the engine runs them in
             // the order sent, so the next plan's alignment reads this one's index entry and tasks.
