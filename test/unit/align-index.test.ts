@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignIndexWords, alignQuery } from '../../src/ingest/load/align.ts';
+import { alignIndexWords, alignQuery, QUERY_WORDS } from '../../src/ingest/load/align.ts';
 import { parseFile } from '../support/plans.ts';
 
 describe('the alignment index entry of a plan', () => {
@@ -19,8 +19,23 @@ describe('the alignment index entry of a plan', () => {
     expect(alignQuery(['a"b'])).toBeNull();
   });
 
-  it('stays under Lucene’s 1,024 clauses however many words a plan has', () => {
+  it('asks for a sample of QUERY_WORDS words of a larger plan: the same words in any order', () => {
     const many = Array.from({ length: 3000 }, (_, i) => `词${i}`);
-    expect(alignQuery(many)!.split(' OR ').length).toBe(1000);
+    const asked = alignQuery(many)!.split(' OR ');
+    expect(asked).toHaveLength(QUERY_WORDS);
+    expect(new Set(asked).size).toBe(QUERY_WORDS);
+    // In the order the plan gives its words, whichever order that is.
+    expect(asked).toEqual(many.map((w) => `"${w}"`).filter((w) => asked.includes(w)));
+    expect(alignQuery([...many].reverse())!.split(' OR ')).toEqual([...asked].reverse());
+    // A plan of as many words as the sample, or fewer, asks for every one.
+    expect(alignQuery(many.slice(0, QUERY_WORDS))!.split(' OR ')).toHaveLength(QUERY_WORDS);
+  });
+
+  it('samples a real plan of more words than that', () => {
+    const seed = alignIndexWords(parseFile('seeds/cast-2018-reform-key-tasks.txt'));
+    expect(seed.length).toBeGreaterThan(QUERY_WORDS);
+    const asked = alignQuery(seed)!.split(' OR ');
+    expect(asked).toHaveLength(QUERY_WORDS);
+    expect(asked.every((w) => seed.includes(w.slice(1, -1)))).toBe(true);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * A library of plan files into the graph: `jobs` worker threads parse ahead (pool.ts) while this
- * thread writes, file by file in the order given, each plan in its own write transaction
- * (loadPlan: batched UNWIND statements, all or nothing). What one file does — refused, unreadable,
- * failed to write — is its result line; the others go on.
+ * thread writes, file by file in the order given, BATCH_PLANS plans to a write transaction
+ * (loadPlanBatch: batched UNWIND statements; each plan all or nothing, a failed batch written
+ * again plan by plan). What one file does — refused, unreadable, failed to write — is its result
+ * line; the others go on.
  *
  * Skipped without writing: a file whose bytes (sha256) the graph already holds as a plan by this
  * loader version, and a file with the same bytes as an earlier file of the same run. A file with
@@ -11,7 +12,8 @@
  * transactions MERGE-ing them would wait on each other's locks.
  */
 import type { Database } from '../../db/database.ts';
-import { loadPlan, type LoadStep } from '../load/load.ts';
+import { loadPlanBatch, type LoadStep } from '../load/load.ts';
+import type { PlanModel } from '../model.ts';
 import { ensureSchema } from '../load/schema.ts';
 import { LOADER_VERSION } from '../load/version.ts';
 import type { FileResult, ReadOptions } from './read.ts';
@@ -54,6 +56,12 @@ export interface LibraryLoad {
 
 /** How many files are parsed ahead of the writer, per thread: enough to keep it busy, not every model in memory. */
 const AHEAD_PER_JOB = 2;
+/**
+ * Plans written in one transaction (loadPlanBatch): a commit costs the engine more than a plan's
+ * statements, so fewer commits is most of what makes a library load fast; each plan stays all or
+ * nothing, and a batch that fails is written again plan by plan.
+ */
+const BATCH_PLANS = 8;
 
 /** Parses every file and, given a database, loads each plan read; never throws for one file's fault. */
 export async function loadLibrary(
@@ -66,7 +74,8 @@ export async function loadLibrary(
   const pool = parsePool(Math.max(1, options.jobs));
   const read: ReadOptions = options.partial ? { partial: true } : {};
   const pending: (Promise<ParsedFile> | undefined)[] = [];
-  const window = Math.max(1, options.jobs) * AHEAD_PER_JOB + 1;
+  // The workers parse the next batch while this one is written.
+  const window = Math.max(1, options.jobs) * AHEAD_PER_JOB + BATCH_PLANS;
   let next = 0;
   const fill = (done: number) => {
     for (; next < files.length && next < done + window; next += 1) {
@@ -95,6 +104,52 @@ export async function loadLibrary(
   const fileOfBytes = new Map<string, FileResult>();
   const fileOfId = new Map<string, string>();
   let loaded = 0;
+  let done = 0;
+  const progress = () =>
+    options.onProgress?.({ done, total: files.length, loaded, elapsedMs: performance.now() - started });
+  // Plans read and checked, waiting to be written together (loadPlanBatch).
+  let batch: Waiting[] = [];
+  const flush = async () => {
+    if (db === null || batch.length === 0) return;
+    const waiting = batch;
+    batch = [];
+    const started = performance.now();
+    // Answers come back in the order sent, plan after plan: each step's time runs from the answer before it.
+    let before = started;
+    const outcomes = await loadPlanBatch(
+      db,
+      waiting.map((w) => w.model),
+      {
+        force: options.force ?? false,
+        onStep: (index: number, step: LoadStep) => {
+          const now = performance.now();
+          waiting[index]!.steps[step] = now - before;
+          before = now;
+        },
+      },
+    );
+    const ms = performance.now() - started;
+    const stepsMs = waiting.reduce((sum, w) => sum + stepSum(w.steps), 0);
+    for (const [k, w] of waiting.entries()) {
+      const outcome = outcomes[k]!;
+      let alignMs = 0;
+      if (outcome.ok) {
+        w.result.load = outcome.result.status === 'loaded' ? 'loaded' : 'unchanged';
+        if (outcome.result.status === 'loaded') {
+          loaded += 1;
+          alignMs = outcome.result.alignMs;
+        }
+      } else {
+        w.result.load = 'failed';
+        w.result.loadDetail = describe(outcome.error);
+      }
+      // The commit, and what no step accounts for, shared evenly by the plans of the batch.
+      const writeMs = stepSum(w.steps) + Math.max(0, ms - stepsMs) / waiting.length;
+      timings[w.index] = { file: w.result.file, parseMs: w.parseMs, writeMs, alignMs, steps: w.steps };
+    }
+    done += waiting.length;
+    progress();
+  };
   try {
     for (let i = 0; i < files.length; i += 1) {
       fill(i);
@@ -102,9 +157,8 @@ export async function loadLibrary(
       rememberWords(words);
       pending[i] = undefined;
       results.push(result);
-      let writeMs = 0;
-      let alignMs = 0;
       const steps: Record<string, number> = {};
+      timings.push({ file: result.file, parseMs, writeMs: 0, alignMs: 0, steps });
       if (model !== null) {
         const sameBytes = result.sha256 ? fileOfBytes.get(result.sha256) : undefined;
         const sameId = fileOfId.get(model.id);
@@ -125,48 +179,47 @@ export async function loadLibrary(
           try {
             const held = options.force ? undefined : await heldBytes(db, result.sha256 ?? '');
             steps['held'] = performance.now() - t0;
-            if (held !== undefined) {
-              // As loadPlan's own skip: "unchanged" says the graph holds these bytes already.
-              result.load = 'unchanged';
-            } else {
-              let before = performance.now();
-              const outcome = await loadPlan(db, model, {
-                force: options.force ?? false,
-                schemaReady: true,
-                onStep: (step: LoadStep) => {
-                  const now = performance.now();
-                  steps[step] = now - before;
-                  before = now;
-                },
-              });
-              result.load = outcome.status === 'loaded' ? 'loaded' : 'unchanged';
-              if (outcome.status === 'loaded') {
-                loaded += 1;
-                alignMs = outcome.alignMs;
-              }
+            // As loadPlan's own skip: "unchanged" says the graph holds these bytes already.
+            if (held !== undefined) result.load = 'unchanged';
+            else {
+              batch.push({ index: i, result, model, parseMs, steps });
+              if (batch.length >= BATCH_PLANS) await flush();
+              continue;
             }
           } catch (error) {
             result.load = 'failed';
-            const code = (error as { code?: unknown }).code;
-            const message = error instanceof Error ? error.message : String(error);
-            result.loadDetail =
-              typeof code === 'string' && !message.startsWith(code) ? `${code}: ${message}` : message;
+            result.loadDetail = describe(error);
           }
-          writeMs = performance.now() - t0;
+          timings[i] = { file: result.file, parseMs, writeMs: performance.now() - t0, alignMs: 0, steps };
         }
       }
-      timings.push({ file: result.file, parseMs, writeMs, alignMs, steps });
-      options.onProgress?.({
-        done: i + 1,
-        total: files.length,
-        loaded,
-        elapsedMs: performance.now() - started,
-      });
+      done += 1;
+      progress();
     }
+    await flush();
   } finally {
     await pool.close();
   }
   return { results, timings, elapsedMs: performance.now() - started };
+}
+
+/** A plan read and checked, waiting in the batch for its write. */
+interface Waiting {
+  /** Its file's place in the run. */
+  readonly index: number;
+  readonly result: FileResult;
+  readonly model: PlanModel;
+  readonly parseMs: number;
+  readonly steps: Record<string, number>;
+}
+
+const stepSum = (steps: Readonly<Record<string, number>>) => Object.values(steps).reduce((a, b) => a + b, 0);
+
+/** A load error as a report line: its code first, when it has one. */
+function describe(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  return typeof code === 'string' && !message.startsWith(code) ? `${code}: ${message}` : message;
 }
 
 /** The plan the graph holds from these bytes by this loader version, if any. */

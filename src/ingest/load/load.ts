@@ -4,6 +4,8 @@
  * nodes nothing links to any more — so a failure (or a kill -9) at any step leaves the previous
  * version exactly as it was: Neo4j rolls back a transaction that never committed.
  *
+ * A library load writes several plans in one transaction (loadPlanBatch), each exactly as here.
+ *
  * Loading the same source again by the same loader version writes nothing (`skipped`); a forced
  * reload writes the same ids and properties, so counts and properties are identical.
  */
@@ -88,27 +90,170 @@ export class PlanIdClashError extends Error {
   }
 }
 
+/** A plan that passed the checks and is to be written, with the time it was first loaded. */
+interface ToWrite {
+  readonly model: PlanModel;
+  readonly loadedAt: string;
+}
+
+/** What the graph holds decides: skip (same bytes, same loader), refuse (another file's id), or write. */
+async function check(db: Database, model: PlanModel, force: boolean): Promise<LoadResult | ToWrite> {
+  const state = await loadedState(db, model.id);
+  if (state?.sourceFile && state.sourceFile !== model.source.file) {
+    throw new PlanIdClashError(model.id, state.sourceFile, model.source.file);
+  }
+  if (!force && state?.sha256 === model.source.sha256 && state.loaderVersion === LOADER_VERSION) {
+    return {
+      status: 'skipped',
+      planId: model.id,
+      reason: `graph already holds ${model.id} from sha256 ${model.source.sha256.slice(0, 12)}… by loader ${LOADER_VERSION}`,
+    };
+  }
+  const loadedAt =
+    state?.sha256 === model.source.sha256 && state.loadedAt ? state.loadedAt : new Date().toISOString();
+  return { model, loadedAt };
+}
+
 export async function loadPlan(
   db: Database,
   model: PlanModel,
   options: LoadOptions = {},
 ): Promise<LoadResult> {
   if (!options.schemaReady) await ensureSchema(db);
-  const state = await loadedState(db, model.id);
-  if (state?.sourceFile && state.sourceFile !== model.source.file) {
-    throw new PlanIdClashError(model.id, state.sourceFile, model.source.file);
-  }
-  if (!options.force) {
-    if (state?.sha256 === model.source.sha256 && state.loaderVersion === LOADER_VERSION) {
-      return {
-        status: 'skipped',
-        planId: model.id,
-        reason: `graph already holds ${model.id} from sha256 ${model.source.sha256.slice(0, 12)}… by loader ${LOADER_VERSION}`,
-      };
+  const checked = await check(db, model, options.force ?? false);
+  if ('status' in checked) return checked;
+  const { written, alignMs } = await db.write(async (tx: WriteTx) => {
+    // A new graph version commits with the data: cached answers of the old one go stale at once.
+    const bumped = tx.run('load-bump-version');
+    bumped.catch(() => undefined);
+    const plan = writePlan(tx, checked, options.onStep);
+    try {
+      const done = await plan.done;
+      await bumped;
+      return done;
+    } catch (error) {
+      await Promise.allSettled([bumped]);
+      throw error;
+    }
+  });
+  return { status: 'loaded', planId: model.id, written, alignMs };
+}
+
+/** What became of one plan of a batch: its result, or why it was not loaded. */
+export type BatchOutcome =
+  { readonly ok: true; readonly result: LoadResult } | { readonly ok: false; readonly error: unknown };
+
+export interface BatchOptions {
+  readonly force?: boolean;
+  /** As LoadOptions.onStep, for the plan at `index` of the batch. */
+  readonly onStep?: (index: number, step: LoadStep, written: number) => void;
+}
+
+/**
+ * Several plans in ONE write transaction, each written exactly as loadPlan writes it, one after the
+ * other: a plan's alignment reads the plans written before it in the same transaction. Every plan
+ * is still all or nothing: if the transaction fails, each plan is written again in its own
+ * transaction (loadPlan), so one bad plan never takes the others with it and leaves its previous
+ * version as it was. Why: a commit costs the engine more than a plan's statements (the full-text
+ * indexes are updated and refreshed at every commit, and each refresh leaves a small segment for
+ * Lucene to merge), so a library load commits every few plans, not every plan.
+ *
+ * The schema must be made already (ensureSchema). Outcomes come back in the order of `models`.
+ */
+export async function loadPlanBatch(
+  db: Database,
+  models: readonly PlanModel[],
+  options: BatchOptions = {},
+): Promise<BatchOutcome[]> {
+  const outcomes: (BatchOutcome | undefined)[] = models.map(() => undefined);
+  const toWrite: { index: number; plan: ToWrite }[] = [];
+  for (const [index, model] of models.entries()) {
+    try {
+      const checked = await check(db, model, options.force ?? false);
+      if ('status' in checked) outcomes[index] = { ok: true, result: checked };
+      else toWrite.push({ index, plan: checked });
+    } catch (error) {
+      outcomes[index] = { ok: false, error };
     }
   }
-  const loadedAt =
-    state?.sha256 === model.source.sha256 && state.loadedAt ? state.loadedAt : new Date().toISOString();
+  const single = async (index: number) => {
+    try {
+      const result = await loadPlan(db, models[index]!, {
+        force: options.force ?? false,
+        schemaReady: true,
+        onStep: (step, _i, _n, written) => options.onStep?.(index, step, written),
+      });
+      outcomes[index] = { ok: true, result };
+    } catch (error) {
+      outcomes[index] = { ok: false, error };
+    }
+  };
+  if (toWrite.length === 1) await single(toWrite[0]!.index);
+  else if (toWrite.length > 1) {
+    try {
+      const results = await db.write(async (tx: WriteTx) => {
+        const bumped = tx.run('load-bump-version');
+        bumped.catch(() => undefined);
+        const plans: Promise<PlanWritten>[] = [];
+        try {
+          for (const { index, plan } of toWrite) {
+            const written = writePlan(tx, plan, (step, _i, _n, count) =>
+              options.onStep?.(index, step, count),
+            );
+            // Awaited together below; a plan that fails first must not go unhandled meanwhile.
+            written.done.catch(() => undefined);
+            plans.push(written.done);
+            // The next plan's statements go once this one's last is sent: the engine runs them in
+            // the order sent, so the next plan's alignment reads this one's index entry and tasks.
+            await written.sent;
+          }
+          const done = await Promise.all(plans);
+          await bumped;
+          return done;
+        } catch (error) {
+          await Promise.allSettled([bumped, ...plans]);
+          throw error;
+        }
+      });
+      for (const [k, { index, plan }] of toWrite.entries()) {
+        const { written, alignMs } = results[k]!;
+        outcomes[index] = { ok: true, result: { status: 'loaded', planId: plan.model.id, written, alignMs } };
+      }
+    } catch {
+      // Which plan failed, and why, is what writing each on its own says.
+      for (const { index } of toWrite) await single(index);
+    }
+  }
+  return outcomes.map((o) => o!);
+}
+
+interface PlanWritten {
+  readonly written: Record<LoadStep, number>;
+  readonly alignMs: number;
+}
+
+/**
+ * Sends one plan's statements in `tx` and checks their answers. `sent` settles once its last
+ * statement is sent (or it failed before); `done` gives the rows each step wrote.
+ */
+function writePlan(
+  tx: WriteTx,
+  { model, loadedAt }: ToWrite,
+  onStep: LoadOptions['onStep'],
+): { sent: Promise<void>; done: Promise<PlanWritten> } {
+  let markSent: () => void = () => undefined;
+  const sent = new Promise<void>((resolve) => (markSent = resolve));
+  const done = sendPlan(tx, model, loadedAt, onStep, markSent).finally(markSent);
+  return { sent, done };
+}
+
+async function sendPlan(
+  tx: WriteTx,
+  model: PlanModel,
+  loadedAt: string,
+  onStep: LoadOptions['onStep'],
+  markSent: () => void,
+): Promise<PlanWritten> {
   const rows = toRows(model, loadedAt);
   const indexWords = alignIndexWords(model);
   const query = alignQuery(indexWords);
@@ -138,75 +283,72 @@ export async function loadPlan(
     'prune-shared': {},
   };
   let alignMs = 0;
-  const written = await db.write(async (tx: WriteTx) => {
-    // Every statement is sent at once and the driver pipelines them: the server runs them in the
-    // order sent while this thread waits for nothing but two answers. `prune-shared` needs the
-    // delete's (the shared nodes the old version linked to) and `align` the candidates read
-    // through the index, so they go last — nothing sent before them reads what they change. The
-    // candidates are read first, before this plan's own writes: they are other plans' elements,
-    // which those writes never touch, so what it aligns with is what it commits beside.
-    const candidates =
-      query === null
-        ? Promise.resolve([])
-        : tx.run('load-align-candidates', {
-            planId: model.id,
-            query,
-            limit: ALIGN_CANDIDATES,
-            known: knownCandidates(),
-          });
-    const sent = new Map<LoadStep, Promise<Row[]>>();
-    for (const step of LOAD_STEPS) {
-      if (step !== 'align' && step !== 'prune-shared') sent.set(step, tx.run(`load-${step}`, params[step]));
-    }
-    // A new graph version commits with the data: cached answers of the old one go stale at once.
-    const bumped = tx.run('load-bump-version');
-    const all = [candidates, bumped, ...sent.values()];
-    // Awaited one by one below; a failure (or a step's injected one) must not leave the others unhandled.
-    for (const pending of all) pending.catch(() => undefined);
-    const alignStarted = performance.now();
-    try {
-      // The shared nodes that may have lost their last link: those the old version linked to (the
-      // delete answers with them) and those this version merged. Only they are looked at.
-      const [deleted] = await sent.get('delete-plan')!;
-      const touched = new Set<string>([
-        ...((deleted?.['shared'] as string[] | undefined) ?? []),
-        ...rows.departments.map((d) => d['id'] as string),
-        ...rows.concepts.map((c) => c['id'] as string),
-        ...rows.documents.map((d) => d['id'] as string),
-      ]);
-      params['prune-shared'] = { ids: [...touched] };
-      const pruned = tx.run('load-prune-touched', params['prune-shared']);
-      pruned.catch(() => undefined);
-      sent.set('prune-shared', pruned);
-      params.align = { rows: alignmentRows(model, await candidates) };
-      alignMs = performance.now() - alignStarted;
-      sent.set('align', tx.run('load-align', params.align));
-    } catch (error) {
-      await Promise.allSettled([...all, ...sent.values()]);
-      throw error;
-    }
-    const counts = {} as Record<LoadStep, number>;
-    try {
-      for (const [index, step] of LOAD_STEPS.entries()) {
-        const result = await sent.get(step)!;
-        const first = result[0] ?? {};
-        counts[step] = Number(Object.values(first)[0] ?? 0);
-        const expected = params[step]['rows'];
-        if (Array.isArray(expected) && counts[step] !== expected.length) {
-          // A row whose parent or endpoint is missing would be dropped by MATCH: refuse to commit.
-          throw new Error(
-            `load step ${step} of ${model.id}: expected ${expected.length} rows written, wrote ${counts[step]}`,
-          );
-        }
-        await options.onStep?.(step, index + 1, LOAD_STEPS.length, counts[step]);
+  // Every statement is sent at once and the driver pipelines them: the server runs them in the
+  // order sent while this thread waits for nothing but two answers. `prune-shared` needs the
+  // delete's (the shared nodes the old version linked to) and `align` the candidates read
+  // through the index, so they go last — nothing sent before them reads what they change. The
+  // candidates are read first, before this plan's own writes: they are other plans' elements,
+  // which those writes never touch, so what it aligns with is what it commits beside.
+  const candidates =
+    query === null
+      ? Promise.resolve([])
+      : tx.run('load-align-candidates', {
+          planId: model.id,
+          query,
+          limit: ALIGN_CANDIDATES,
+          known: knownCandidates(),
+        });
+  const sent = new Map<LoadStep, Promise<Row[]>>();
+  for (const step of LOAD_STEPS) {
+    if (step !== 'align' && step !== 'prune-shared') sent.set(step, tx.run(`load-${step}`, params[step]));
+  }
+  const all = [candidates, ...sent.values()];
+  // Awaited one by one below; a failure (or a step's injected one) must not leave the others unhandled.
+  for (const pending of all) pending.catch(() => undefined);
+  const alignStarted = performance.now();
+  try {
+    // The shared nodes that may have lost their last link: those the old version linked to (the
+    // delete answers with them) and those this version merged. Only they are looked at.
+    const [deleted] = await sent.get('delete-plan')!;
+    const touched = new Set<string>([
+      ...((deleted?.['shared'] as string[] | undefined) ?? []),
+      ...rows.departments.map((d) => d['id'] as string),
+      ...rows.concepts.map((c) => c['id'] as string),
+      ...rows.documents.map((d) => d['id'] as string),
+    ]);
+    params['prune-shared'] = { ids: [...touched] };
+    const pruned = tx.run('load-prune-touched', params['prune-shared']);
+    pruned.catch(() => undefined);
+    sent.set('prune-shared', pruned);
+    params.align = { rows: alignmentRows(model, await candidates) };
+    alignMs = performance.now() - alignStarted;
+    const aligned = tx.run('load-align', params.align);
+    aligned.catch(() => undefined);
+    sent.set('align', aligned);
+    markSent();
+  } catch (error) {
+    await Promise.allSettled([...all, ...sent.values()]);
+    throw error;
+  }
+  const counts = {} as Record<LoadStep, number>;
+  try {
+    for (const [index, step] of LOAD_STEPS.entries()) {
+      const result = await sent.get(step)!;
+      const first = result[0] ?? {};
+      counts[step] = Number(Object.values(first)[0] ?? 0);
+      const expected = params[step]['rows'];
+      if (Array.isArray(expected) && counts[step] !== expected.length) {
+        // A row whose parent or endpoint is missing would be dropped by MATCH: refuse to commit.
+        throw new Error(
+          `load step ${step} of ${model.id}: expected ${expected.length} rows written, wrote ${counts[step]}`,
+        );
       }
-      await bumped;
-    } catch (error) {
-      // Let every statement sent settle before the transaction rolls back.
-      await Promise.allSettled([...all, ...sent.values()]);
-      throw error;
+      await onStep?.(step, index + 1, LOAD_STEPS.length, counts[step]);
     }
-    return counts;
-  });
-  return { status: 'loaded', planId: model.id, written, alignMs };
+  } catch (error) {
+    // Let every statement sent settle before the transaction rolls back.
+    await Promise.allSettled([...all, ...sent.values()]);
+    throw error;
+  }
+  return { written: counts, alignMs };
 }
