@@ -58,7 +58,7 @@ describe('the response cache with a version window, two replicas on one graph', 
   it('a repeated question inside the window runs no statement, not even the version read', async () => {
     const first = await b.plans();
     expect(first.ids).toEqual(['cast-2018']);
-    expect(first.statements).toEqual(['graph-version', 'plans-all']);
+    expect(first.statements).toEqual(['graph-version', 'plans-listing']);
     const again = await b.plans();
     expect(again).toEqual({ ids: ['cast-2018'], statements: [] });
   });
@@ -79,7 +79,7 @@ describe('the response cache with a version window, two replicas on one graph', 
     await loadFiles(a.db, SECOND_PLAN);
     const seenByA = await a.plans();
     expect(seenByA.ids).toEqual(['cast-2018', 'local-2019']);
-    expect(seenByA.statements).toEqual(['graph-version', 'plans-all']);
+    expect(seenByA.statements).toEqual(['graph-version', 'plans-listing']);
     // b shares the version it read before the load for the rest of its window: the old answer,
     // from its cache, with no statement (unless the machine was slow enough to pass the window).
     const early = await b.plans();
@@ -90,7 +90,9 @@ describe('the response cache with a version window, two replicas on one graph', 
     expect(late.ids).toEqual(['cast-2018', 'local-2019']);
     // b computed the new answer once: in `late`, or already in `early` when the machine was too
     // slow to ask inside the window (`late` is then a hit of the new window).
-    expect([...early.statements, ...late.statements].filter((n) => n === 'plans-all')).toEqual(['plans-all']);
+    expect([...early.statements, ...late.statements].filter((n) => n === 'plans-listing')).toEqual([
+      'plans-listing',
+    ]);
   });
 
   it('a load by another process (no replica wrote it) reaches both within the window', async () => {
@@ -102,7 +104,7 @@ describe('the response cache with a version window, two replicas on one graph', 
     for (const r of [a, b]) {
       const after = await r.plans();
       // The version read found a new version: the cached answer was not used.
-      expect(after.statements).toEqual(['graph-version', 'plans-all']);
+      expect(after.statements).toEqual(['graph-version', 'plans-listing']);
       expect(after.ids).toEqual(['cast-2018', 'local-2019']);
     }
   });
