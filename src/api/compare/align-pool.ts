@@ -13,6 +13,7 @@ import { GraphQLError } from 'graphql';
 import { currentDeadline } from '../../db/deadline.ts';
 import { ErrorCode, NotFoundError } from '../errors.ts';
 import { DatabaseError } from '../../db/errors.ts';
+import { YOUNG_HEAP_MB } from '../worker-heap.ts';
 import type { CompareResult, Comparison, CompareTask } from './compare-task.ts';
 
 let pool: Piscina | null = null;
@@ -41,7 +42,7 @@ function workers(): Piscina {
     // deadline is replaced at once.
     minThreads: 1,
     idleTimeout: 60_000,
-    resourceLimits: { maxOldGenerationSizeMb: ALIGN_HEAP_MB },
+    resourceLimits: { maxOldGenerationSizeMb: ALIGN_HEAP_MB, maxYoungGenerationSizeMb: YOUNG_HEAP_MB },
   });
   return pool;
 }

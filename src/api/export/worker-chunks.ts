@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { DatabaseError } from '../../db/errors.ts';
 import type { WorkerLogin } from '../../db/logins.ts';
+import { YOUNG_HEAP_MB } from '../worker-heap.ts';
 import type { GraphMLKey } from './attributes.ts';
 import type { Format } from './chunks.ts';
 import type { PageMessage, PageTask } from './page-task.ts';
@@ -51,7 +52,7 @@ export async function* workerChunks(
   const task: PageTask = { export: true, login, planId, format, keys, deadline };
   const worker = new Worker(ENTRY, {
     workerData: task,
-    resourceLimits: { maxOldGenerationSizeMb: EXPORT_HEAP_MB },
+    resourceLimits: { maxOldGenerationSizeMb: EXPORT_HEAP_MB, maxYoungGenerationSizeMb: YOUNG_HEAP_MB },
   });
   try {
     for (;;) {
