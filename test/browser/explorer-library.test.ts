@@ -5,44 +5,23 @@
  * banner follow. The listing comes from the narrow `plans` statement (cypher/plans-listing), so the
  * banner's words over the cut plan also check that its warnings and goals reach Plan.caveats.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLibrary, type GeneratedPlan } from '../../bench/library/generate.ts';
 import type { Database } from '../../src/db/database.ts';
 import { emptyGraph, loadFiles, openTestDatabase, SEED } from '../support/graph.ts';
+import { ensureViteBuilt } from '../support/vite-build.ts';
 import { runLoadCli } from '../support/load-cli.ts';
 import { startTestServer } from '../support/server.ts';
 
-const REPO = new URL('../../', import.meta.url).pathname;
-const BUILD = join(REPO, 'dist/explorer');
 /** The explorer shows its finder from 20 plans on (src/api/explorer/main.ts PLAN_FINDER_FROM). */
 const PLANS = 24;
 /** The second plan `npm start` loads: a cut text (its source stops at line 25, in task 2), with no goals read. */
 const CUT_PLAN = 'seeds/cast-2025-work-points.txt';
 const CUT_PLAN_ID = 'cast-2025-points';
-
-function newestMtime(dir: string): number {
-  return Math.max(
-    0,
-    ...readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => statSync(join(dir, f)).mtimeMs),
-  );
-}
-
-/** Builds the explorer when it is missing or older than its sources. */
-async function ensureBuilt(): Promise<void> {
-  const index = join(BUILD, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(REPO, 'src/api/explorer'))) return;
-  await promisify(execFile)(
-    process.execPath,
-    [join(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'src/api/explorer/vite.config.ts'],
-    { cwd: REPO },
-  );
-}
 
 let db: Database;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -52,7 +31,7 @@ let plans: GeneratedPlan[];
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  await ensureBuilt();
+  await ensureViteBuilt('explorer');
   db = openTestDatabase();
   await emptyGraph(db);
   await loadFiles(db, SEED, CUT_PLAN);

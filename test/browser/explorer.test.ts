@@ -8,42 +8,19 @@
  * Also CORS as a browser sees it: a page on a second origin reads the API, and a simple
  * cross-origin POST is still refused by Apollo's CSRF prevention.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/api/server.ts';
 import { emptyGraph, loadFiles, openTestDatabase, SECOND_PLAN, SEED } from '../support/graph.ts';
+import { ensureViteBuilt } from '../support/vite-build.ts';
 
-const REPO = new URL('../../', import.meta.url).pathname;
-const BUILD = join(REPO, 'dist/explorer');
 /** The second plan `npm start` loads: a cut text (its source stops at line 25, in task 2). */
 const CUT_PLAN = 'seeds/cast-2025-work-points.txt';
 /** The hand-made pair the compare tests use (test/fixtures/plans/pair/README.md). */
 const PAIR_A = 'test/fixtures/plans/pair/qinghe-2020-points.txt';
 const PAIR_B = 'test/fixtures/plans/pair/qinghe-2021-points.txt';
-
-function newestMtime(dir: string): number {
-  return Math.max(
-    0,
-    ...readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => statSync(join(dir, f)).mtimeMs),
-  );
-}
-
-/** Builds the explorer when it is missing or older than its sources. */
-async function ensureBuilt(): Promise<void> {
-  const index = join(BUILD, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(REPO, 'src/api/explorer'))) return;
-  await promisify(execFile)(
-    process.execPath,
-    [join(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'src/api/explorer/vite.config.ts'],
-    { cwd: REPO },
-  );
-}
 
 interface Drawn {
   a: string;
@@ -99,7 +76,7 @@ describe('the graph explorer', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    await ensureBuilt();
+    await ensureViteBuilt('explorer');
     const db = openTestDatabase();
     await emptyGraph(db);
     await loadFiles(db, SEED, SECOND_PLAN, CUT_PLAN, PAIR_A, PAIR_B);

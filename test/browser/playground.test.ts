@@ -4,21 +4,19 @@
  * the window, runs the first one against the API, offers the result's ids in the graph explorer,
  * and never reaches past 127.0.0.1.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import express from 'express';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOT_BUILT, playgroundRouter } from '../../src/api/playground/serve.ts';
 import { startServer, type RunningServer } from '../../src/api/server.ts';
 import { emptyGraph, loadFiles, openTestDatabase, SEED } from '../support/graph.ts';
+import { ensureViteBuilt } from '../support/vite-build.ts';
 
 const REPO = new URL('../../', import.meta.url).pathname;
-const BUILD = join(REPO, 'dist/playground');
 const EXAMPLES = join(REPO, 'docs/queries');
 const SCREENSHOT = '/tmp/playground.png';
 
@@ -38,25 +36,6 @@ async function listen(app: express.Express): Promise<{ url: string; server: Serv
   });
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, server };
-}
-
-function newestMtime(dir: string): number {
-  return Math.max(
-    0,
-    ...readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => statSync(join(dir, f)).mtimeMs),
-  );
-}
-
-/** Builds the playground when it is missing or older than its sources or the examples. */
-async function ensureBuilt(): Promise<void> {
-  const index = join(BUILD, 'index.html');
-  const sources = Math.max(newestMtime(join(REPO, 'src/api/playground')), newestMtime(EXAMPLES));
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  await promisify(execFile)(
-    process.execPath,
-    [join(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'src/api/playground/vite.config.ts'],
-    { cwd: REPO },
-  );
 }
 
 /** Each example's operation name (what its tab shows) and first comment line (its question). */
@@ -115,7 +94,7 @@ describe('the GraphQL playground', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    await ensureBuilt();
+    await ensureViteBuilt('playground', ['docs/queries']);
     api = await startApi();
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
