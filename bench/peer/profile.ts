@@ -8,7 +8,8 @@
  * PROFILES=label:dist[:executor],… profiles several builds one after the other on the same engine
  * and data, e.g. `PROFILES=before:/tmp/old/dist,after:dist,after-jit:dist:jit` (an earlier commit's
  * dist/ is built by its own tools/build-server.mjs). Default `now:dist`. Each summary goes to
- * bench/out/profile-<label>.md and to stdout.
+ * bench/out/profile-<label>.md and to stdout. BENCH_ONLY=goals,tasks profiles some questions only;
+ * BENCH_ENGINE=uri,user,password,pid reads a running engine holding the seed (bench/peer/cpu.ts).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,13 +17,13 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import { loadConfig } from '../../src/config.ts';
-import { openDatabase } from '../../src/db/open.ts';
-import { parsePlan, readPlanFile } from '../../src/ingest/index.ts';
-import { loadPlan } from '../../src/ingest/load/load.ts';
+import { engineWithSeed } from './cpu.ts';
 import { MIX } from './mix.ts';
 
 const SECONDS = Number(process.env['PROFILE_SECONDS'] ?? 5);
+const ONLY = process.env['BENCH_ONLY']?.split(',') ?? null;
+/** The questions profiled: all of the mix, or BENCH_ONLY=goals,tasks (a profile of one question reads clearer). */
+const ASKED = MIX.filter((q) => ONLY === null || ONLY.includes(q.name));
 const PROFILES = (process.env['PROFILES'] ?? 'now:dist').split(',').map((spec) => {
   const [label, dist, executor] = spec.split(':');
   return { label: label!, dist: resolve(dist ?? 'dist'), executor: executor ?? null };
@@ -124,7 +125,7 @@ async function profileOne(engine: Engine, spec: (typeof PROFILES)[number]): Prom
     const loadAtStart = loadavg()[0]!.toFixed(1);
     let requests = 0;
     let refused = 0;
-    for (const q of MIX) {
+    for (const q of ASKED) {
       const result = await autocannon({
         url: `${url}/graphql`,
         method: 'POST',
@@ -146,7 +147,7 @@ async function profileOne(engine: Engine, spec: (typeof PROFILES)[number]): Prom
     const summary = summarise(JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as Profile, requests);
     return [
       `Profile "${spec.label}" (${spec.dist}${spec.executor === null ? '' : `, executor ${spec.executor}`}): ` +
-        `${MIX.length} questions × ${SECONDS} s at c=10, ${requests} requests (${refused} not 2xx), response cache off; ` +
+        `${ASKED.map((q) => q.name).join(', ')} × ${SECONDS} s at c=10, ${requests} requests (${refused} not 2xx), response cache off; ` +
         `load average (1 min) ${loadAtStart} at start, ${loadavg()[0]!.toFixed(1)} at end.`,
       '',
       summary,
@@ -158,21 +159,16 @@ async function profileOne(engine: Engine, spec: (typeof PROFILES)[number]): Prom
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'plan-graph-profile-'));
-  const config = loadConfig({ ...process.env, NEO4J_URI: '', NEO4J_DATA_DIR: dataDir, NEO4J_PORT: '0' });
-  const { db, connection, close } = await openDatabase(config);
+  const { engine, close } = await engineWithSeed();
   try {
-    const { text, source } = readPlanFile('seeds/cast-2018-reform-key-tasks.txt');
-    await loadPlan(db, parsePlan(text, source), { force: true });
     mkdirSync('bench/out', { recursive: true });
     for (const spec of PROFILES) {
-      const report = await profileOne(connection.engine!, spec);
+      const report = await profileOne(engine, spec);
       writeFileSync(`bench/out/profile-${spec.label}.md`, report);
       console.log(report);
     }
   } finally {
     await close();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

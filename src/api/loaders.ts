@@ -24,6 +24,7 @@ import type {
   SectionRow,
 } from '../graph/rows.ts';
 import type { CitingPlanRow, ConceptInPlanRow, DepartmentInPlanRow, TaskLinkRow } from '../graph/across.ts';
+import { keepFarEnd } from './ahead.ts';
 
 /** Map keys go to Cypher with a string `key` that the rows come back tagged with. */
 type MapKey = Record<string, string | number | null>;
@@ -61,13 +62,50 @@ export interface Page<V> {
   readonly rows: readonly V[];
 }
 
+/**
+ * The node loader's cache: what it loaded, and behind it the rows fetched ahead (`known`), each
+ * made a loaded value only when asked for. Priming a DataLoader makes a resolved promise per row
+ * at once; a list fetched ahead primes every row it holds, and most are never asked for again.
+ */
+class NodeCache {
+  private readonly loaded = new Map<string, Promise<NodeRow | null>>();
+
+  constructor(private readonly known: ReadonlyMap<string, NodeRow>) {}
+
+  get(id: string): Promise<NodeRow | null> | undefined {
+    let value = this.loaded.get(id);
+    if (value === undefined) {
+      const row = this.known.get(id);
+      if (row === undefined) return undefined;
+      value = Promise.resolve(row);
+      this.loaded.set(id, value);
+    }
+    return value;
+  }
+
+  set(id: string, value: Promise<NodeRow | null>): void {
+    this.loaded.set(id, value);
+  }
+
+  delete(id: string): void {
+    this.loaded.delete(id);
+  }
+
+  clear(): void {
+    this.loaded.clear();
+  }
+}
+
 /** Nodes by id from a catalog statement returning `key, node`; null for an id not in the graph. */
-function nodesBy(db: Database, statement: string) {
-  return new DataLoader<string, NodeRow | null>(async (ids) => {
-    const rows = await db.read<{ key: string; node: NodeRow }>(statement, { ids });
-    const byId = new Map(rows.map((r) => [r.key, r.node]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+function nodesBy(db: Database, statement: string, known?: ReadonlyMap<string, NodeRow>) {
+  return new DataLoader<string, NodeRow | null>(
+    async (ids) => {
+      const rows = await db.read<{ key: string; node: NodeRow }>(statement, { ids });
+      const byId = new Map(rows.map((r) => [r.key, r.node]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+    known === undefined ? {} : { cacheMap: new NodeCache(known) },
+  );
 }
 
 /** One page per key of a statement returning `key, total, rows` (the questions across plans). */
@@ -85,9 +123,10 @@ function pages<V>(db: Database, name: string) {
   );
 }
 
-/** What a loader's factory gets: the database door and the request's node loader (to prime it). */
+/** What a loader's factory gets: the database door, the request's node loader (to prime it) and the rows primed. */
 interface Scope {
   readonly db: Database;
+  readonly known: ReadonlyMap<string, NodeRow>;
   primeNode(value: unknown): void;
 }
 
@@ -96,11 +135,15 @@ const nodes =
   <K extends string | MapKey, V extends NodeRow>(name: string) =>
   (s: Scope) =>
     listLoader<K, V>(s.db, name, 'node', (row) => s.primeNode(row['node']));
-// Relationship rows bring the node at their far end along, so following the edge costs nothing.
+// Relationship rows bring the node at their far end along, so following the edge costs nothing:
+// the edge row keeps it (ahead.ts) and the node loader has it.
 const edges =
   <K extends string | MapKey, V>(name: string) =>
   (s: Scope) =>
-    listLoader<K, V>(s.db, name, 'row', (row) => s.primeNode(row['endpoint']));
+    listLoader<K, V>(s.db, name, 'row', (row) => {
+      keepFarEnd(row['row'] as object, row['endpoint'] as NodeRow);
+      s.primeNode(row['endpoint']);
+    });
 
 /**
  * Every loader a request may use, by name. A request makes only those its resolvers touch (a
@@ -108,7 +151,7 @@ const edges =
  * and closures, and making all of them for every request was work most requests threw away.
  */
 const FACTORIES = {
-  node: (s: Scope) => nodesBy(s.db, 'node-by-ids'),
+  node: (s: Scope) => nodesBy(s.db, 'node-by-ids', s.known),
   // Whole nodes, never primed: for the fields a short row (see `full`) leaves out.
   fullNode: (s: Scope) => nodesBy(s.db, 'node-by-ids'),
   subItemCount: (s: Scope) =>
@@ -172,13 +215,15 @@ type Made = { readonly [K in keyof typeof FACTORIES]: ReturnType<(typeof FACTORI
 export type Loaders = Made & {
   /** Puts a node row fetched ahead into the node loader (a later `node(id)` costs nothing). */
   primeNode(value: unknown): void;
-  /** Edge rows fetched ahead with their far ends: the nodes go to the node loader, the rows are returned. */
-  edgeRows<V>(items: readonly { row: V; endpoint: NodeRow }[]): V[];
+  /** Edge rows fetched ahead with their far ends: the nodes go to the node loader and onto their rows, the rows are returned. */
+  edgeRows<V extends object>(items: readonly { row: V; endpoint: NodeRow }[]): V[];
 };
 
 /** The request's loaders: each made on its first use, then kept for the rest of the request. */
 class RequestLoaders implements Scope {
   private readonly made: Partial<Record<keyof typeof FACTORIES, unknown>> = {};
+  /** Node rows primed (fetched ahead): the node loader answers them when asked (NodeCache). */
+  readonly known = new Map<string, NodeRow>();
 
   constructor(readonly db: Database) {}
 
@@ -186,13 +231,15 @@ class RequestLoaders implements Scope {
     return (this.made[name] ??= FACTORIES[name](this)) as Made[K];
   }
 
+  /** As DataLoader's prime: the first row of an id stays (a loaded value comes before any). */
   primeNode(value: unknown): void {
     const row = value as NodeRow | null | undefined;
-    if (row?.id) this.get('node').prime(row.id, row);
+    if (row?.id && !this.known.has(row.id)) this.known.set(row.id, row);
   }
 
-  edgeRows<V>(items: readonly { row: V; endpoint: NodeRow }[]): V[] {
+  edgeRows<V extends object>(items: readonly { row: V; endpoint: NodeRow }[]): V[] {
     return items.map((item) => {
+      keepFarEnd(item.row, item.endpoint);
       this.primeNode(item.endpoint);
       return item.row;
     });

@@ -16,10 +16,13 @@ import type { EvidenceModel } from '../../ingest/model.ts';
 import { checkFirst, checkPlanId, connection, offsetAfter } from './args.ts';
 import { childArguments, namesAt } from '../lookahead.ts';
 import { atLeast } from './scores.ts';
+import { allOf, fetchedAhead, keepAhead } from '../ahead.ts';
+import { listOr, slimDepartment, slimLeadOf } from './slim.ts';
 import {
   SLIM_DEPARTMENT_LEAVES,
   SLIM_ELEMENT_LEAVES,
   details,
+  endOf,
   full,
   known,
   optionalPlan,
@@ -33,6 +36,21 @@ import {
 const basis = (row: DerivedRow) => row.basis.toUpperCase() as 'PHRASE' | 'CONCEPT' | 'MENTION' | 'CURATED';
 const evidence = async (row: DerivedRow, ctx: Context): Promise<EvidenceModel[]> =>
   JSON.parse((await details(ctx, row)).evidenceJson);
+
+/**
+ * A department's lead edges to tasks of `planId` (all plans when null): kept on the row when the
+ * departments' statement fetched them for that plan (ahead.ts), else loaded.
+ */
+function leadsOf(
+  ctx: Context,
+  d: DepartmentRow,
+  planId: string | null | undefined,
+): readonly LeadRow[] | Promise<LeadRow[]> {
+  const plan = checkPlanId('planId', planId);
+  const ahead = fetchedAhead<{ planId: string | null; leads: LeadRow[] }>(d, 'leads');
+  if (ahead !== undefined && ahead.planId === plan) return ahead.leads;
+  return ctx.loaders.leadsByDepartment.load({ id: d.id, planId: plan });
+}
 
 export const linkResolvers: Resolvers = {
   Query: {
@@ -51,9 +69,10 @@ export const linkResolvers: Resolvers = {
           slimFits(tasks, SLIM_ELEMENT_LEAVES) &&
           slimFits(namesAt(info, ['leads', 'task']), SLIM_ELEMENT_LEAVES),
       };
+      // Slim rows and edges come as lists of values (slim.ts).
       const rows = await ctx.db.read<{
-        node: DepartmentRow;
-        leads: { row: LeadRow; endpoint: ElementRow }[] | null;
+        node: DepartmentRow | unknown[];
+        leads: ({ row: LeadRow; endpoint: ElementRow } | unknown[])[] | null;
       }>('departments-filtered', {
         planId: checkPlanId('planId', planId),
         scope: scope ?? null,
@@ -65,15 +84,15 @@ export const linkResolvers: Resolvers = {
       });
       // An unknown plan is an error, checked only when the answer is empty (no extra statement).
       await known(ctx, planId, rows);
-      for (const { node, leads } of rows) {
-        if (leads) {
-          ctx.loaders.leadsByDepartment.prime(
-            { id: node.id, planId: leadsPlanId },
-            ctx.loaders.edgeRows(leads),
-          );
+      // The lead edges stay on their department (ahead.ts), for `tasks`/`leads` of this plan.
+      return rows.map((r) => {
+        const node = listOr(r.node, slimDepartment);
+        if (r.leads) {
+          const leads = r.leads.map((l) => listOr(l, (v) => slimLeadOf(node.id, v)));
+          keepAhead(node, 'leads', { planId: leadsPlanId, leads: ctx.loaders.edgeRows(leads) });
         }
-      }
-      return rows.map((r) => r.node);
+        return node;
+      });
     },
     concepts: async (_root, { planId, filter, orderBy, first, after }, ctx) => {
       const size = checkFirst(first);
@@ -105,19 +124,13 @@ export const linkResolvers: Resolvers = {
     aliases: (d, _a, ctx) => own(ctx, d, 'aliases', (aliases) => [...(aliases ?? [])]),
     fullName: (d, _a, ctx) => own(ctx, d, 'fullName', (name) => name),
     fullNameSource: (d, _a, ctx) => own(ctx, d, 'fullNameSource', (source) => source),
-    leads: async (d, { planId }, ctx) =>
-      known(
-        ctx,
-        planId,
-        await ctx.loaders.leadsByDepartment.load({ id: d.id, planId: checkPlanId('planId', planId) }),
-      ),
-    tasks: async (d, { planId }, ctx: Context) => {
-      const leads = await ctx.loaders.leadsByDepartment.load({
-        id: d.id,
-        planId: checkPlanId('planId', planId),
-      });
-      await known(ctx, planId, leads);
-      return Promise.all(leads.map((l) => required<ElementRow>(ctx, l.taskId)));
+    leads: async (d, { planId }, ctx) => known(ctx, planId, await leadsOf(ctx, d, planId)),
+    tasks: (d, { planId }, ctx: Context) => {
+      const tasks = (leads: readonly LeadRow[]) => allOf(leads, (l) => endOf<ElementRow>(ctx, l, l.taskId));
+      const leads = leadsOf(ctx, d, planId);
+      // Rows at hand (and some: an empty list may mean an unknown plan, which `known` checks).
+      if (!(leads instanceof Promise) && leads.length > 0) return tasks(leads);
+      return Promise.resolve(leads).then(async (rows) => tasks(await known(ctx, planId, rows)));
     },
     participatesIn: async (d, { planId }, ctx) =>
       known(
@@ -130,8 +143,8 @@ export const linkResolvers: Resolvers = {
       ),
   },
   Lead: {
-    department: (l, _a, ctx) => required<DepartmentRow>(ctx, l.departmentId),
-    task: (l, _a, ctx) => required<ElementRow>(ctx, l.taskId),
+    department: (l, _a, ctx) => endOf<DepartmentRow>(ctx, l, l.departmentId),
+    task: (l, _a, ctx) => endOf<ElementRow>(ctx, l, l.taskId),
     source: (l, _a, ctx) => wholeLead(ctx, l, (whole) => span(whole)),
     // The quote is the name as written too: edges loaded before `name` was recorded answer with it.
     name: (l, _a, ctx) => wholeLead(ctx, l, (whole) => whole.name ?? whole.quote),
@@ -172,8 +185,8 @@ export const linkResolvers: Resolvers = {
     addressedBy: (p, { minScore }, ctx) => atLeast(ctx.loaders.addressesByProblem.load(p.id), minScore),
   },
   Serves: {
-    task: (s, _a, ctx) => required<ElementRow>(ctx, s.fromId),
-    goal: (s, _a, ctx) => required<ElementRow>(ctx, s.toId),
+    task: (s, _a, ctx) => endOf<ElementRow>(ctx, s, s.fromId),
+    goal: (s, _a, ctx) => endOf<ElementRow>(ctx, s, s.toId),
     basis,
     rationale: async (s, _a, ctx) => (await details(ctx, s)).rationale,
     evidence: async (s, _a, ctx) =>

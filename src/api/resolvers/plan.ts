@@ -17,9 +17,12 @@ import { NotFoundError } from '../errors.ts';
 import { checkFirst, checkGoalId, checkPlanId, connection, offsetAfter } from './args.ts';
 import { childFields, namesAt, selects } from '../lookahead.ts';
 import { atLeast } from './scores.ts';
+import { allOf, fetchedAhead, keepAhead } from '../ahead.ts';
+import { conceptRow, listOr, slimElement, slimLead, slimServes } from './slim.ts';
 import {
   SLIM_DEPARTMENT_LEAVES,
   SLIM_ELEMENT_LEAVES,
+  endOf,
   full,
   known,
   own,
@@ -46,12 +49,13 @@ async function subItemsPage(
   return connection(page?.nodes ?? [], page?.total ?? 0, offset);
 }
 
+/** A row of cypher/tasks-filtered: slim rows and concepts come as lists of values (slim.ts). */
 type TaskRows = {
-  node: ElementRow;
-  subItems: ElementRow[] | null;
-  leads: { row: LeadRow; endpoint: DepartmentRow }[] | null;
-  serves: { row: DerivedRow; endpoint: ElementRow }[] | null;
-  concepts: ConceptRow[] | null;
+  node: ElementRow | unknown[];
+  subItems: (ElementRow | unknown[])[] | null;
+  leads: ({ row: LeadRow; endpoint: DepartmentRow } | unknown[])[] | null;
+  serves: ({ row: DerivedRow; endpoint: ElementRow } | unknown[])[] | null;
+  concepts: unknown[][] | null;
 };
 
 /** Rows fetched ahead go to the node loader too: following an edge to them later costs nothing. */
@@ -76,7 +80,8 @@ const elementFields = {
   section: (e: ElementRow, _args: unknown, ctx: Context) =>
     own(ctx, e, 'sectionId', (id) => required<SectionRow>(ctx, id)),
   mentions: (e: ElementRow, _args: unknown, ctx: Context) => ctx.loaders.mentionsByElement.load(e.id),
-  concepts: (e: ElementRow, _args: unknown, ctx: Context) => ctx.loaders.conceptsByElement.load(e.id),
+  concepts: (e: ElementRow, _args: unknown, ctx: Context) =>
+    fetchedAhead<ConceptRow[]>(e, 'concepts') ?? ctx.loaders.conceptsByElement.load(e.id),
   truncated: (e: ElementRow, _args: unknown, ctx: Context) =>
     own(ctx, e, 'truncated', (truncated) => truncated ?? false),
 };
@@ -174,14 +179,38 @@ export const planResolvers: Resolvers = {
       if (rows.length === 0 && goalId !== null && (await ctx.loaders.node.load(goalId)) === null) {
         throw new NotFoundError('filter.goalId', goalId);
       }
+      // The children stay on their task (ahead.ts): its fields answer from them at once.
       const { loaders } = ctx;
-      for (const { node, subItems, leads, serves, concepts } of rows) {
-        if (subItems) loaders.subItemsByTask.prime(node.id, subItems.map(primed(ctx)));
-        if (leads) loaders.leadsByTask.prime(node.id, loaders.edgeRows(leads));
-        if (serves) loaders.servesByTask.prime(node.id, loaders.edgeRows(serves));
-        if (concepts) loaders.conceptsByElement.prime(node.id, concepts.map(primed(ctx)));
-      }
-      return rows.map((r) => r.node);
+      const prime = primed(ctx);
+      return rows.map((r) => {
+        const node = listOr(r.node, slimElement);
+        const near = { id: node.id, isTask: true };
+        if (r.subItems)
+          keepAhead(
+            node,
+            'subItems',
+            r.subItems.map((i) => prime(listOr(i, slimElement))),
+          );
+        if (r.leads)
+          keepAhead(
+            node,
+            'leads',
+            loaders.edgeRows(r.leads.map((l) => listOr(l, (v) => slimLead(node.id, v)))),
+          );
+        if (r.serves)
+          keepAhead(
+            node,
+            'serves',
+            loaders.edgeRows(r.serves.map((e) => listOr(e, (v) => slimServes(near, v)))),
+          );
+        if (r.concepts)
+          keepAhead(
+            node,
+            'concepts',
+            r.concepts.map((c) => prime(conceptRow(c))),
+          );
+        return node;
+      });
     },
     task: async (_root, { planId, number }, ctx) => {
       const [row] = await ctx.db.read<{ node: ElementRow }>('task-by-number', {
@@ -196,9 +225,10 @@ export const planResolvers: Resolvers = {
     },
     goals: async (_root, { planId }, ctx, info) => {
       const plan = checkPlanId('planId', planId);
+      // Slim rows and edges come as lists of values (slim.ts).
       const rows = await ctx.db.read<{
-        node: ElementRow;
-        servedBy: { row: DerivedRow; endpoint: ElementRow }[] | null;
+        node: ElementRow | unknown[];
+        servedBy: ({ row: DerivedRow; endpoint: ElementRow } | unknown[])[] | null;
       }>('goals-by-plan', {
         planId: plan,
         servedBy: namesAt(info, []).has('servedBy'),
@@ -209,10 +239,18 @@ export const planResolvers: Resolvers = {
         },
       });
       await known(ctx, plan, rows);
-      for (const { node, servedBy } of rows) {
-        if (servedBy) ctx.loaders.servesByGoal.prime(node.id, ctx.loaders.edgeRows(servedBy));
-      }
-      return rows.map((r) => r.node);
+      return rows.map((r) => {
+        const node = listOr(r.node, slimElement);
+        const near = { id: node.id, isTask: false };
+        if (r.servedBy) {
+          keepAhead(
+            node,
+            'servedBy',
+            ctx.loaders.edgeRows(r.servedBy.map((e) => listOr(e, (v) => slimServes(near, v)))),
+          );
+        }
+        return node;
+      });
     },
     subItems: async (_root, { planId, first, after }, ctx) => {
       if (planId) await planOrFail(ctx, planId);
@@ -283,13 +321,15 @@ export const planResolvers: Resolvers = {
   },
   Goal: {
     ...elementFields,
-    servedBy: (e, { minScore }, ctx) => atLeast(ctx.loaders.servesByGoal.load(e.id), minScore),
+    servedBy: (e, { minScore }, ctx) =>
+      atLeast(fetchedAhead<DerivedRow[]>(e, 'servedBy') ?? ctx.loaders.servesByGoal.load(e.id), minScore),
   },
   Task: {
     ...elementFields,
-    subItems: (e, _a, ctx) => ctx.loaders.subItemsByTask.load(e.id),
+    subItems: (e, _a, ctx) =>
+      fetchedAhead<ElementRow[]>(e, 'subItems') ?? ctx.loaders.subItemsByTask.load(e.id),
     subItemCount: (e, _a, ctx) => e.subItemCount ?? ctx.loaders.subItemCount.load(e.id),
-    leads: (e, _a, ctx) => ctx.loaders.leadsByTask.load(e.id),
+    leads: (e, _a, ctx) => fetchedAhead<LeadRow[]>(e, 'leads') ?? ctx.loaders.leadsByTask.load(e.id),
     participants: (e, _a, ctx) => ctx.loaders.participationsByTask.load(e.id),
     columns: async (e, _a, ctx) =>
       (JSON.parse((await full(ctx, e)).columnsJson ?? '[]') as ColumnValueModel[]).map((c) => ({
@@ -297,11 +337,14 @@ export const planResolvers: Resolvers = {
         value: c.value,
         source: c.span,
       })),
-    leadDepartments: async (e, _a, ctx) => {
-      const leads = await ctx.loaders.leadsByTask.load(e.id);
-      return Promise.all(leads.map((l) => required<DepartmentRow>(ctx, l.departmentId)));
+    leadDepartments: (e, _a, ctx) => {
+      const departments = (leads: readonly LeadRow[]) =>
+        allOf(leads, (l) => endOf<DepartmentRow>(ctx, l, l.departmentId));
+      const ahead = fetchedAhead<LeadRow[]>(e, 'leads');
+      return ahead ? departments(ahead) : ctx.loaders.leadsByTask.load(e.id).then(departments);
     },
-    serves: (e, { minScore }, ctx) => atLeast(ctx.loaders.servesByTask.load(e.id), minScore),
+    serves: (e, { minScore }, ctx) =>
+      atLeast(fetchedAhead<DerivedRow[]>(e, 'serves') ?? ctx.loaders.servesByTask.load(e.id), minScore),
     addresses: (e, { minScore }, ctx) => atLeast(ctx.loaders.addressesByElement.load(e.id), minScore),
   },
   SubItem: {

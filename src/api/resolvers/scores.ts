@@ -11,11 +11,13 @@ export function checkMinScore(minScore: number | null | undefined): number {
   return value;
 }
 
-/** The edges scoring at least `minScore`, in their order. */
-export async function atLeast(
+/** The edges scoring at least `minScore`, in their order (at once for rows at hand: resolvers/ahead.ts). */
+export function atLeast(
   rows: Promise<readonly DerivedRow[]> | readonly DerivedRow[],
   minScore: number | null | undefined,
-): Promise<DerivedRow[]> {
+): DerivedRow[] | Promise<DerivedRow[]> {
   const threshold = checkMinScore(minScore);
-  return (await rows).filter((row) => row.score >= threshold);
+  const keep = (all: readonly DerivedRow[]) =>
+    threshold === 0 ? [...all] : all.filter((row) => row.score >= threshold);
+  return rows instanceof Promise ? rows.then(keep) : keep(rows);
 }

@@ -6,6 +6,7 @@ import type { Context } from '../context.ts';
 import type { DerivedRow, LeadRow, NodeRow, PlanRow, SpanProps } from '../../graph/rows.ts';
 import { NotFoundError } from '../errors.ts';
 import { checkPlanId } from './args.ts';
+import { farEnd } from '../ahead.ts';
 
 /** Node types in the order a label decides them (a node has one of these labels). */
 export const NODE_TYPES = [
@@ -47,6 +48,11 @@ export async function required<T extends NodeRow>(ctx: Context, id: string): Pro
   const row = await ctx.loaders.node.load(id);
   if (row === null) throw new Error(`graph inconsistency: node ${id} is referenced but missing`);
   return row as T;
+}
+
+/** The node `id` at the far end of an edge row: kept on the row when fetched with it (ahead.ts), else loaded. */
+export function endOf<T extends NodeRow>(ctx: Context, edge: object, id: string): T | Promise<T> {
+  return farEnd<T>(edge, id) ?? required<T>(ctx, id);
 }
 
 export async function requiredAll<T extends NodeRow>(ctx: Context, ids: readonly string[]): Promise<T[]> {
