@@ -260,14 +260,20 @@ export class Admission {
 /** The client a request comes from and when its answer is over, for the plugin (hooks see no express request). */
 const clients = new AsyncLocalStorage<{ readonly key: string; readonly answered: AbortSignal }>();
 
+/**
+ * The reason the signals below abort with. `abort()` without one makes a DOMException, stack
+ * trace and all, at the end of every answer; nothing reads the reason.
+ */
+const ANSWERED = 'answered';
+
 /** Aborts once `res` has finished or closed, whichever comes first (already over: aborted now). */
 export function answeredSignal(res: Response): AbortSignal {
   const over = new AbortController();
   if (res.writableFinished || res.destroyed || res.closed) {
-    over.abort();
+    over.abort(ANSWERED);
     return over.signal;
   }
-  const done = () => over.abort();
+  const done = () => over.abort(ANSWERED);
   res.once('finish', done);
   res.once('close', done);
   return over.signal;
