@@ -28,7 +28,8 @@ const PROFILES = (process.env['PROFILES'] ?? 'now:dist').split(',').map((spec) =
   const [label, dist, executor] = spec.split(':');
   return { label: label!, dist: resolve(dist ?? 'dist'), executor: executor ?? null };
 });
-const TOP = 20;
+/** Frames listed (PROFILE_TOP, default 20). */
+const TOP = Number(process.env['PROFILE_TOP'] ?? 20);
 
 interface ProfileNode {
   id: number;

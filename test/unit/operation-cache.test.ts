@@ -81,6 +81,21 @@ describe('OperationCache', () => {
     expect([cache.misses, cache.hits, cache.size]).toEqual([1, 2, 1]);
   });
 
+  it('keeps the last price for the same graph size and variables, and prices anew when either changes', () => {
+    const cache = new OperationCache({ maxEntries: 10, executor: 'jit' });
+    const document = parse(QUERY);
+    const price = (k: number) =>
+      cache.price(schema, document, QUERY, 'Items', null, { k }, () => ({ price: -1, work: 0 }));
+    const first = price(2);
+    const again = price(2);
+    const other = price(5);
+    const back = price(2);
+    // The same variables: the kept price itself; others: a new one, with its own value.
+    expect(again).toBe(first);
+    expect([first.price, other.price, back.price]).toEqual([1 + 2 * 3, 1 + 5 * 3, 1 + 2 * 3]);
+    expect(back).not.toBe(first);
+  });
+
   it('is emptied when Apollo loads a schema', async () => {
     const cache = new OperationCache({ maxEntries: 10, executor: 'jit' });
     await run(cache, QUERY, { k: 1 });

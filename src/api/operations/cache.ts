@@ -8,7 +8,8 @@
  *   where graphql-jit does not compile it, or when `executor: 'graphql-js'` is chosen);
  * - its cost formula (formula.ts): the cost model's walk (limits/cost.ts) compiled into a function
  *   of (graph size, variables) that each request evaluates; it prices, and so refuses, exactly
- *   the documents the model's walk does.
+ *   the documents the model's walk does. Its last price is kept with the size and variables it
+ *   was worked out for: the same ones price the same without evaluating it again.
  * Parsing and validation are Apollo's own document cache (one parse and one validation per text).
  *
  * The cache is bounded (least recently used out first), shared by every request of the server,
@@ -56,6 +57,13 @@ interface Entry {
   jit: CompiledQuery | null | undefined;
   /** The compiled cost formula; null: not compilable (the model's walk prices it); undefined: not yet. */
   formula: CostFormula | null | undefined;
+  /**
+   * The formula's last price, with what it was priced under: the same graph size (the object
+   * ListBounds keeps while the graph's version stands) and the same variables (as JSON) price the
+   * same, so a document asked again with the same variables is not priced again (variables come
+   * from JSON, so their JSON tells them apart).
+   */
+  priced?: { readonly size: GraphSize | null; readonly variables: string; readonly price: Price };
 }
 
 /** Introspection is rare (the playground asks once) and graphql-js answers it as the spec says. */
@@ -144,7 +152,14 @@ export class OperationCache {
         entry.formula = null;
       }
     }
-    return entry.formula === null ? compute() : entry.formula(size, variables);
+    if (entry.formula === null) return compute();
+    const given = JSON.stringify(variables ?? null);
+    const last = entry.priced;
+    if (last !== undefined && last.size === size && last.variables === given) return last.price;
+    // A formula that throws (variables that do not fit) leaves the last price as it was.
+    const price = entry.formula(size, variables);
+    entry.priced = { size, variables: given, price };
+    return price;
   }
 
   /** Runs a resolved operation with its compiled executor (compiling it on its first request). */
