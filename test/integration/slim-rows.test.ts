@@ -95,6 +95,30 @@ describe('rows fetched ahead with only what the query reads', () => {
     for (const task of tasks) expect(task).toEqual(expected.get(task.id));
   });
 
+  it('answers a task asked by id as a slim row as the whole row does, beside a fuller ask of it', async () => {
+    const task = '"cast-2018/task-4"';
+    const both = await run(
+      `{ slim: node(id: ${task}) { ... on Task { id number title leadDepartments { name } } }
+         whole: node(id: ${task}) { ... on Task { id marker text subItemCount truncated } } }`,
+    );
+    expect(both.statements[0]).toBe('node-with-leads-by-ids');
+    // marker is not in a slim row: the same selection with it reads the whole row.
+    const fuller = await run(
+      `{ node(id: ${task}) { ... on Task { id number title marker leadDepartments { name } } } }`,
+    );
+    const whole = await run(
+      `{ node(id: ${task}) { ... on Task { id marker text subItemCount truncated } } }`,
+    );
+    const { marker, ...slimFields } = fuller.data['node'] as Record<string, unknown>;
+    expect(marker).toBe('4.');
+    expect(both.data['slim']).toEqual(slimFields);
+    expect(both.data['whole']).toEqual(whole.data['node']);
+    expect((both.data['slim'] as { leadDepartments: unknown[] }).leadDepartments).toEqual([
+      { name: '办公厅' },
+      { name: '信息中心' },
+    ]);
+  });
+
   it('still costs one statement for the benchmark questions that read only names', async () => {
     expect(
       (
