@@ -10,6 +10,10 @@
  *     server's node process and of the engine's java process (from /proc). Medians over rounds.
  *  4. Writes the table to bench/out/peer.md and into bench/RESULTS.md between its markers.
  *
+ * Beside the required floor, each round also times the floor answering as many bytes as this
+ * service's answer to each question (c=10 only): how far a cached answer is from the floor when
+ * both send the same bytes, reported under the floor target, never instead of it.
+ *
  * Bounded: BENCH_SECONDS per run (default 2), BENCH_ROUNDS (default 2), BENCH_WARMUP seconds per
  * server and question (default 1): about four minutes on two cores.
  */
@@ -104,12 +108,19 @@ interface Sample {
   javaMs: number;
 }
 
-async function measure(url: string, ask: Ask, connections: number, seconds: number, pids: [number, number]) {
+async function measure(
+  url: string,
+  ask: Ask,
+  connections: number,
+  seconds: number,
+  pids: [number, number],
+  headers: Record<string, string> = {},
+) {
   const [node0, java0] = pids.map(cpuMs) as [number, number];
   const result = await autocannon({
     url: `${url}/graphql`,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(ask),
     connections,
     duration: seconds,
@@ -161,6 +172,8 @@ async function main() {
     const [host, port] = engine.uri.replace('bolt://', '').split(':') as [string, string];
     const relay = await startBoltCounter({ host, port: Number(port) });
     const statements = new Map<string, { this: number; peer: number }>();
+    /** Bytes of this service's answer to each question: the sized floor answers as many. */
+    const answerBytes = new Map<string, number>();
     try {
       const [mine, peer] = await Promise.all([
         spawnServer('this', env(relay.uri)),
@@ -168,7 +181,9 @@ async function main() {
       ]);
       try {
         for (const q of questions) {
-          const ours = q.facts(await post(mine.url, q.this));
+          const data = await post(mine.url, q.this);
+          answerBytes.set(q.name, Buffer.byteLength(JSON.stringify({ data })));
+          const ours = q.facts(data);
           const theirs = q.peerFacts(await post(peer.url, q.peer));
           if (JSON.stringify(ours) !== JSON.stringify(theirs)) {
             const onlyOurs = ours.filter((f) => !theirs.includes(f)).slice(0, 5);
@@ -234,6 +249,13 @@ async function main() {
       for (const c of CONCURRENCY) {
         const s = await measure(floor.url, { query: '{ ok }' }, c, SECONDS, [floor.pid, engine.pid]);
         samples.set(`floor|floor|${c}`, [...(samples.get(`floor|floor|${c}`) ?? []), s]);
+      }
+      // Beside the required floor (a 22-byte answer): the same floor answering as many bytes as
+      // this service's answer to each question, which the load generator must also read.
+      for (const q of questions) {
+        const bytes = { 'x-floor-bytes': String(answerBytes.get(q.name)) };
+        const s = await measure(floor.url, { query: '{ ok }' }, 10, SECONDS, [floor.pid, engine.pid], bytes);
+        samples.set(`${q.name}|floor|10`, [...(samples.get(`${q.name}|floor|10`) ?? []), s]);
       }
       roundLoads.push(load());
       console.error(`round ${round + 1}/${ROUNDS} done (load ${load()})`);
@@ -301,6 +323,10 @@ async function main() {
     // Node CPU per request is steadier than req/s on a crowded machine: the same gap, by CPU.
     const floorCpu = pick('floor', 'floor', 10, 'nodeMs');
     const floorCpuGaps = questions.map((q) => pick(q.name, 'cached', 10, 'nodeMs') / floorCpu);
+    const sizedGaps = questions.map(
+      (q) => pick(q.name, 'floor', 10, 'rps') / pick(q.name, 'cached', 10, 'rps'),
+    );
+    const widestSized = sizedGaps.indexOf(Math.max(...sizedGaps));
     const slowerP50 = questions.filter(
       (q) => pick(q.name, 'this', 1, 'p50') > pick(q.name, 'peer', 1, 'p50'),
     );
@@ -313,6 +339,10 @@ async function main() {
       `- cached within 3× of the floor on every question: widest gap ${f1(Math.max(...floorGaps))}× — ${mark(Math.max(...floorGaps) <= 3)}`,
       `  - the same by node CPU per request (steadier on a busy machine; the req/s line above decides): ` +
         `widest ${f1(Math.max(...floorCpuGaps))}× the floor's ${f3(floorCpu)} ms — ${mark(Math.max(...floorCpuGaps) <= 3)}`,
+      `  - beside it (not the target): the floor answering as many bytes as each cached answer, ` +
+        `widest gap ${f1(sizedGaps[widestSized]!)}× (${questions[widestSized]!.name}: ${answerBytes.get(questions[widestSized]!.name)} bytes, ` +
+        `${f0(pick(questions[widestSized]!.name, 'floor', 10, 'rps'))} req/s against ${f0(pick(questions[widestSized]!.name, 'cached', 10, 'rps'))}) — ` +
+        `${mark(Math.max(...sizedGaps) <= 3)}`,
     ];
     const report = [
       `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench:peer\`: ` +

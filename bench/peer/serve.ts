@@ -6,7 +6,8 @@
  *
  * - peer:  @neo4j/graphql 7 over the same graph (type definitions in ./type-defs.graphql),
  *          served by @apollo/server's standalone HTTP server, as its documentation shows;
- * - floor: a bare node:http server answering a fixed JSON body, the most any server here could do.
+ * - floor: a bare node:http server answering a fixed JSON body, the most any server here could do;
+ *          with a header `x-floor-bytes: N`, a JSON body of N bytes instead.
  */
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -34,13 +35,31 @@ async function servePeer(): Promise<string> {
   return url.replace(/\/$/, '');
 }
 
+/**
+ * A JSON answer of exactly `bytes` bytes (at least the plain answer's), made once per size: what a
+ * floor sends when asked to answer as many bytes as a cached answer of this service.
+ */
+const sized = new Map<number, Buffer>();
+function bodyOf(bytes: number, plain: string): Buffer {
+  let body = sized.get(bytes);
+  if (body === undefined) {
+    const pad = Math.max(0, bytes - Buffer.byteLength(JSON.stringify({ data: { ok: '' } })));
+    body = pad === 0 ? Buffer.from(plain) : Buffer.from(JSON.stringify({ data: { ok: 'x'.repeat(pad) } }));
+    sized.set(bytes, body);
+  }
+  return body;
+}
+
 async function serveFloor(): Promise<string> {
   const body = JSON.stringify({ data: { ok: true } });
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-      res.end(body);
+      // `x-floor-bytes: N`: the same floor with an answer of N bytes (bench/peer/run.ts's sized floor).
+      const asked = Number(req.headers['x-floor-bytes']);
+      const answer = Number.isInteger(asked) && asked > 0 ? bodyOf(asked, body) : body;
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer) });
+      res.end(answer);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, HOST, resolve));

@@ -57,9 +57,14 @@ function labelOf(type: string, p: Record<string, unknown>): string {
   }
 }
 
+/** A node's type in a shape: the first of its labels in TYPES' order. */
+export function shapeType(labels: readonly string[]): string {
+  return TYPES.find((t) => labels.includes(t)) ?? labels[0] ?? 'Node';
+}
+
 export function shapeNode(row: NodeRow): ShapeNode {
   const { labels, ...properties } = row as NodeRow & Record<string, unknown>;
-  const type = TYPES.find((t) => labels.includes(t)) ?? labels[0] ?? 'Node';
+  const type = shapeType(labels);
   return { id: row.id, type, label: labelOf(type, properties), properties };
 }
 

@@ -130,4 +130,76 @@ describe('round trips to Neo4j per operation', () => {
       whole.data!.search.map(({ id, type, score }) => ({ id, type, score })),
     );
   });
+  it('a neighbourhood asked for ids and node types reads lists of ids, and finds the same nodes in the same order, the same cut and the same edges', async () => {
+    const ids = 'nodes { id type } edges { id } truncated limit';
+    expect(await trips(`{ neighborhood(id: "dept/组人部", depth: 2) { ${ids} } }`)).toEqual([
+      'graph-neighborhood-ids',
+    ]);
+    expect(
+      await trips('{ neighborhood(id: "dept/组人部", depth: 2) { nodes { id label } edges { id } } }'),
+    ).toEqual(['graph-neighborhood']);
+    expect(
+      await trips('{ neighborhood(id: "dept/组人部", depth: 2) { nodes { id } edges { id type } } }'),
+    ).toEqual(['graph-neighborhood']);
+    type Shape = {
+      nodes: { id: string; type: string }[];
+      edges: { id: string }[];
+      truncated: boolean;
+      limit: number;
+    };
+    const cases = [
+      'id: "dept/组人部", depth: 2',
+      'id: "组人部", depth: 2',
+      'id: "cast-2018/task-6", depth: 3, limit: 12',
+      'id: "cast-2018", depth: 2, limit: 5',
+      'id: "concept/四服务", depth: 3, types: ["MENTIONS", "SERVES"]',
+    ];
+    for (const args of cases) {
+      const slim = await server.gql<{ neighborhood: Shape }>(`{ neighborhood(${args}) { ${ids} } }`);
+      const whole = await server.gql<{ neighborhood: Shape }>(
+        `{ neighborhood(${args}) { nodes { id type label } edges { id type source } truncated limit } }`,
+      );
+      expect(slim.errors).toBeUndefined();
+      const { nodes, edges, truncated, limit } = whole.data!.neighborhood;
+      expect({ args, shape: slim.data!.neighborhood }).toEqual({
+        args,
+        shape: {
+          nodes: nodes.map(({ id, type }) => ({ id, type })),
+          edges: edges.map(({ id }) => ({ id })),
+          truncated,
+          limit,
+        },
+      });
+      expect(nodes.length).toBeGreaterThan(1);
+      expect(edges.length).toBeGreaterThan(0);
+    }
+    // The cut of a plan at depth 2 at five nodes: the plan, then the nearest by id.
+    const cut = await server.gql<{ neighborhood: Shape }>(
+      `{ neighborhood(id: "cast-2018", depth: 2, limit: 5) { ${ids} } }`,
+    );
+    expect(cut.data!.neighborhood.truncated).toBe(true);
+    expect(cut.data!.neighborhood.nodes[0]).toEqual({ id: 'cast-2018', type: 'Plan' });
+  });
+  it('coverage goals asked for ids take slim goals, and answer as the whole goals do', async () => {
+    const goals = (fields: string) =>
+      `{ coverage(planId: "cast-2018") { goals { goal { ${fields} } taskCount totalScore rankByScore } } }`;
+    type Row = { goal: { id: string; title: string; text?: string }; taskCount: number };
+    const slim = await server.gql<{ coverage: { goals: Row[] } }>(goals('id title'));
+    const whole = await server.gql<{ coverage: { goals: Row[] } }>(goals('id title text'));
+    expect(slim.data!.coverage.goals).toEqual(
+      whole.data!.coverage.goals.map(({ goal: { id, title }, ...rest }) => ({
+        goal: { id, title },
+        ...rest,
+      })),
+    );
+    expect(slim.data!.coverage.goals.map((g) => `${g.goal.id} ${g.taskCount}`)).toEqual([
+      'cast-2018/goal-1 4',
+      'cast-2018/goal-3 5',
+      'cast-2018/goal-2 9',
+    ]);
+    // The text comes with the goal in the same statement.
+    expect(await trips(goals('id text'))).toEqual(['coverage-goals']);
+    expect(whole.data!.coverage.goals[0]!.goal.text!.length).toBeGreaterThan(10);
+    expect(await trips(goals('id'))).toEqual(['coverage-goals']);
+  });
 });

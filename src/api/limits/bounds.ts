@@ -76,7 +76,7 @@ const DECLARED: Readonly<Record<string, number>> = {
   ServesEvidence: 16,
   AddressesEvidence: 16,
   ParseWarning: 1_000,
-  GraphPath: 25, // graph-paths.cypher: ALL SHORTEST … LIMIT 25
+  GraphPath: 25, // graph-paths.cypher: allShortestPaths … LIMIT 25
   BasisCount: 8, // one per basis of a derived edge
   DiffPart: 200, // a character diff of one title or text: runs kept, added and removed alternate
   Appendix: 20, // attachments (附件) of one plan

@@ -16,13 +16,16 @@ import type {
 } from '../coverage/types.ts';
 import { checkFirst, checkOffset, checkPlanId } from './args.ts';
 import { atLeast, checkMinScore } from './scores.ts';
-import { known, optionalPlan, planOrFail } from './shared.ts';
+import { known, optionalPlan, planOrFail, SLIM_ELEMENT_LEAVES, slimFits } from './shared.ts';
 import { BadInputError } from '../errors.ts';
 import type { Context } from '../context.ts';
-import { childArguments, childFields, selects } from '../lookahead.ts';
+import { childArguments, childFields, namesAt, selects } from '../lookahead.ts';
 import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 
 const nodes = <T>(rows: { node: T }[]) => rows.map((r) => r.node);
+
+/** Fields of a goal that a slim row (shared.ts) leaves out, its text and spans included. */
+const WHOLE_GOAL_FIELDS = [...SLIM_ELEMENT_LEAVES, 'text', 'source', 'titleSource'];
 
 /**
  * The page of each id list of a coverage row the query selects, for its statement to cut the lists
@@ -124,11 +127,15 @@ export const coverageResolvers: Resolvers = {
     },
   },
   Coverage: {
-    goals: async (parent, { minScore }, ctx) => {
+    goals: async (parent, { minScore }, ctx, info) => {
       const threshold = checkMinScore(minScore);
       const rows = await ctx.db.read<GoalCoverageRow & Record<string, unknown>>('coverage-goals', {
         planIds: plansOf(parent),
         minScore: threshold,
+        // A slim goal (shared.ts) when the query reads nothing it leaves out: a goal's id and title
+        // move over Bolt, not its text, quote and spans; a query that reads those gets the whole
+        // node in the same statement, as before.
+        slim: slimFits(namesAt(info, ['goal']), WHOLE_GOAL_FIELDS),
       });
       return ranked(await known(ctx, parent.planId, rows)).map((row) => ({ ...row, minScore: threshold }));
     },

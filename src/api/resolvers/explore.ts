@@ -2,7 +2,7 @@
 import type { Resolvers } from '../../generated/graphql.ts';
 import { toLuceneQuery } from '../../graph/lucene.ts';
 import type { NodeRow } from '../../graph/rows.ts';
-import { byId, shapeNode, type ShapeEdge, type ShapeNode } from '../../graph/shape.ts';
+import { byId, shapeNode, shapeType, type ShapeEdge, type ShapeNode } from '../../graph/shape.ts';
 import { BadInputError } from '../errors.ts';
 import { cytoscapeElements } from '../export/attributes.ts';
 import { checkId, checkSearchText } from './args.ts';
@@ -60,6 +60,46 @@ function detailOf(info: GraphQLResolveInfo): Detail {
   return 'ids';
 }
 
+const EDGE_FIELDS_OF_IDS = new Set(['id', '__typename']);
+
+/**
+ * Whether a neighbourhood query reads nothing but ids (of nodes and edges), node types and the
+ * cut: cypher/graph-neighborhood-ids then answers it with lists of ids, no node or edge maps.
+ */
+function idsOnly(info: GraphQLResolveInfo): boolean {
+  if (namesAt(info, []).has('cytoscape')) return false;
+  for (const name of namesAt(info, ['nodes'])) if (!NODE_FIELDS_OF_IDS.has(name)) return false;
+  for (const name of namesAt(info, ['edges'])) if (!EDGE_FIELDS_OF_IDS.has(name)) return false;
+  return true;
+}
+
+interface IdRows {
+  nodeIds: string[];
+  /** Each node's labels, when the query reads node types. */
+  nodeLabels: string[][] | null;
+  edgeIds: string[];
+  total: number;
+}
+
+/**
+ * A shape from ids alone (idsOnly): a node's `type` from its labels when they were asked for; the
+ * fields no such query reads (a node's label and properties, an edge's ends and type) are left
+ * empty rather than fetched.
+ */
+function shapeOfIds(row: IdRows | undefined, limit: number) {
+  const labels = row?.nodeLabels ?? null;
+  return drawable({
+    nodes: (row?.nodeIds ?? []).map((id, i) => {
+      return { id, type: labels === null ? '' : shapeType(labels[i]!), label: '', properties: {} };
+    }),
+    edges: [...(row?.edgeIds ?? [])]
+      .sort()
+      .map((id) => ({ id, type: '', source: '', target: '', properties: {} })),
+    truncated: (row?.total ?? 0) > limit,
+    limit,
+  });
+}
+
 interface ShapeRows {
   nodes: NodeRow[];
   edges: ShapeEdge[];
@@ -112,17 +152,22 @@ export const exploreResolvers: Resolvers = {
     },
     neighborhood: async (_root, { id, depth, types, limit }, ctx, info) => {
       const max = checkRange('limit', limit ?? 200, 1, MAX_SHAPE);
-      const params = {
-        depth: checkRange('depth', depth ?? 1, 1, 3),
-        types: types ?? null,
-        limit: max,
-        detail: detailOf(info),
-      };
-      const read = (start: string) =>
-        ctx.db.read<ShapeRows & Record<string, unknown>>('graph-neighborhood', { ...params, id: start });
-      let [row] = await read(/^\S+$/u.test(id) ? checkId('id', id) : id);
+      const common = { depth: checkRange('depth', depth ?? 1, 1, 3), types: types ?? null, limit: max };
       // No row: no such node by that id; a name (组人部, 四服务) then stands for its node, asked only
       // then, so a found id costs one statement.
+      const start = /^\S+$/u.test(id) ? checkId('id', id) : id;
+      if (idsOnly(info)) {
+        const params = { ...common, typed: namesAt(info, ['nodes']).has('type') };
+        const read = (node: string) =>
+          ctx.db.read<IdRows & Record<string, unknown>>('graph-neighborhood-ids', { ...params, id: node });
+        let [row] = await read(start);
+        if (row === undefined) [row] = await read(await resolveNode(ctx, 'id', id));
+        return shapeOfIds(row, max);
+      }
+      const params = { ...common, detail: detailOf(info) };
+      const read = (node: string) =>
+        ctx.db.read<ShapeRows & Record<string, unknown>>('graph-neighborhood', { ...params, id: node });
+      let [row] = await read(start);
       if (row === undefined) [row] = await read(await resolveNode(ctx, 'id', id));
       return shape(row, max);
     },
