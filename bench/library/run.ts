@@ -116,6 +116,9 @@ interface LoadRow {
   /** CPU used during the load (ms): node (main and parse threads), the JVM. Load-independent, unlike seconds. */
   readonly nodeCpuMs: number;
   readonly jvmCpuMs: number | null;
+  /** SAME_AS and CONTINUES links in the graph after the load (the seed's none). */
+  readonly sameAs: number;
+  readonly continues: number;
 }
 
 /** The tenth of the files at the start and at the end of the load: flat when they cost alike. */
@@ -172,6 +175,9 @@ async function main() {
       clearInterval(sampler);
       const cpu = process.cpuUsage(cpuBefore);
       const jvmAfter = pid === null ? null : cpuMs(pid);
+      // What the load aligned: a change that makes loads cheaper must not change these (diff two runs' files).
+      const links = (await open.db.read<{ link: string }>('test-align-links')).map((r) => r.link);
+      writeFileSync(`bench/out/library-${n}-links.txt`, links.join('\n') + '\n');
       rows.push({
         n,
         run,
@@ -179,6 +185,8 @@ async function main() {
         jvmRss: pid === null ? null : peakRss(pid),
         nodeCpuMs: (cpu.user + cpu.system) / 1000,
         jvmCpuMs: jvmBefore === null || jvmAfter === null ? null : jvmAfter - jvmBefore,
+        sameAs: links.filter((l) => l.includes(' SAME_AS ')).length,
+        continues: links.filter((l) => l.includes(' CONTINUES ')).length,
       });
       const failed = run.results.filter((r) => r.load !== 'loaded');
       if (failed.length > 0) {
@@ -205,7 +213,7 @@ async function main() {
     '### Load (a fresh engine holding the seed, then the library: parse workers, 8 plans per transaction)',
     '',
   );
-  const loadTable = rows.map(({ n, run, nodeRss, jvmRss, nodeCpuMs, jvmCpuMs }) => {
+  const loadTable = rows.map(({ n, run, nodeRss, jvmRss, nodeCpuMs, jvmCpuMs, sameAs, continues }) => {
     const loaded = run.results.filter((r) => r.load === 'loaded').length;
     const seconds = run.elapsedMs / 1000;
     const [writeFirst, writeLast] = tenths(run, (t) => t.writeMs);
@@ -223,6 +231,7 @@ async function main() {
       jvmCpuMs === null ? '?' : (jvmCpuMs / Math.max(1, loaded)).toFixed(0),
       mib(nodeRss),
       mib(jvmRss),
+      `${sameAs} / ${continues}`,
     ];
   });
   out.push(
@@ -240,6 +249,7 @@ async function main() {
         'JVM CPU ms/plan',
         'node RSS peak',
         'Neo4j JVM RSS peak',
+        'SAME_AS / CONTINUES',
       ],
       loadTable,
     ),
