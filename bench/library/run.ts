@@ -106,7 +106,7 @@ async function freshEngine(): Promise<{ open: OpenDatabase; dataDir: string }> {
 
 /**
  * Every SAME_AS / CONTINUES link, sorted (test-align-links); null, with the reason on stderr, when
- * the engine cannot list them. ~150,000 rows at 1,000 plans: more than a request's read timeout
+ * the engine cannot list them. ~290,000 rows at 1,000 plans: more than a request's read timeout
  * allows on a crowded machine, so this bookkeeping read gets ten minutes.
  */
 async function alignLinks(open: OpenDatabase): Promise<string[] | null> {
