@@ -23,6 +23,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config.ts';
+import { Database } from '../../src/db/database.ts';
 import { openDatabase, type OpenDatabase } from '../../src/db/open.ts';
 import { parsePlan, readPlanFile } from '../../src/ingest/index.ts';
 import { loadLibrary, type LibraryLoad } from '../../src/ingest/library/load-library.ts';
@@ -103,6 +104,21 @@ async function freshEngine(): Promise<{ open: OpenDatabase; dataDir: string }> {
   }
 }
 
+/**
+ * Every SAME_AS / CONTINUES link, sorted (test-align-links); null, with the reason on stderr, when
+ * the engine cannot list them. ~290,000 rows at 1,000 plans: more than a request's read timeout
+ * allows on a crowded machine, so this bookkeeping read gets ten minutes.
+ */
+async function alignLinks(open: OpenDatabase): Promise<string[] | null> {
+  const db = new Database(open.db.driver, open.db.databaseName, open.db.catalog, { readTimeoutMs: 600_000 });
+  try {
+    return (await db.read<{ link: string }>('test-align-links')).map((r) => r.link);
+  } catch (error) {
+    console.error(`  the alignment links could not be listed: ${(error as Error).message}`);
+    return null;
+  }
+}
+
 async function loadSeed(open: OpenDatabase): Promise<void> {
   const { text, source } = readPlanFile(SEED);
   await loadPlan(open.db, parsePlan(text, source));
@@ -116,6 +132,9 @@ interface LoadRow {
   /** CPU used during the load (ms): node (main and parse threads), the JVM. Load-independent, unlike seconds. */
   readonly nodeCpuMs: number;
   readonly jvmCpuMs: number | null;
+  /** SAME_AS and CONTINUES links in the graph after the load (the seed's none). */
+  readonly sameAs: number | null;
+  readonly continues: number | null;
 }
 
 /** The tenth of the files at the start and at the end of the load: flat when they cost alike. */
@@ -172,6 +191,9 @@ async function main() {
       clearInterval(sampler);
       const cpu = process.cpuUsage(cpuBefore);
       const jvmAfter = pid === null ? null : cpuMs(pid);
+      // What the load aligned: a change that makes loads cheaper must not change these (diff two runs' files).
+      const links = await alignLinks(open);
+      if (links !== null) writeFileSync(`bench/out/library-${n}-links.txt`, links.join('\n') + '\n');
       rows.push({
         n,
         run,
@@ -179,6 +201,8 @@ async function main() {
         jvmRss: pid === null ? null : peakRss(pid),
         nodeCpuMs: (cpu.user + cpu.system) / 1000,
         jvmCpuMs: jvmBefore === null || jvmAfter === null ? null : jvmAfter - jvmBefore,
+        sameAs: links?.filter((l) => l.includes(' SAME_AS ')).length ?? null,
+        continues: links?.filter((l) => l.includes(' CONTINUES ')).length ?? null,
       });
       const failed = run.results.filter((r) => r.load !== 'loaded');
       if (failed.length > 0) {
@@ -205,7 +229,7 @@ async function main() {
     '### Load (a fresh engine holding the seed, then the library: parse workers, 8 plans per transaction)',
     '',
   );
-  const loadTable = rows.map(({ n, run, nodeRss, jvmRss, nodeCpuMs, jvmCpuMs }) => {
+  const loadTable = rows.map(({ n, run, nodeRss, jvmRss, nodeCpuMs, jvmCpuMs, sameAs, continues }) => {
     const loaded = run.results.filter((r) => r.load === 'loaded').length;
     const seconds = run.elapsedMs / 1000;
     const [writeFirst, writeLast] = tenths(run, (t) => t.writeMs);
@@ -223,6 +247,7 @@ async function main() {
       jvmCpuMs === null ? '?' : (jvmCpuMs / Math.max(1, loaded)).toFixed(0),
       mib(nodeRss),
       mib(jvmRss),
+      `${sameAs ?? '?'} / ${continues ?? '?'}`,
     ];
   });
   out.push(
@@ -240,6 +265,7 @@ async function main() {
         'JVM CPU ms/plan',
         'node RSS peak',
         'Neo4j JVM RSS peak',
+        'SAME_AS / CONTINUES',
       ],
       loadTable,
     ),

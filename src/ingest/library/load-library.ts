@@ -111,8 +111,38 @@ export async function loadLibrary(
   let batch: Waiting[] = [];
   const flush = async () => {
     if (db === null || batch.length === 0) return;
-    const waiting = batch;
+    const all = batch;
     batch = [];
+    // Files whose bytes the graph holds already are skipped: one read for the whole batch.
+    const t0 = performance.now();
+    let held: Map<string, string>;
+    try {
+      held = options.force
+        ? new Map()
+        : await heldBytes(
+            db,
+            all.map((w) => w.result.sha256 ?? ''),
+          );
+    } catch (error) {
+      held = new Map();
+      for (const w of all) {
+        w.result.load = 'failed';
+        w.result.loadDetail = describe(error);
+      }
+    }
+    const heldMs = (performance.now() - t0) / all.length;
+    for (const w of all) {
+      w.steps['held'] = heldMs;
+      // As loadPlan's own skip: "unchanged" says the graph holds these bytes already.
+      if (held.has(w.result.sha256 ?? '')) w.result.load = 'unchanged';
+      if (w.result.load !== undefined) timings[w.index] = { ...timings[w.index]!, writeMs: heldMs };
+    }
+    const waiting = all.filter((w) => w.result.load === undefined);
+    done += all.length - waiting.length;
+    if (waiting.length === 0) {
+      progress();
+      return;
+    }
     const started = performance.now();
     // Answers come back in the order sent, plan after plan: each step's time runs from the answer before it.
     let before = started;
@@ -175,22 +205,9 @@ export async function loadLibrary(
         if (result.sha256 && sameBytes === undefined) fileOfBytes.set(result.sha256, result);
         if (sameId === undefined && sameBytes === undefined) fileOfId.set(model.id, result.file);
         if (db !== null && result.load === undefined) {
-          const t0 = performance.now();
-          try {
-            const held = options.force ? undefined : await heldBytes(db, result.sha256 ?? '');
-            steps['held'] = performance.now() - t0;
-            // As loadPlan's own skip: "unchanged" says the graph holds these bytes already.
-            if (held !== undefined) result.load = 'unchanged';
-            else {
-              batch.push({ index: i, result, model, parseMs, steps });
-              if (batch.length >= BATCH_PLANS) await flush();
-              continue;
-            }
-          } catch (error) {
-            result.load = 'failed';
-            result.loadDetail = describe(error);
-          }
-          timings[i] = { file: result.file, parseMs, writeMs: performance.now() - t0, alignMs: 0, steps };
+          batch.push({ index: i, result, model, parseMs, steps });
+          if (batch.length >= BATCH_PLANS) await flush();
+          continue;
         }
       }
       done += 1;
@@ -222,8 +239,13 @@ function describe(error: unknown): string {
   return typeof code === 'string' && !message.startsWith(code) ? `${code}: ${message}` : message;
 }
 
-/** The plan the graph holds from these bytes by this loader version, if any. */
-async function heldBytes(db: Database, sha256: string): Promise<string | undefined> {
-  const [row] = await db.read<{ planId: string; loaderVersion: string }>('load-plan-by-sha256', { sha256 });
-  return row && row.loaderVersion === LOADER_VERSION ? row.planId : undefined;
+/** Of these byte hashes, those the graph holds as a plan by this loader version, with that plan's id. */
+async function heldBytes(db: Database, sha256s: readonly string[]): Promise<Map<string, string>> {
+  const rows = await db.read<{ sha256: string; planId: string; loaderVersion: string }>(
+    'load-plans-by-sha256',
+    {
+      sha256s: [...sha256s],
+    },
+  );
+  return new Map(rows.filter((r) => r.loaderVersion === LOADER_VERSION).map((r) => [r.sha256, r.planId]));
 }

@@ -98,7 +98,10 @@ interface ToWrite {
 
 /** What the graph holds decides: skip (same bytes, same loader), refuse (another file's id), or write. */
 async function check(db: Database, model: PlanModel, force: boolean): Promise<LoadResult | ToWrite> {
-  const state = await loadedState(db, model.id);
+  return decide(model, await loadedState(db, model.id), force);
+}
+
+function decide(model: PlanModel, state: LoadedState | null, force: boolean): LoadResult | ToWrite {
   if (state?.sourceFile && state.sourceFile !== model.source.file) {
     throw new PlanIdClashError(model.id, state.sourceFile, model.source.file);
   }
@@ -112,6 +115,14 @@ async function check(db: Database, model: PlanModel, force: boolean): Promise<Lo
   const loadedAt =
     state?.sha256 === model.source.sha256 && state.loadedAt ? state.loadedAt : new Date().toISOString();
   return { model, loadedAt };
+}
+
+/** What the graph holds of each of several plans, by plan id (one read for a whole batch). */
+async function loadedStates(db: Database, planIds: readonly string[]): Promise<Map<string, LoadedState>> {
+  const rows = await db.read<LoadedState & { planId: string } & Record<string, unknown>>('load-plan-states', {
+    planIds: [...planIds],
+  });
+  return new Map(rows.map(({ planId, ...state }) => [planId, state]));
 }
 
 export async function loadPlan(
@@ -167,9 +178,19 @@ export async function loadPlanBatch(
 ): Promise<BatchOutcome[]> {
   const outcomes: (BatchOutcome | undefined)[] = models.map(() => undefined);
   const toWrite: { index: number; plan: ToWrite }[] = [];
+  // One read for the whole batch: a read per plan would cost the engine a transaction each.
+  let states: Map<string, LoadedState>;
+  try {
+    states = await loadedStates(
+      db,
+      models.map((m) => m.id),
+    );
+  } catch (error) {
+    return models.map(() => ({ ok: false, error }));
+  }
   for (const [index, model] of models.entries()) {
     try {
-      const checked = await check(db, model, options.force ?? false);
+      const checked = decide(model, states.get(model.id) ?? null, options.force ?? false);
       if ('status' in checked) outcomes[index] = { ok: true, result: checked };
       else toWrite.push({ index, plan: checked });
     } catch (error) {

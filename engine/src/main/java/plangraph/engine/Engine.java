@@ -57,6 +57,8 @@ public final class Engine {
     /** Stores of a policy-plan graph are a few MB; 256 MiB keeps all of them in memory. */
     static final long PAGE_CACHE_BYTES = ByteUnit.mebiBytes(256);
     static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** dbms.cypher.min_replan_interval (Neo4j's default: 10 s); see where it is set. */
+    static final Duration MIN_REPLAN_INTERVAL = Duration.ofSeconds(60);
     /**
      * Every procedure anyone may call on this engine (dbms.security.procedures.allowlist): the
      * reader's (ReadOnlyUsers.READER_PROCEDURES), the loader's wait for its indexes, and the
@@ -140,6 +142,12 @@ public final class Engine {
                     // Bolt's event loops otherwise wait out a 5 s quiet period, twice, on every
                     // stop; by then every connection is closed, so there is nothing to wait for.
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                    // A cached query plan is looked at again, and replanned if the statistics it
+                    // was made with diverged, at most once a minute rather than every 10 s: a
+                    // library load runs the same few statements thousands of times while the graph
+                    // grows, and replanning them kept the engine busy. The plans are index seeks
+                    // by id whatever the counts, so a plan a minute old is as good.
+                    .setConfig(GraphDatabaseSettings.cypher_min_replan_interval, MIN_REPLAN_INTERVAL)
                     .build();
         } catch (RuntimeException e) {
             lock.release(true);
