@@ -13,7 +13,7 @@ import { closeAlignPool, compareOffLoop } from '../../src/api/compare/align-pool
 import type { Side } from '../../src/api/compare/compare-task.ts';
 import { graphmlKeys } from '../../src/api/export/attributes.ts';
 import { bodyChunks, type Format } from '../../src/api/export/chunks.ts';
-import { workerChunks } from '../../src/api/export/worker-chunks.ts';
+import { afterWrite, workerChunks } from '../../src/api/export/worker-chunks.ts';
 import { emptyGraph, loadFiles, openTestDatabase, SECOND_PLAN, SEED } from '../support/graph.ts';
 
 let db: Database;
@@ -89,6 +89,24 @@ describe('an export in its worker', () => {
       expect(there.equals(here)).toBe(true);
     });
   }
+
+  it('takes back each page once written, so its bytes leave the main thread at once', async () => {
+    const chunks = workerChunks(login, null, 'json', [], Date.now() + 60_000, none);
+    const sizes: number[] = [];
+    const bytes: number[] = [];
+    for await (const chunk of chunks) {
+      bytes.push(chunk.byteLength);
+      const release = afterWrite(chunk);
+      expect(release).toBeTypeOf('function');
+      release!();
+      // Transferred back to its thread: detached here, its memory no longer the main thread's.
+      sizes.push((chunk as Uint8Array).buffer.byteLength);
+    }
+    expect(bytes.length).toBeGreaterThan(1);
+    expect(bytes.every((n) => n > 0)).toBe(true);
+    expect(sizes.every((n) => n === 0)).toBe(true);
+    expect(afterWrite('{"elements":')).toBeUndefined();
+  });
 
   it('fails as a TIMEOUT DatabaseError when its deadline has passed before a read', async () => {
     const chunks = workerChunks(login, null, 'graphml', await keys(null), Date.now() - 1, none);

@@ -54,7 +54,9 @@ function run(task: PageTask): void {
   const chunks = withDeadline(task.deadline, () => bodyChunks(db, task.planId, task.format, task.keys));
   const encoder = new TextEncoder();
   let busy = Promise.resolve();
-  port.on('message', () => {
+  port.on('message', (request: 'next' | { release: ArrayBuffer }) => {
+    // A page the main thread has written comes back to be freed here (worker-chunks.ts, afterWrite).
+    if (request !== 'next') return;
     busy = busy.then(async () => {
       let message: PageMessage;
       try {

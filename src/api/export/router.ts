@@ -24,7 +24,7 @@ import type { NodeRow } from '../../graph/rows.ts';
 import { graphmlKeys } from './attributes.ts';
 import { bodyChunks, type Format } from './chunks.ts';
 import { escapeXml, GraphMLWriter } from './graphml.ts';
-import { workerChunks } from './worker-chunks.ts';
+import { afterWrite, workerChunks } from './worker-chunks.ts';
 
 const PLAN_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -51,7 +51,8 @@ class Interrupted extends Error {}
  */
 async function write(res: Response, chunk: string | Uint8Array): Promise<void> {
   if (res.destroyed) throw new Interrupted('the client closed the connection');
-  if (res.write(chunk)) return;
+  const written = afterWrite(chunk);
+  if (written === undefined ? res.write(chunk) : res.write(chunk, written)) return;
   const deadline = currentDeadline();
   let timer: NodeJS.Timeout | undefined;
   const drained = await new Promise<boolean>((resolve) => {

@@ -23,6 +23,23 @@ const ENTRY = fileURLToPath(
   new URL(import.meta.url.endsWith('.ts') ? './page-worker.mjs' : './page-task.js', import.meta.url),
 );
 
+/**
+ * What gives a chunk's memory back once the socket has taken it (see `afterWrite`). A page arrives
+ * as a transferred buffer; left to the main thread, its bytes would live until a collection of the
+ * main heap, which an export's few JavaScript objects seldom cause: two exports' pages piled up
+ * ~80 MB of RSS before one did (bench/RESULTS.md, availability). Sent back to its thread, the
+ * buffer leaves the main thread at once and the thread's small heap frees it within a page.
+ */
+const releases = new WeakMap<Uint8Array, () => void>();
+
+/**
+ * The callback for `res.write(chunk, callback)`: called when the socket has written the chunk, it
+ * hands a worker page's buffer back to its thread. Undefined for any other chunk.
+ */
+export function afterWrite(chunk: string | Uint8Array): (() => void) | undefined {
+  return typeof chunk === 'string' ? undefined : releases.get(chunk);
+}
+
 /** The next message of `worker`, or its failure (an error thrown, or an exit before answering). */
 function reply(worker: Worker): Promise<PageMessage> {
   return new Promise((resolve, reject) => {
@@ -67,7 +84,13 @@ export async function* workerChunks(
           ? new Error(text)
           : new DatabaseError(code, text, cause === undefined ? undefined : { cause });
       }
-      yield message.chunk;
+      const chunk = message.chunk;
+      releases.set(chunk, () => {
+        // After the export ended the thread is gone; the buffer is then simply left to the collector.
+        if (chunk.buffer.byteLength > 0)
+          worker.postMessage({ release: chunk.buffer }, [chunk.buffer as ArrayBuffer]);
+      });
+      yield chunk;
     }
   } finally {
     void worker.terminate();
