@@ -156,20 +156,20 @@ export const exploreResolvers: Resolvers = {
       // No row: no such node by that id; a name (组人部, 四服务) then stands for its node, asked only
       // then, so a found id costs one statement.
       const start = /^\S+$/u.test(id) ? checkId('id', id) : id;
+      const around = async <R extends Record<string, unknown>>(statement: string, params: object) => {
+        const read = (node: string) => ctx.db.read<R>(statement, { ...common, ...params, id: node });
+        const [row] = await read(start);
+        return row ?? (await read(await resolveNode(ctx, 'id', id)))[0];
+      };
       if (idsOnly(info)) {
-        const params = { ...common, typed: namesAt(info, ['nodes']).has('type') };
-        const read = (node: string) =>
-          ctx.db.read<IdRows & Record<string, unknown>>('graph-neighborhood-ids', { ...params, id: node });
-        let [row] = await read(start);
-        if (row === undefined) [row] = await read(await resolveNode(ctx, 'id', id));
-        return shapeOfIds(row, max);
+        const typed = namesAt(info, ['nodes']).has('type');
+        return shapeOfIds(
+          await around<IdRows & Record<string, unknown>>('graph-neighborhood-ids', { typed }),
+          max,
+        );
       }
-      const params = { ...common, detail: detailOf(info) };
-      const read = (node: string) =>
-        ctx.db.read<ShapeRows & Record<string, unknown>>('graph-neighborhood', { ...params, id: node });
-      let [row] = await read(start);
-      if (row === undefined) [row] = await read(await resolveNode(ctx, 'id', id));
-      return shape(row, max);
+      const detail = detailOf(info);
+      return shape(await around<ShapeRows & Record<string, unknown>>('graph-neighborhood', { detail }), max);
     },
     subgraph: async (_root, { ids, types, expand, limit }, ctx, info) => {
       if (ids.length > MAX_IDS) throw new BadInputError('ids', `at most ${MAX_IDS} ids`, `${ids.length} ids`);

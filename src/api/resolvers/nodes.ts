@@ -5,6 +5,9 @@ import { BadInputError, NotFoundError, NotFoundWithSuggestionsError } from '../e
 import { namesAt, selects } from '../lookahead.ts';
 import { keepAhead } from '../ahead.ts';
 import { listOr, slimElement, slimLead } from './slim.ts';
+import { NODE_ID_EXPECTED, checkNodeId } from './args.ts';
+import { nearestIds } from './lookups.ts';
+import { SLIM_DEPARTMENT_LEAVES, slimFits, typeOf } from './shared.ts';
 
 /** Fields of a task that a slim task row answers by itself (the lead edges come beside it). */
 const SLIM_TASK_READS: ReadonlySet<string> = new Set([
@@ -15,9 +18,6 @@ const SLIM_TASK_READS: ReadonlySet<string> = new Set([
   'leads',
   'leadDepartments',
 ]);
-import { NODE_ID_EXPECTED, checkNodeId } from './args.ts';
-import { nearestIds } from './lookups.ts';
-import { SLIM_DEPARTMENT_LEAVES, slimFits, typeOf } from './shared.ts';
 
 export const nodeResolvers: Resolvers = {
   Node: { __resolveType: (row) => typeOf(row) },
