@@ -19,11 +19,11 @@
  * still in line leaves it. Otherwise reads stuck on a hung engine would keep a client's slots
  * long after its answers were gone, and its next requests would be SERVICE_BUSY.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
-import type { RequestHandler, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { currentDeadline } from '../db/deadline.ts';
+import { currentDeadline, currentTag, withDeadline } from '../db/deadline.ts';
 import { ErrorCode } from './errors.ts';
 import { priceOf } from './limits/cost.ts';
 
@@ -257,8 +257,13 @@ export class Admission {
   }
 }
 
-/** The client a request comes from and when its answer is over, for the plugin (hooks see no express request). */
-const clients = new AsyncLocalStorage<{ readonly key: string; readonly answered: AbortSignal }>();
+/** The client a request comes from and its response, for the plugin (hooks see no HTTP request). */
+class RequestClient {
+  constructor(
+    readonly key: string,
+    readonly res: ServerResponse,
+  ) {}
+}
 
 /**
  * The reason the signals below abort with. `abort()` without one makes a DOMException, stack
@@ -267,7 +272,7 @@ const clients = new AsyncLocalStorage<{ readonly key: string; readonly answered:
 const ANSWERED = 'answered';
 
 /** Aborts once `res` has finished or closed, whichever comes first (already over: aborted now). */
-export function answeredSignal(res: Response): AbortSignal {
+export function answeredSignal(res: ServerResponse): AbortSignal {
   const over = new AbortController();
   if (res.writableFinished || res.destroyed || res.closed) {
     over.abort(ANSWERED);
@@ -279,9 +284,22 @@ export function answeredSignal(res: Response): AbortSignal {
   return over.signal;
 }
 
-/** Express middleware: remembers the client (its IP address) and its response for the admission plugin. */
+/**
+ * Runs `fn` under the deadline `at` (db/deadline.ts) as the work of the client `req` came from (its
+ * IP address), answered by `res`: the one store of the request carries both.
+ */
+export function asClient<T>(
+  req: IncomingMessage,
+  res: ServerResponse,
+  at: number | undefined,
+  fn: () => T,
+): T {
+  return withDeadline(at, fn, new RequestClient(req.socket.remoteAddress ?? 'unknown', res));
+}
+
+/** Express middleware: remembers the client for the admission plugin (asClient), keeping the deadline set before. */
 export const identifyClient: RequestHandler = (req, res, next) => {
-  clients.run({ key: req.socket.remoteAddress ?? 'unknown', answered: answeredSignal(res) }, next);
+  asClient(req, res, currentDeadline(), next);
 };
 
 /**
@@ -297,12 +315,13 @@ export function admissionPlugin(admission: Admission): ApolloServerPlugin<BaseCo
         async didResolveOperation() {
           const price = priceOf(request);
           const lane: Lane = price !== undefined && price > admission.options.heavyPrice ? 'heavy' : 'light';
-          const client = clients.getStore();
+          const tag = currentTag();
+          const client = tag instanceof RequestClient ? tag : undefined;
           release = await admission.acquire(
             client?.key ?? 'unknown',
             lane,
             currentDeadline(),
-            client?.answered,
+            client === undefined ? undefined : answeredSignal(client.res),
           );
         },
         async willSendResponse() {
