@@ -87,7 +87,8 @@ export function graphqlAnswer(options: GraphQLRouteOptions): GraphQLAnswer {
     if (trusted !== undefined && !admitTrusted(trusted, { method: 'POST', url: '/graphql', body }, res))
       return;
     asClient(req, res, deadline, () => {
-      void execute(req, res, body, keep);
+      // A fault while writing the answer (the client gone mid-stream) ends here, as in Express's error handler.
+      execute(req, res, body, keep).catch((error: unknown) => answerFault(res, error));
     });
   };
 }
