@@ -49,3 +49,9 @@ export function corsHeaders(origins: CorsOrigins): (origin: string | undefined) 
       ? ['access-control-allow-origin', origin, ...exposed]
       : exposed;
 }
+
+/**
+ * Whether `corsMiddleware` adds `Vary: Origin` to an actual request's answer: for a list of
+ * origins (its allow header then depends on the Origin), not for `'*'`.
+ */
+export const corsVaries = (origins: CorsOrigins): boolean => origins !== '*';

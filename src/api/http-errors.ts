@@ -4,7 +4,8 @@
  * 5xx status, never a stack trace, a file path or a library's own message. Express's default
  * handler, which prints stacks as HTML, is never reached.
  */
-import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { ServerResponse } from 'node:http';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ErrorCode } from './errors.ts';
 
 /** body-parser's error types (`err.type`), each with the status it carries and what to tell. */
@@ -47,19 +48,29 @@ interface BodyError {
   encoding?: string;
 }
 
-export function sendError(res: Response, status: number, code: string, message: string): void {
+/**
+ * Answers `{ errors: [{ message, extensions: { code } }] }` with `status`, on a plain node:http
+ * response: Express routes and the front before Express (http/front.ts) send the same bytes.
+ */
+export function sendError(res: ServerResponse, status: number, code: string, message: string): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  res
-    .status(status)
-    .type('application/json; charset=utf-8')
-    .json({ errors: [{ message, extensions: { code } }] });
+  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(body));
+  res.end(body);
 }
 
 /** The app's last handler: every error any middleware passes on ends here. */
 export const jsonErrorHandler: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
+  answerFault(res, error);
+};
+
+/** The answer to a fault of reading or answering a request: body-parser's errors by type, else 500. */
+export function answerFault(res: ServerResponse, error: unknown): void {
   // The time budget already answered (timeBudget): what the late work tries to send is dropped.
   if (res.headersSent) {
     if (!res.writableEnded) res.destroy();
@@ -79,7 +90,7 @@ export const jsonErrorHandler: ErrorRequestHandler = (error: unknown, _req, res,
     status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_REQUEST,
     status === 500 ? 'Internal server error' : 'The request could not be read.',
   );
-};
+}
 
 /** Unknown paths: JSON like every other answer, naming what exists. */
 export const notFoundHandler: RequestHandler = (req, res) => {
@@ -99,18 +110,30 @@ export const notFoundHandler: RequestHandler = (req, res) => {
  */
 export function timeBudget(ms: number): RequestHandler {
   return (_req, res, next) => {
-    res.locals['deadline'] = Date.now() + ms;
-    const timer = setTimeout(() => {
+    res.locals['deadline'] = startBudget(res, ms);
+    next();
+  };
+}
+
+/**
+ * Starts the time budget of the request `res` answers (what `timeBudget` does for Express routes;
+ * the front calls it directly, `from` the request's arrival) and returns its deadline, epoch ms.
+ */
+export function startBudget(res: ServerResponse, ms: number, from = Date.now()): number {
+  const deadline = from + ms;
+  const timer = setTimeout(
+    () => {
       sendError(
         res,
         503,
         ErrorCode.REQUEST_TIMEOUT,
         `The request was not answered within its time budget of ${ms} ms; ask for less.`,
       );
-    }, ms + 1_000);
-    timer.unref();
-    res.once('close', () => clearTimeout(timer));
-    res.once('finish', () => clearTimeout(timer));
-    next();
-  };
+    },
+    deadline + 1_000 - Date.now(),
+  );
+  timer.unref();
+  res.once('close', () => clearTimeout(timer));
+  res.once('finish', () => clearTimeout(timer));
+  return deadline;
 }

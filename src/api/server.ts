@@ -21,7 +21,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { withDeadline } from '../db/deadline.ts';
 import type { Context } from './context.ts';
-import { corsHeaders, corsMiddleware, type CorsOrigins } from './cors.ts';
+import { corsHeaders, corsMiddleware, type CorsOrigins, corsVaries } from './cors.ts';
 import { formatErrorFor } from './errors.ts';
 import {
   Admission,
@@ -33,6 +33,7 @@ import {
 import { charsetGuard, DEFAULT_ALLOWED_HOSTS, exportMethods, hostCheck, hostGuard } from './http-guards.ts';
 import { jsonBody } from './http/body.ts';
 import { graphqlFront } from './http/front.ts';
+import { graphqlAnswer } from './http/graphql.ts';
 import { closeAlignPool, warmAlignPool } from './compare/align-pool.ts';
 import { jsonErrorHandler, notFoundHandler, timeBudget } from './http-errors.ts';
 import { ListBounds } from './limits/bounds.ts';
@@ -65,7 +66,7 @@ export interface ApiOptions {
   readonly requestTimeoutMs: number;
   /** Origins allowed to read the API and the exports from a browser page (CORS). */
   readonly corsOrigins?: CorsOrigins;
-  /** Cache answers under (request body, Accept, Content-Type, graph version), hits before Express: docs/performance.md. The service turns it on (RESPONSE_CACHE); off here. */
+  /** Cache answers under (request body, Accept, Content-Type, graph version), answered before Express: docs/performance.md. The service turns it on (RESPONSE_CACHE); off here. */
   readonly responseCache?: boolean;
   /** Names accepted in the Host header besides the bound address (http-guards.ts); '*': any. */
   readonly allowedHosts?: readonly string[];
@@ -250,6 +251,7 @@ export async function createApp(
   const bounded: express.RequestHandler = (_req, res, next) => {
     withDeadline(res.locals['deadline'] as number, next);
   };
+  const context = async (): Promise<Context> => ({ db, loaders: createLoaders(db) });
   const cache = options.responseCache
     ? new ResponseCache(db, {
         ...DEFAULT_RESPONSE_CACHE,
@@ -287,23 +289,28 @@ export async function createApp(
     identifyClient,
     // Before the response cache: an unlisted document is refused before any work.
     ...(options.trustedDocuments ? [trustedDocumentsGuard(options.trustedDocuments)] : []),
-    ...(cache ? [cache.recorder()] : []),
-    expressMiddleware(apollo, {
-      context: async () => ({ db, loaders: createLoaders(db) }),
-    }),
+    expressMiddleware(apollo, { context }),
   );
   app.use('/graphql', graphqlRoute);
   app.use(notFoundHandler);
   app.use(jsonErrorHandler);
-  // With the response cache on, hits are answered before Express (http/front.ts).
-  const listener = cache
-    ? graphqlFront(app, {
-        cache,
-        hostAllowed: hostCheck(boundHost, options.allowedHosts ?? DEFAULT_ALLOWED_HOSTS),
-        corsHeaders: corsHeaders(options.corsOrigins ?? '*'),
-        bodyLimit: BODY_LIMIT_BYTES,
-      })
-    : app;
+  // JSON POSTs to /graphql are answered before Express, cached or not, with the same guards
+  // (http/front.ts, http/graphql.ts); everything else goes to `app`.
+  const origins = options.corsOrigins ?? '*';
+  const listener = graphqlFront(app, {
+    cache,
+    answer: graphqlAnswer({
+      apollo,
+      context,
+      budgetMs: options.requestTimeoutMs,
+      corsHeaders: corsHeaders(origins),
+      corsVaries: corsVaries(origins),
+      ...(options.trustedDocuments ? { trusted: options.trustedDocuments } : {}),
+    }),
+    hostAllowed: hostCheck(boundHost, options.allowedHosts ?? DEFAULT_ALLOWED_HOSTS),
+    corsHeaders: corsHeaders(origins),
+    bodyLimit: BODY_LIMIT_BYTES,
+  });
   return { app, apollo, listener };
 }
 

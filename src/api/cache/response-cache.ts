@@ -16,8 +16,6 @@
  * of a prepared answer, no parse, validation or execution. Keys are the request's bytes as sent
  * (front.ts says which); answers are stored as the route sent them, headers included, on the way out.
  */
-import type { IncomingMessage } from 'node:http';
-import type { NextFunction, Request, Response } from 'express';
 import type { Database } from '../../db/database.ts';
 
 export interface ResponseCacheOptions {
@@ -119,9 +117,6 @@ interface Entry extends Answer {
 /** Response headers that depend on the request, not the answer: set afresh for each hit (cors.ts). */
 const PER_REQUEST = /^access-control-/;
 
-const PENDING = Symbol('plan-graph.responseCache.pending');
-type Pending = IncomingMessage & { [PENDING]?: { key: string; version: string } };
-
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
   private readonly reader: VersionReader;
@@ -153,9 +148,18 @@ export class ResponseCache {
     return entry;
   }
 
-  /** Marks a request whose answer is to be kept under `key` and `version`, by `recorder()`. */
-  expect(req: IncomingMessage, key: string, version: string): void {
-    (req as Pending)[PENDING] = { key, version };
+  /**
+   * Keeps the answer the route sent for `key` under `version` (the front calls it with what it
+   * wrote), if it is a complete success: status 200, `data`, no `errors`. Headers that depend on
+   * the request (CORS) are dropped; each hit gets its own.
+   */
+  keep(key: string, version: string, status: number, head: readonly string[], body: string): void {
+    if (status !== 200 || !succeeded(body)) return;
+    const kept: string[] = [];
+    for (let i = 0; i < head.length; i += 2) {
+      if (!PER_REQUEST.test(head[i]!)) kept.push(head[i]!, head[i + 1]!);
+    }
+    this.remember(key, { version, head: kept, body: Buffer.from(body) });
   }
 
   private remember(key: string, entry: Entry): void {
@@ -164,31 +168,6 @@ export class ResponseCache {
     if (this.entries.size > this.options.maxEntries) {
       this.entries.delete(this.entries.keys().next().value!);
     }
-  }
-
-  /**
-   * Express middleware for the GraphQL route, just before Apollo: keeps the answer of a request
-   * the front marked (`expect`) if it is a complete success, with the headers it was sent with.
-   */
-  recorder() {
-    return (req: Request, res: Response, next: NextFunction) => {
-      const pending = (req as Pending)[PENDING];
-      if (pending === undefined) return next();
-      const send = res.send.bind(res);
-      res.send = (body: unknown) => {
-        const sent = send(body);
-        if (res.statusCode === 200 && typeof body === 'string' && succeeded(body)) {
-          const head: string[] = [];
-          for (const [name, value] of Object.entries(res.getHeaders())) {
-            if (value === undefined || PER_REQUEST.test(name)) continue;
-            for (const one of Array.isArray(value) ? value : [value]) head.push(name, String(one));
-          }
-          this.remember(pending.key, { version: pending.version, head, body: Buffer.from(body) });
-        }
-        return sent;
-      };
-      next();
-    };
   }
 }
 

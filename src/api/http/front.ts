@@ -1,15 +1,17 @@
 /**
- * The front of the HTTP server: the node:http request listener, before Express. It answers a
- * cached question (cache/response-cache.ts) itself, with one write of a prepared answer; Express
- * and Apollo are not entered, which is most of what a hit used to cost.
+ * The front of the HTTP server: the node:http request listener, before Express. It reads the
+ * GraphQL requests (below which ones) and answers them without Express: a cached question
+ * (cache/response-cache.ts) with one write of a prepared answer, any other straight through Apollo
+ * Server's integration API (http/graphql.ts) with the same guards the Express route runs. Express's
+ * router, response object and middleware chain cost about as much as a light question's own work.
  *
  * Which requests it reads: POST to exactly `/graphql`, `Content-Type: application/json` (UTF-8 or
  * no charset), no content encoding, a body of known length or chunked, and a `Host` the service
  * answers to (http-guards.ts). Everything else goes to Express untouched, stream unread, and
- * meets every guard there as before. A request it reads is keyed by its bytes as sent, with its
- * `Accept` (Apollo picks the response's media type by it) and `Content-Type`. On a miss the request
- * goes on to Express with its body already read (http/body.ts) and marked for the cache, which
- * keeps Apollo's answer on the way out.
+ * meets every guard there as before; so does a request whose body could not be read or is not
+ * JSON, with what was read (http/body.ts), for Express to answer its error in its own words.
+ * With the cache on, a request it reads is keyed by its bytes as sent, with its `Accept` (Apollo
+ * picks the response's media type by it) and `Content-Type`; a miss keeps Apollo's answer.
  *
  * What a hit still honours: the Host guard and the charset guard (by the shapes above: a request
  * that either would refuse is never read here), CORS (cors.ts: the same headers for the request's
@@ -21,10 +23,14 @@
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { ResponseCache } from '../cache/response-cache.ts';
-import { readAhead } from './body.ts';
+import { parseJsonBody, readAhead } from './body.ts';
+import type { GraphQLAnswer } from './graphql.ts';
 
 export interface FrontOptions {
-  readonly cache: ResponseCache;
+  /** The response cache, or null (off): every request read is answered by Apollo. */
+  readonly cache: ResponseCache | null;
+  /** Answers a request read here that the cache does not (http/graphql.ts). */
+  readonly answer: GraphQLAnswer;
   /** Whether a `Host` header names this service (http-guards.ts hostCheck). */
   readonly hostAllowed: (host: string) => boolean;
   /** The CORS headers of an answer to this Origin (cors.ts corsHeaders). */
@@ -37,8 +43,8 @@ export interface FrontOptions {
 const JSON_UTF8 = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-?8"?\s*)?$/i;
 
 export function graphqlFront(app: RequestListener, options: FrontOptions): RequestListener {
-  const { cache, hostAllowed, corsHeaders, bodyLimit } = options;
-  const maxKey = cache.options.maxKeyLength;
+  const { cache, answer, hostAllowed, corsHeaders, bodyLimit } = options;
+  const maxKey = cache === null ? 0 : cache.options.maxKeyLength;
 
   const readable = (req: IncomingMessage): boolean => {
     if (req.method !== 'POST' || req.url !== '/graphql') return false;
@@ -54,30 +60,58 @@ export function graphqlFront(app: RequestListener, options: FrontOptions): Reque
     return Number.isInteger(bytes) && bytes <= bodyLimit;
   };
 
-  /** The answer kept for this request's bytes under the graph's version, or the route's answer. */
-  const answer = (req: IncomingMessage, res: ServerResponse, bytes: Buffer, version: string | null): void => {
-    if (version === null) return app(req, res);
-    const key = `${req.headers.accept ?? ''}\n${req.headers['content-type']}\n${bytes.toString('latin1')}`;
-    const kept = cache.lookup(key, version);
-    if (kept === undefined) {
-      cache.expect(req, key, version);
+  /** Apollo's answer, kept under `key` and `version` when given; a body that is not JSON goes to Express. */
+  const miss = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    bytes: Buffer,
+    arrived: number,
+    key?: string,
+    version?: string,
+  ): void => {
+    let body: unknown;
+    try {
+      body = parseJsonBody(bytes);
+    } catch {
       return app(req, res);
     }
+    if (key === undefined || version === undefined) return answer(req, res, body, arrived);
+    answer(req, res, body, arrived, (status, head, text) => cache!.keep(key, version, status, head, text));
+  };
+
+  /** The answer kept for this request's bytes under the graph's version, or Apollo's. */
+  const cached = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    bytes: Buffer,
+    arrived: number,
+    version: string | null,
+  ): void => {
+    // No version (an empty graph), no cache.
+    if (version === null) return miss(req, res, bytes, arrived);
+    const key = `${req.headers.accept ?? ''}\n${req.headers['content-type']}\n${bytes.toString('latin1')}`;
+    const kept = cache!.lookup(key, version);
+    if (kept === undefined) return miss(req, res, bytes, arrived, key, version);
     res.writeHead(200, [...corsHeaders(req.headers.origin), ...kept.head]);
     res.end(kept.body);
   };
 
-  const serve = (req: IncomingMessage, res: ServerResponse): void =>
+  const serve = (req: IncomingMessage, res: ServerResponse): void => {
+    const arrived = Date.now();
     readAhead(req, bodyLimit, (ahead) => {
-      if (ahead.kind !== 'read' || ahead.bytes.length > maxKey) return app(req, res);
+      if (ahead.kind !== 'read') return app(req, res);
+      if (cache === null || ahead.bytes.length > maxKey) return miss(req, res, ahead.bytes, arrived);
       const version = cache.version();
-      if (typeof version === 'string' || version === null) return answer(req, res, ahead.bytes, version);
+      if (typeof version === 'string' || version === null) {
+        return cached(req, res, ahead.bytes, arrived, version);
+      }
       version.then(
-        (known) => answer(req, res, ahead.bytes, known),
+        (known) => cached(req, res, ahead.bytes, arrived, known),
         // No version, no cache: Apollo answers, and reports the database error in its own words.
-        () => app(req, res),
+        () => miss(req, res, ahead.bytes, arrived),
       );
     });
+  };
 
   return (req, res) => (readable(req) ? serve(req, res) : app(req, res));
 }

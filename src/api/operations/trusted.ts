@@ -18,7 +18,9 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Request, RequestHandler, Response } from 'express';
+import type { ServerResponse } from 'node:http';
+import type { RequestHandler } from 'express';
+import { sendError } from '../http-errors.ts';
 
 export const NOT_IN_LIST = 'PERSISTED_QUERY_NOT_IN_LIST';
 
@@ -133,8 +135,15 @@ interface Ask {
   extensions?: { persistedQuery?: { sha256Hash?: unknown } };
 }
 
+/** The parts of a request the allow-list reads: an Express request, or the front's (http/front.ts). */
+export interface AskedRequest {
+  readonly method: string;
+  url: string;
+  body?: unknown;
+}
+
 /** What the request names: its text, or an id to look up (documentId, else the APQ hash). */
-function askOf(req: Request): Ask {
+function askOf(req: AskedRequest): Ask {
   if (req.method !== 'GET') return (req.body ?? {}) as Ask;
   const params = new URL(req.url, 'http://localhost').searchParams;
   let extensions: Ask['extensions'];
@@ -151,7 +160,7 @@ function askOf(req: Request): Ask {
 }
 
 /** Puts a listed document's text into the request, where Apollo reads it. */
-function supply(req: Request, text: string): void {
+function supply(req: AskedRequest, text: string): void {
   if (req.method === 'GET') {
     const url = new URL(req.url, 'http://localhost');
     url.searchParams.delete('documentId');
@@ -164,42 +173,46 @@ function supply(req: Request, text: string): void {
   }
 }
 
-function refuse(res: Response, list: TrustedDocuments, found: string): void {
-  res.status(400).json({
-    errors: [
-      {
-        message:
-          `This server runs only the operations of its trusted-documents list (TRUSTED_DOCUMENTS, ` +
-          `${list.size} documents); found ${found}, which is not in it. Send a listed document, by its ` +
-          'text or its id.',
-        extensions: { code: NOT_IN_LIST },
-      },
-    ],
-  });
+function refuse(res: ServerResponse, list: TrustedDocuments, found: string): false {
+  sendError(
+    res,
+    400,
+    NOT_IN_LIST,
+    `This server runs only the operations of its trusted-documents list (TRUSTED_DOCUMENTS, ` +
+      `${list.size} documents); found ${found}, which is not in it. Send a listed document, by its ` +
+      'text or its id.',
+  );
+  return false;
 }
 
 /**
  * The allow-list at /graphql, before the response cache and Apollo: an unlisted document costs a
- * hash, not a parse. A request naming no document at all goes on to Apollo, which says so.
+ * hash, not a parse. Whether `req` may go on (a listed id replaced by its text); false when it was
+ * refused, the answer sent. A request naming no document at all goes on to Apollo, which says so.
  */
+export function admitTrusted(list: TrustedDocuments, req: AskedRequest, res: ServerResponse): boolean {
+  if (req.method !== 'GET' && req.method !== 'POST') return true;
+  const ask = askOf(req);
+  if (typeof ask.query === 'string' && ask.query !== '') {
+    if (list.has(ask.query)) return true;
+    return refuse(res, list, `a document whose SHA-256 is ${sha256(ask.query)}`);
+  }
+  const id =
+    typeof ask.documentId === 'string'
+      ? ask.documentId
+      : typeof ask.extensions?.persistedQuery?.sha256Hash === 'string'
+        ? ask.extensions.persistedQuery.sha256Hash
+        : null;
+  if (id === null) return true;
+  const text = list.text(id);
+  if (text === undefined) return refuse(res, list, `the id ${JSON.stringify(id)}`);
+  supply(req, text);
+  return true;
+}
+
+/** `admitTrusted` as Express middleware, for the requests the front hands to Express. */
 export function trustedDocumentsGuard(list: TrustedDocuments): RequestHandler {
   return (req, res, next) => {
-    if (req.method !== 'GET' && req.method !== 'POST') return next();
-    const ask = askOf(req);
-    if (typeof ask.query === 'string' && ask.query !== '') {
-      if (list.has(ask.query)) return next();
-      return refuse(res, list, `a document whose SHA-256 is ${sha256(ask.query)}`);
-    }
-    const id =
-      typeof ask.documentId === 'string'
-        ? ask.documentId
-        : typeof ask.extensions?.persistedQuery?.sha256Hash === 'string'
-          ? ask.extensions.persistedQuery.sha256Hash
-          : null;
-    if (id === null) return next();
-    const text = list.text(id);
-    if (text === undefined) return refuse(res, list, `the id ${JSON.stringify(id)}`);
-    supply(req, text);
-    next();
+    if (admitTrusted(list, req, res)) next();
   };
 }
