@@ -88,17 +88,23 @@ interface IdRows {
  */
 function shapeOfIds(row: IdRows | undefined, limit: number) {
   const labels = row?.nodeLabels ?? null;
-  return drawable({
+  // The id lists were decoded for this request alone: the edges' is sorted in place. No
+  // `cytoscape` (idsOnly is false when it is selected), so no getter to define on the answer.
+  return {
     nodes: (row?.nodeIds ?? []).map((id, i) => {
-      return { id, type: labels === null ? '' : shapeType(labels[i]!), label: '', properties: {} };
+      return { id, type: labels === null ? '' : shapeType(labels[i]!), label: '', properties: NONE };
     }),
-    edges: [...(row?.edgeIds ?? [])]
+    edges: (row?.edgeIds ?? [])
       .sort()
-      .map((id) => ({ id, type: '', source: '', target: '', properties: {} })),
+      .map((id) => ({ id, type: '', source: '', target: '', properties: NONE })),
     truncated: (row?.total ?? 0) > limit,
     limit,
-  });
+    cytoscape: null,
+  };
 }
+
+/** The properties of a node or edge of an ids-only answer, which no such query reads. */
+const NONE: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /** What a path answers from ids alone (pathIdsOnly): nothing of it but its length and its nodes' ids and types. */
 const PATH_FIELDS_OF_IDS = new Set(['length', 'nodes', '__typename']);
@@ -126,7 +132,7 @@ function pathOfIds(row: PathIdRows) {
   return {
     length: row.length,
     nodes: row.nodeIds.map((id, i) => {
-      return { id, type: labels === null ? '' : shapeType(labels[i]!), label: '', properties: {} };
+      return { id, type: labels === null ? '' : shapeType(labels[i]!), label: '', properties: NONE };
     }),
     edges: [],
     cytoscape: null,
@@ -164,7 +170,9 @@ export const exploreResolvers: Resolvers = {
       const size = checkRange('first', first ?? 10, 1, MAX_HITS);
       const lucene = toLuceneQuery(checkSearchText('query', query));
       if (lucene === null) throw new BadInputError('query', 'some text to search for', query);
-      const params = { planId: await optionalPlan(ctx, planId), types: types ?? null, first: size };
+      // A plan to check only when one is given: no promise to wait for otherwise.
+      const plan = planId === null || planId === undefined ? null : await optionalPlan(ctx, planId);
+      const params = { planId: plan, types: types ?? null, first: size };
       // Whole nodes only for a hit's node or its snippet (drawn from the node's text): a search
       // asked for ids moves ids over Bolt, not every hit's text.
       const whole = [...namesAt(info, [])].some((name) => !HIT_FIELDS_OF_IDS.has(name));
