@@ -3,8 +3,9 @@
 // and planId still decides: only the plan's goals are read, not its every element (the Entity(planId) index gave them all,
 // each then checked for the Goal label: 79 + 78 database hits on the seed where this takes 4 + 3). SERVES edges are only ever
 // drawn from a Task (load-serves), so their far end is not checked for the label.
-// $slim: the goal as id, plan, number, title and labels (`short: true`: the resolvers fetch the whole node for any other field),
-// when the query reads nothing else of it; otherwise the whole node.
+// $slim: the goal as a list [id, planId, number, title, labels] (made into a short row, src/api/resolvers/slim.ts: no map keys
+// to send and decode; the resolvers fetch the whole node for any other field), when the query reads nothing else of it;
+// otherwise the whole node.
 // params: $planIds, $minScore (only SERVES edges scoring at least this count), $slim
 // returns: goal, taskCount, totalScore
 MATCH (p:Plan)
@@ -16,7 +17,7 @@ OPTIONAL MATCH ()-[r:SERVES]->(g)
 WHERE r.score >= $minScore
 WITH g, count(r) AS taskCount, round(coalesce(sum(r.score), 0.0), 3) AS totalScore
 RETURN CASE WHEN $slim
-    THEN g {.id, .planId, .number, .title, labels: [l IN labels(g) WHERE l <> 'Entity'], short: true}
+    THEN [g.id, g.planId, g.number, g.title, [l IN labels(g) WHERE l <> 'Entity']]
     ELSE g {.*, labels: [l IN labels(g) WHERE l <> 'Entity']}
   END AS goal, taskCount, totalScore
 ORDER BY taskCount, totalScore, g.planId, g.number

@@ -180,6 +180,53 @@ describe('round trips to Neo4j per operation', () => {
     expect(cut.data!.neighborhood.truncated).toBe(true);
     expect(cut.data!.neighborhood.nodes[0]).toEqual({ id: 'cast-2018', type: 'Plan' });
   });
+  it('a path asked for its length and node ids and types reads lists of ids, and finds the same paths in the same order', async () => {
+    const ids = 'length nodes { id type }';
+    expect(await trips(`{ path(from: "dept/组人部", to: "cast-2018/goal-3") { ${ids} } }`)).toEqual([
+      'graph-paths-ids',
+    ]);
+    expect(
+      await trips('{ path(from: "dept/组人部", to: "cast-2018/goal-3") { length nodes { id label } } }'),
+    ).toEqual(['graph-paths']);
+    expect(
+      await trips('{ path(from: "dept/组人部", to: "cast-2018/goal-3") { nodes { id } edges { id } } }'),
+    ).toEqual(['graph-paths']);
+    type Path = { length: number; nodes: { id: string; type: string }[] };
+    const cases = [
+      'from: "dept/组人部", to: "cast-2018/goal-3"',
+      'from: "组人部", to: "cast-2018/goal-3"',
+      'from: "cast-2018/task-1", to: "cast-2018/task-6", structure: true',
+      'from: "concept/四服务", to: "cast-2018/goal-2", maxLength: 8',
+      'from: "cast-2018/goal-1", to: "cast-2018/goal-2", types: ["SERVES"]',
+      'from: "dept/组人部", to: "cast-2018/goal-1", types: ["LEADS"], maxLength: 1',
+    ];
+    let found = 0;
+    for (const args of cases) {
+      const slim = await server.gql<{ path: Path[] }>(`{ path(${args}) { ${ids} } }`);
+      const whole = await server.gql<{ path: (Path & { edges: { id: string }[] })[] }>(
+        `{ path(${args}) { length nodes { id type label } edges { id } } }`,
+      );
+      expect(slim.errors).toBeUndefined();
+      expect({ args, paths: slim.data!.path }).toEqual({
+        args,
+        paths: whole.data!.path.map(({ length, nodes, edges }) => {
+          expect(edges.length).toBe(length);
+          return { length, nodes: nodes.map(({ id, type }) => ({ id, type })) };
+        }),
+      });
+      found += slim.data!.path.length;
+    }
+    expect(found).toBeGreaterThan(cases.length);
+    const mix = await server.gql<{ path: Path[] }>(
+      '{ path(from: "dept/组人部", to: "cast-2018/goal-3") { length nodes { id } } }',
+    );
+    expect(mix.data!.path).toEqual([
+      {
+        length: 2,
+        nodes: [{ id: 'dept/组人部' }, { id: 'cast-2018/task-6' }, { id: 'cast-2018/goal-3' }],
+      },
+    ]);
+  });
   it('coverage goals asked for ids take slim goals, and answer as the whole goals do', async () => {
     const goals = (fields: string) =>
       `{ coverage(planId: "cast-2018") { goals { goal { ${fields} } taskCount totalScore rankByScore } } }`;

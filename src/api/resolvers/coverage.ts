@@ -17,6 +17,7 @@ import type {
 import { checkFirst, checkOffset, checkPlanId } from './args.ts';
 import { atLeast, checkMinScore } from './scores.ts';
 import { known, optionalPlan, planOrFail, SLIM_ELEMENT_LEAVES, slimFits } from './shared.ts';
+import { listOr, slimElement } from './slim.ts';
 import { BadInputError } from '../errors.ts';
 import type { Context } from '../context.ts';
 import { childArguments, childFields, namesAt, selects } from '../lookahead.ts';
@@ -102,20 +103,24 @@ const pageOf = (page: { first?: number | null; offset?: number | null }) => {
  * total score. They disagree when a goal is served by many weak edges, which a reader of one
  * number alone would miss.
  */
-function ranked<T extends GoalCoverageRow>(
-  rows: readonly T[],
-): (T & { rankByCount: number; rankByScore: number })[] {
+function ranked<T extends GoalCoverageRow>(rows: T[]): (T & { rankByCount: number; rankByScore: number })[] {
   const byScore = [...rows].sort((x, y) => x.totalScore - y.totalScore || x.taskCount - y.taskCount);
-  return rows.map((row, i) => ({ ...row, rankByCount: i + 1, rankByScore: byScore.indexOf(row) + 1 }));
+  // Set on the rows themselves: they were decoded for this request alone.
+  const out = rows as (T & { rankByCount: number; rankByScore: number })[];
+  out.forEach((row, i) => (row.rankByCount = i + 1));
+  (byScore as typeof out).forEach((row, i) => (row.rankByScore = i + 1));
+  return out;
 }
 
 export const coverageResolvers: Resolvers = {
   Query: {
-    coverage: async (_root, { planId, planIds }, ctx, info) => {
+    // Not async: the common question (one plan, listing fields only) answers a plain value, which
+    // the executor (graphql-jit) goes on with at once, where a promise costs a tick per level.
+    coverage: (_root, { planId, planIds }, ctx, info) => {
       if (planIds !== null && planIds !== undefined) {
         if (planId !== null && planId !== undefined)
           throw new BadInputError('planIds', 'either planId or planIds, not both', { planId, planIds });
-        return { planId: null, planIds: await knownPlans(ctx, planIds) };
+        return knownPlans(ctx, planIds).then((ids) => ({ planId: null, planIds: ids }));
       }
       if (planId === null || planId === undefined) return { planId: null };
       // The listing fields check the plan themselves, and only when their answer is empty (an
@@ -123,21 +128,30 @@ export const coverageResolvers: Resolvers = {
       // Any other selection (counts, __typename) checks it first.
       if (childFields(info).every((f) => LISTS.has(f.name.value)))
         return { planId: checkPlanId('planId', planId) };
-      return { planId: await optionalPlan(ctx, planId) };
+      return optionalPlan(ctx, planId).then((id) => ({ planId: id }));
     },
   },
   Coverage: {
     goals: async (parent, { minScore }, ctx, info) => {
       const threshold = checkMinScore(minScore);
-      const rows = await ctx.db.read<GoalCoverageRow & Record<string, unknown>>('coverage-goals', {
-        planIds: plansOf(parent),
-        minScore: threshold,
-        // A slim goal (shared.ts) when the query reads nothing it leaves out: a goal's id and title
-        // move over Bolt, not its text, quote and spans; a query that reads those gets the whole
-        // node in the same statement, as before.
-        slim: slimFits(namesAt(info, ['goal']), WHOLE_GOAL_FIELDS),
-      });
-      return ranked(await known(ctx, parent.planId, rows)).map((row) => ({ ...row, minScore: threshold }));
+      const rows = await ctx.db.read<{ goal: ElementRow | unknown[]; taskCount: number; totalScore: number }>(
+        'coverage-goals',
+        {
+          planIds: plansOf(parent),
+          minScore: threshold,
+          // A slim goal (shared.ts) when the query reads nothing it leaves out: a goal's id and
+          // title move over Bolt, as a list of values (slim.ts), not its text, quote and spans; a
+          // query that reads those gets the whole node in the same statement, as before.
+          slim: slimFits(namesAt(info, ['goal']), WHOLE_GOAL_FIELDS),
+        },
+      );
+      // The rows the driver decoded for this request: made into coverage rows in place.
+      const coverage = rows as unknown as (GoalCoverageRow & { goal: ElementRow; minScore: number })[];
+      for (const row of coverage) {
+        row.goal = listOr(row.goal, slimElement);
+        row.minScore = threshold;
+      }
+      return ranked(coverage.length === 0 ? await known(ctx, parent.planId, coverage) : coverage);
     },
     tasksServingNoGoal: async (parent, { minScore, ...page }, ctx) =>
       nodes(

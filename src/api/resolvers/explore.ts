@@ -88,16 +88,55 @@ interface IdRows {
  */
 function shapeOfIds(row: IdRows | undefined, limit: number) {
   const labels = row?.nodeLabels ?? null;
-  return drawable({
+  // The id lists were decoded for this request alone: the edges' is sorted in place. No
+  // `cytoscape` (idsOnly is false when it is selected), so no getter to define on the answer.
+  return {
     nodes: (row?.nodeIds ?? []).map((id, i) => {
-      return { id, type: labels === null ? '' : shapeType(labels[i]!), label: '', properties: {} };
+      return { id, type: labels === null ? '' : shapeType(labels[i]!), label: '', properties: NONE };
     }),
-    edges: [...(row?.edgeIds ?? [])]
+    edges: (row?.edgeIds ?? [])
       .sort()
-      .map((id) => ({ id, type: '', source: '', target: '', properties: {} })),
+      .map((id) => ({ id, type: '', source: '', target: '', properties: NONE })),
     truncated: (row?.total ?? 0) > limit,
     limit,
-  });
+    cytoscape: null,
+  };
+}
+
+/** The properties of a node or edge of an ids-only answer, which no such query reads. */
+const NONE: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/** What a path answers from ids alone (pathIdsOnly): nothing of it but its length and its nodes' ids and types. */
+const PATH_FIELDS_OF_IDS = new Set(['length', 'nodes', '__typename']);
+
+/**
+ * Whether a path query reads nothing but each path's length and its nodes' ids and types:
+ * cypher/graph-paths-ids then answers it with lists of ids, no node or edge maps.
+ */
+function pathIdsOnly(info: GraphQLResolveInfo): boolean {
+  for (const name of namesAt(info, [])) if (!PATH_FIELDS_OF_IDS.has(name)) return false;
+  for (const name of namesAt(info, ['nodes'])) if (!NODE_FIELDS_OF_IDS.has(name)) return false;
+  return true;
+}
+
+interface PathIdRows {
+  nodeIds: string[];
+  /** Each node's labels, when the query reads node types. */
+  nodeLabels: string[][] | null;
+  length: number;
+}
+
+/** A path from ids alone (pathIdsOnly): a node's `type` from its labels when asked; the fields no such query reads left empty. */
+function pathOfIds(row: PathIdRows) {
+  const labels = row.nodeLabels;
+  return {
+    length: row.length,
+    nodes: row.nodeIds.map((id, i) => {
+      return { id, type: labels === null ? '' : shapeType(labels[i]!), label: '', properties: NONE };
+    }),
+    edges: [],
+    cytoscape: null,
+  };
 }
 
 interface ShapeRows {
@@ -131,7 +170,9 @@ export const exploreResolvers: Resolvers = {
       const size = checkRange('first', first ?? 10, 1, MAX_HITS);
       const lucene = toLuceneQuery(checkSearchText('query', query));
       if (lucene === null) throw new BadInputError('query', 'some text to search for', query);
-      const params = { planId: await optionalPlan(ctx, planId), types: types ?? null, first: size };
+      // A plan to check only when one is given: no promise to wait for otherwise.
+      const plan = planId === null || planId === undefined ? null : await optionalPlan(ctx, planId);
+      const params = { planId: plan, types: types ?? null, first: size };
       // Whole nodes only for a hit's node or its snippet (drawn from the node's text): a search
       // asked for ids moves ids over Bolt, not every hit's text.
       const whole = [...namesAt(info, [])].some((name) => !HIT_FIELDS_OF_IDS.has(name));
@@ -195,30 +236,38 @@ export const exploreResolvers: Resolvers = {
       return shape(row, max);
     },
     path: async (_root, { from, to, maxLength, types, structure }, ctx, info) => {
+      const ids = pathIdsOnly(info);
       const params = {
         maxLength: checkRange('maxLength', maxLength ?? 6, 1, 8),
         types: pathTypes(types, structure),
-        detail: detailOf(info),
+        ...(ids ? { typed: namesAt(info, ['nodes']).has('type') } : { detail: detailOf(info) }),
       };
-      const read = (a: string, b: string) =>
-        ctx.db.read<{ nodes: NodeRow[]; edges: ShapeEdge[] }>('graph-paths', { ...params, from: a, to: b });
+      const read = async (a: string, b: string) => {
+        const given = { ...params, from: a, to: b };
+        if (ids)
+          return (await ctx.db.read<PathIdRows & Record<string, unknown>>('graph-paths-ids', given)).map(
+            pathOfIds,
+          );
+        const rows = await ctx.db.read<{ nodes: NodeRow[]; edges: ShapeEdge[] }>('graph-paths', given);
+        return rows.map((r) =>
+          drawable({ length: r.edges.length, nodes: r.nodes.map(shapeNode), edges: r.edges }),
+        );
+      };
       const shaped = (id: string, argument: string) => (/^\S+$/u.test(id) ? checkId(argument, id) : id);
-      let rows = from === to ? [] : await read(shaped(from, 'from'), shaped(to, 'to'));
+      let paths = from === to ? [] : await read(shaped(from, 'from'), shaped(to, 'to'));
       // No path: an end may be a name (组人部 for dept/组人部) or missing (NOT_FOUND, with the
       // nearest ids), or the two are not connected within maxLength (an empty list).
-      if (rows.length === 0) {
+      if (paths.length === 0) {
         const [a, b] = await Promise.all([resolveNode(ctx, 'from', from), resolveNode(ctx, 'to', to)]);
         if (a === b) throw new BadInputError('to', 'a node other than `from`', to);
-        if (a !== from || b !== to) rows = await read(a, b);
+        if (a !== from || b !== to) paths = await read(a, b);
       }
-      return rows
-        .map((r) => drawable({ length: r.edges.length, nodes: r.nodes.map(shapeNode), edges: r.edges }))
-        .sort((a, b) =>
-          a.nodes
-            .map((n) => n.id)
-            .join()
-            .localeCompare(b.nodes.map((n) => n.id).join()),
-        );
+      return paths.sort((a, b) =>
+        a.nodes
+          .map((n) => n.id)
+          .join()
+          .localeCompare(b.nodes.map((n) => n.id).join()),
+      );
     },
   },
   SearchHit: {
