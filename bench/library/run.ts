@@ -7,6 +7,8 @@
  *    Reported: plans/s end to end, ms per plan, the write and align time per plan in the first and
  *    last tenth of the load (flat or growing), the parse CPU per plan, node's RSS (peak) and the
  *    Neo4j JVM's RSS (peak, from /proc). Target: 1,000 plans in under 2 minutes (≥ 10 plans/s).
+ *    The engine of a load runs the parallel collector, as `npm run load`'s own engine does; the
+ *    latency below is measured on an engine with the API's collector (G1), on the same store.
  * 2. Latency (bench/library/latency.ts, which also times a library loaded before): on the largest
  *    size, the mix of `npm run bench` (the per-plan coverage statements and fields on the seed
  *    plan, through the database door and through the API) and the cross-plan questions, with the
@@ -86,18 +88,21 @@ const CLOCK_TICKS = 100;
 
 const mib = (bytes: number | null) => (bytes === null ? '?' : `${(bytes / 2 ** 20).toFixed(0)} MiB`);
 
-async function freshEngine(): Promise<{ open: OpenDatabase; dataDir: string }> {
-  // A crowded machine may take longer than the engine's 180 s to start: another try on a new store.
+/**
+ * Starts an engine on `dataDir` with the collector of what comes next: the parallel one for a
+ * load, as `npm run load` starts its own (src/db/engine.ts LOAD_ENGINE_JAVA_OPTIONS), G1 — the
+ * API's — for the latency mix. A crowded machine may take longer than the engine's 180 s to
+ * start: two more tries.
+ */
+async function engineOn(dataDir: string, collector: 'parallel' | 'g1'): Promise<OpenDatabase> {
+  process.env['NEO4J_ENGINE_GC'] = collector;
+  // Always the embedded engine: a NEO4J_URI of the environment would measure another server.
+  const env: NodeJS.ProcessEnv = { ...process.env, NEO4J_DATA_DIR: dataDir, NEO4J_PORT: '0' };
+  delete env['NEO4J_URI'];
   for (let attempt = 1; ; attempt += 1) {
-    const dataDir = mkdtempSync(join(tmpdir(), 'plan-graph-bench-library-'));
-    // Always the embedded engine: a NEO4J_URI of the environment would measure another server.
-    const env: NodeJS.ProcessEnv = { ...process.env, NEO4J_DATA_DIR: dataDir, NEO4J_PORT: '0' };
-    delete env['NEO4J_URI'];
     try {
-      const open = await openDatabase(loadConfig(env), { onLog: () => undefined });
-      return { open, dataDir };
+      return await openDatabase(loadConfig(env), { onLog: () => undefined });
     } catch (error) {
-      rmSync(dataDir, { recursive: true, force: true });
       if (attempt >= 3) throw error;
       console.error(`engine start failed (${(error as Error).message.split('\n')[0]}); trying again`);
     }
@@ -162,11 +167,18 @@ async function main() {
     console.error(
       `generated ${n} plans in ${((performance.now() - generated) / 1000).toFixed(1)} s; starting an engine`,
     );
-    const { open, dataDir } = await freshEngine();
+    const latencyHere = n === largest && !values['load-only'];
+    const dataDir = mkdtempSync(join(tmpdir(), 'plan-graph-bench-library-'));
+    let open: OpenDatabase | null = null;
     try {
+      open = await engineOn(dataDir, latencyHere ? 'g1' : 'parallel');
       await loadSeed(open);
-      const latencyHere = n === largest && !values['load-only'];
       const seedMix = latencyHere ? await timeMix(open, RUNS) : null;
+      if (latencyHere) {
+        await open.close();
+        open = null;
+        open = await engineOn(dataDir, 'parallel');
+      }
       const files = readdirSync(dir)
         .filter((f) => f.endsWith('.txt'))
         .sort()
@@ -213,9 +225,14 @@ async function main() {
             .join('; ')}`,
         );
       }
-      if (latencyHere) latency = { n, seed: seedMix!, library: await timeMix(open, RUNS) };
+      if (latencyHere) {
+        await open.close();
+        open = null;
+        open = await engineOn(dataDir, 'g1');
+        latency = { n, seed: seedMix!, library: await timeMix(open, RUNS) };
+      }
     } finally {
-      await open.close();
+      await open?.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
   }

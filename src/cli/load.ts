@@ -158,6 +158,9 @@ async function main(argv: readonly string[]): Promise<number> {
         ...(options.partial ? { partial: true } : {}),
         onProgress: progressLine(),
       });
+    // An engine this command starts for the load alone runs the parallel collector (src/db/engine.ts
+    // LOAD_ENGINE_JAVA_OPTIONS); a running service's engine, used when there is one, keeps its own.
+    process.env['NEO4J_ENGINE_GC'] ??= 'parallel';
     const { results } = options.dryRun
       ? await library(null)
       : await withDatabaseResult(({ db }) => library(db));

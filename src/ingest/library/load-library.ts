@@ -12,7 +12,7 @@
  * transactions MERGE-ing them would wait on each other's locks.
  */
 import type { Database } from '../../db/database.ts';
-import { loadPlanBatch, type LoadStep } from '../load/load.ts';
+import { type CheckedBatch, checkBatch, type LoadStep, writeBatch } from '../load/load.ts';
 import type { PlanModel } from '../model.ts';
 import { ensureSchema } from '../load/schema.ts';
 import { LOADER_VERSION } from '../load/version.ts';
@@ -74,8 +74,9 @@ export async function loadLibrary(
   const pool = parsePool(Math.max(1, options.jobs));
   const read: ReadOptions = options.partial ? { partial: true } : {};
   const pending: (Promise<ParsedFile> | undefined)[] = [];
-  // The workers parse the next batch while this one is written.
-  const window = Math.max(1, options.jobs) * AHEAD_PER_JOB + BATCH_PLANS;
+  // The workers parse the next batch while this one is written: two batches ahead, as one is
+  // gathered and checked while the one before it writes.
+  const window = Math.max(1, options.jobs) * AHEAD_PER_JOB + 2 * BATCH_PLANS;
   let next = 0;
   const fill = (done: number) => {
     for (; next < files.length && next < done + window; next += 1) {
@@ -107,13 +108,44 @@ export async function loadLibrary(
   let done = 0;
   const progress = () =>
     options.onProgress?.({ done, total: files.length, loaded, elapsedMs: performance.now() - started });
-  // Plans read and checked, waiting to be written together (loadPlanBatch).
+  // Plans read and checked, waiting to be written together (checkBatch, writeBatch).
   let batch: Waiting[] = [];
+  // The write of the batch before (never rejects): the next batch is read and checked meanwhile.
+  let writing: Promise<void> = Promise.resolve();
+  /**
+   * Starts the batch: its reads (held bytes, plan states) and rows at once, its write when the
+   * batch before has committed; returns once that one has, so at most one batch writes while the
+   * next is gathered. The reads may go before the commit: they look only at this batch's own
+   * bytes and plan ids, which no earlier batch holds (fileOfBytes and fileOfId keep every file of
+   * the run with the same bytes or plan id out of the batches). The alignment may not: its
+   * candidates query must see the plans of the batch before.
+   */
   const flush = async () => {
     if (db === null || batch.length === 0) return;
     const all = batch;
     batch = [];
-    // Files whose bytes the graph holds already are skipped: one read for the whole batch.
+    const checked = check(db, all);
+    checked.catch(() => undefined);
+    const previous = writing;
+    writing = (async () => {
+      await previous;
+      try {
+        await write(db, all, await checked);
+      } catch (error) {
+        // Not expected (check and writeBatch report per file): the files left say why.
+        const left = all.filter((w) => w.result.load === undefined);
+        for (const w of left) {
+          w.result.load = 'failed';
+          w.result.loadDetail = describe(error);
+        }
+        done += left.length;
+        progress();
+      }
+    })();
+    await previous;
+  };
+  /** What the graph holds of the batch: files whose bytes it holds are skipped, the others checked. */
+  const check = async (db: Database, all: Waiting[]): Promise<CheckedBatch | null> => {
     const t0 = performance.now();
     let held: Map<string, string>;
     try {
@@ -124,42 +156,51 @@ export async function loadLibrary(
             all.map((w) => w.result.sha256 ?? ''),
           );
     } catch (error) {
-      held = new Map();
       for (const w of all) {
         w.result.load = 'failed';
         w.result.loadDetail = describe(error);
       }
+      return null;
     }
+    for (const w of all) if (held.has(w.result.sha256 ?? '')) w.result.load = 'unchanged';
+    const waiting = all.filter((w) => w.result.load === undefined);
+    const checked =
+      waiting.length === 0
+        ? null
+        : await checkBatch(
+            db,
+            waiting.map((w) => w.model),
+            options.force ?? false,
+          );
     const heldMs = (performance.now() - t0) / all.length;
+    for (const w of all) w.steps['held'] = heldMs;
+    return checked;
+  };
+  /** Writes the plans `check` let through, once the batch before has committed. */
+  const write = async (db: Database, all: Waiting[], checked: CheckedBatch | null) => {
     for (const w of all) {
-      w.steps['held'] = heldMs;
       // As loadPlan's own skip: "unchanged" says the graph holds these bytes already.
-      if (held.has(w.result.sha256 ?? '')) w.result.load = 'unchanged';
-      if (w.result.load !== undefined) timings[w.index] = { ...timings[w.index]!, writeMs: heldMs };
+      if (w.result.load !== undefined) timings[w.index] = { ...timings[w.index]!, writeMs: w.steps['held']! };
     }
     const waiting = all.filter((w) => w.result.load === undefined);
     done += all.length - waiting.length;
-    if (waiting.length === 0) {
+    if (checked === null || waiting.length === 0) {
       progress();
       return;
     }
     const started = performance.now();
     // Answers come back in the order sent, plan after plan: each step's time runs from the answer before it.
     let before = started;
-    const outcomes = await loadPlanBatch(
-      db,
-      waiting.map((w) => w.model),
-      {
-        force: options.force ?? false,
-        onStep: (index: number, step: LoadStep) => {
-          const now = performance.now();
-          waiting[index]!.steps[step] = now - before;
-          before = now;
-        },
+    const outcomes = await writeBatch(db, checked, {
+      force: options.force ?? false,
+      onStep: (index: number, step: LoadStep) => {
+        const now = performance.now();
+        waiting[index]!.steps[step] = now - before;
+        before = now;
       },
-    );
+    });
     const ms = performance.now() - started;
-    const stepsMs = waiting.reduce((sum, w) => sum + stepSum(w.steps), 0);
+    const stepsMs = waiting.reduce((sum, w) => sum + stepSum(w.steps) - w.steps['held']!, 0);
     for (const [k, w] of waiting.entries()) {
       const outcome = outcomes[k]!;
       let alignMs = 0;
@@ -215,6 +256,8 @@ export async function loadLibrary(
     }
     await flush();
   } finally {
+    // The last batch's write (and, when the run stopped on an error, the one it had started).
+    await writing;
     await pool.close();
   }
   return { results, timings, elapsedMs: performance.now() - started };

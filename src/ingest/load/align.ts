@@ -57,11 +57,12 @@ export function alignItems(model: PlanModel): AlignItem[] {
     });
 }
 
+/** `mine`: the plan's alignItems, when the caller made them already. */
 export function alignmentRows(
   model: PlanModel,
   candidates: readonly Record<string, unknown>[],
+  mine: readonly AlignItem[] = alignItems(model),
 ): Record<string, unknown>[] {
-  const mine = alignItems(model);
   const myYear = planYear(model);
   const byPlan = new Map<string, Candidate[]>();
   for (const row of candidates as unknown as Candidate[])
@@ -158,8 +159,8 @@ export function alignTexts(model: PlanModel): string[] {
 }
 
 /** The distinct words of the plan's tasks and goals (title, text, sub-items): its entry in the index. */
-export function alignIndexWords(model: PlanModel): string[] {
-  return [...new Set(alignItems(model).flatMap((item) => words(item.body)))];
+export function alignIndexWords(model: PlanModel, items: readonly AlignItem[] = alignItems(model)): string[] {
+  return [...new Set(items.flatMap((item) => words(item.body)))];
 }
 
 /**

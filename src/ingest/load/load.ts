@@ -11,8 +11,16 @@
  */
 import type { Database, Row, WriteTx } from '../../db/database.ts';
 import type { PlanModel } from '../model.ts';
-import { ALIGN_CANDIDATES, alignIndexWords, alignmentRows, alignQuery, knownCandidates } from './align.ts';
-import { toRows } from './rows.ts';
+import {
+  ALIGN_CANDIDATES,
+  alignIndexWords,
+  alignItems,
+  alignmentRows,
+  alignQuery,
+  knownCandidates,
+} from './align.ts';
+import { type LoadRows, toRows } from './rows.ts';
+import type { AlignItem } from '../semantics/align.ts';
 import { ensureSchema } from './schema.ts';
 import { LOADER_VERSION } from './version.ts';
 
@@ -90,10 +98,25 @@ export class PlanIdClashError extends Error {
   }
 }
 
-/** A plan that passed the checks and is to be written, with the time it was first loaded. */
+/**
+ * A plan that passed the checks and is to be written, with the time it was first loaded and what
+ * its statements send: made before the transaction starts (a library load makes a batch's while
+ * the batch before it commits), none of it needs the graph.
+ */
 interface ToWrite {
   readonly model: PlanModel;
   readonly loadedAt: string;
+  readonly rows: LoadRows;
+  /** Its tasks and goals as alignment items, made once for the index entry and the alignment. */
+  readonly items: AlignItem[];
+  readonly indexWords: string[];
+  readonly query: string | null;
+}
+
+function toWrite(model: PlanModel, loadedAt: string): ToWrite {
+  const items = alignItems(model);
+  const indexWords = alignIndexWords(model, items);
+  return { model, loadedAt, rows: toRows(model, loadedAt), items, indexWords, query: alignQuery(indexWords) };
 }
 
 /** What the graph holds decides: skip (same bytes, same loader), refuse (another file's id), or write. */
@@ -114,7 +137,7 @@ function decide(model: PlanModel, state: LoadedState | null, force: boolean): Lo
   }
   const loadedAt =
     state?.sha256 === model.source.sha256 && state.loadedAt ? state.loadedAt : new Date().toISOString();
-  return { model, loadedAt };
+  return toWrite(model, loadedAt);
 }
 
 /** What the graph holds of each of several plans, by plan id (one read for a whole batch). */
@@ -176,9 +199,32 @@ export async function loadPlanBatch(
   models: readonly PlanModel[],
   options: BatchOptions = {},
 ): Promise<BatchOutcome[]> {
+  return writeBatch(db, await checkBatch(db, models, options.force ?? false), options);
+}
+
+/**
+ * A batch read and checked (checkBatch): the plans already decided (skipped, refused, or the
+ * read failed) and those to write, with their statements' rows made.
+ */
+export interface CheckedBatch {
+  readonly models: readonly PlanModel[];
+  readonly outcomes: readonly (BatchOutcome | undefined)[];
+  readonly toWrite: readonly { readonly index: number; readonly plan: ToWrite }[];
+}
+
+/**
+ * The first half of loadPlanBatch: what the graph holds of these plans, in one read (a read per
+ * plan would cost the engine a transaction each), and the rows of those to write. It reads only
+ * these plans' own Plan nodes, so a library load runs it while the batch before commits: that
+ * batch holds no plan of the same id (load-library.ts refuses a second file with an id).
+ */
+export async function checkBatch(
+  db: Database,
+  models: readonly PlanModel[],
+  force: boolean,
+): Promise<CheckedBatch> {
   const outcomes: (BatchOutcome | undefined)[] = models.map(() => undefined);
   const toWrite: { index: number; plan: ToWrite }[] = [];
-  // One read for the whole batch: a read per plan would cost the engine a transaction each.
   let states: Map<string, LoadedState>;
   try {
     states = await loadedStates(
@@ -186,17 +232,29 @@ export async function loadPlanBatch(
       models.map((m) => m.id),
     );
   } catch (error) {
-    return models.map(() => ({ ok: false, error }));
+    return { models, outcomes: models.map(() => ({ ok: false, error })), toWrite };
   }
   for (const [index, model] of models.entries()) {
+    // One plan's rows at a time: the batch writing meanwhile gets its answers between two.
+    if (index > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     try {
-      const checked = decide(model, states.get(model.id) ?? null, options.force ?? false);
+      const checked = decide(model, states.get(model.id) ?? null, force);
       if ('status' in checked) outcomes[index] = { ok: true, result: checked };
       else toWrite.push({ index, plan: checked });
     } catch (error) {
       outcomes[index] = { ok: false, error };
     }
   }
+  return { models, outcomes, toWrite };
+}
+
+/** The second half of loadPlanBatch: writes the plans checkBatch let through; never throws. */
+export async function writeBatch(
+  db: Database,
+  { models, outcomes: decided, toWrite }: CheckedBatch,
+  options: BatchOptions = {},
+): Promise<BatchOutcome[]> {
+  const outcomes = [...decided];
   const single = async (index: number) => {
     try {
       const result = await loadPlan(db, models[index]!, {
@@ -259,25 +317,21 @@ interface PlanWritten {
  */
 function writePlan(
   tx: WriteTx,
-  { model, loadedAt }: ToWrite,
+  plan: ToWrite,
   onStep: LoadOptions['onStep'],
 ): { sent: Promise<void>; done: Promise<PlanWritten> } {
   let markSent: () => void = () => undefined;
   const sent = new Promise<void>((resolve) => (markSent = resolve));
-  const done = sendPlan(tx, model, loadedAt, onStep, markSent).finally(markSent);
+  const done = sendPlan(tx, plan, onStep, markSent).finally(markSent);
   return { sent, done };
 }
 
 async function sendPlan(
   tx: WriteTx,
-  model: PlanModel,
-  loadedAt: string,
+  { model, rows, items, indexWords, query }: ToWrite,
   onStep: LoadOptions['onStep'],
   markSent: () => void,
 ): Promise<PlanWritten> {
-  const rows = toRows(model, loadedAt);
-  const indexWords = alignIndexWords(model);
-  const query = alignQuery(indexWords);
   const params: Record<LoadStep, Record<string, unknown>> = {
     'delete-plan': { planId: rows.planId },
     plan: { props: rows.plan },
@@ -341,7 +395,7 @@ async function sendPlan(
     const pruned = tx.run('load-prune-touched', params['prune-shared']);
     pruned.catch(() => undefined);
     sent.set('prune-shared', pruned);
-    params.align = { rows: alignmentRows(model, await candidates) };
+    params.align = { rows: alignmentRows(model, await candidates, items) };
     alignMs = performance.now() - alignStarted;
     const aligned = tx.run('load-align', params.align);
     aligned.catch(() => undefined);
