@@ -282,7 +282,7 @@ class RequestClient implements Answered {
   ) {}
 
   get aborted(): boolean {
-    return this.fired || this.res.writableFinished || this.res.destroyed || this.res.closed;
+    return this.fired || isOver(this.res);
   }
 
   addEventListener(_type: 'abort', listener: () => void): void {
@@ -315,10 +315,13 @@ class RequestClient implements Answered {
  */
 const ANSWERED = 'answered';
 
+/** Whether `res` has finished or closed: its request's answer is over. */
+const isOver = (res: ServerResponse): boolean => res.writableFinished || res.destroyed || res.closed;
+
 /** Aborts once `res` has finished or closed, whichever comes first (already over: aborted now). */
 export function answeredSignal(res: ServerResponse): AbortSignal {
   const over = new AbortController();
-  if (res.writableFinished || res.destroyed || res.closed) {
+  if (isOver(res)) {
     over.abort(ANSWERED);
     return over.signal;
   }

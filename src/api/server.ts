@@ -297,18 +297,19 @@ export async function createApp(
   // JSON POSTs to /graphql are answered before Express, cached or not, with the same guards
   // (http/front.ts, http/graphql.ts); everything else goes to `app`.
   const origins = options.corsOrigins ?? '*';
+  const cors = corsHeaders(origins);
   const listener = graphqlFront(app, {
     cache,
     answer: graphqlAnswer({
       apollo,
       context,
       budgetMs: options.requestTimeoutMs,
-      corsHeaders: corsHeaders(origins),
+      corsHeaders: cors,
       corsVaries: corsVaries(origins),
       ...(options.trustedDocuments ? { trusted: options.trustedDocuments } : {}),
     }),
     hostAllowed: hostCheck(boundHost, options.allowedHosts ?? DEFAULT_ALLOWED_HOSTS),
-    corsHeaders: corsHeaders(origins),
+    corsHeaders: cors,
     bodyLimit: BODY_LIMIT_BYTES,
   });
   return { app, apollo, listener };

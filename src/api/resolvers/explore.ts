@@ -87,13 +87,10 @@ interface IdRows {
  * empty rather than fetched.
  */
 function shapeOfIds(row: IdRows | undefined, limit: number) {
-  const labels = row?.nodeLabels ?? null;
   // The id lists were decoded for this request alone: the edges' is sorted in place. No
   // `cytoscape` (idsOnly is false when it is selected), so no getter to define on the answer.
   return {
-    nodes: (row?.nodeIds ?? []).map((id, i) => {
-      return { id, type: labels === null ? '' : shapeType(labels[i]!), label: '', properties: NONE };
-    }),
+    nodes: nodesOfIds(row?.nodeIds ?? [], row?.nodeLabels ?? null),
     edges: (row?.edgeIds ?? [])
       .sort()
       .map((id) => ({ id, type: '', source: '', target: '', properties: NONE })),
@@ -105,6 +102,16 @@ function shapeOfIds(row: IdRows | undefined, limit: number) {
 
 /** The properties of a node or edge of an ids-only answer, which no such query reads. */
 const NONE: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/** The nodes of an ids-only answer: a node's `type` from its labels when they were read, else empty. */
+function nodesOfIds(ids: readonly string[], labels: readonly string[][] | null) {
+  return ids.map((id, i) => ({
+    id,
+    type: labels === null ? '' : shapeType(labels[i]!),
+    label: '',
+    properties: NONE,
+  }));
+}
 
 /** What a path answers from ids alone (pathIdsOnly): nothing of it but its length and its nodes' ids and types. */
 const PATH_FIELDS_OF_IDS = new Set(['length', 'nodes', '__typename']);
@@ -128,12 +135,9 @@ interface PathIdRows {
 
 /** A path from ids alone (pathIdsOnly): a node's `type` from its labels when asked; the fields no such query reads left empty. */
 function pathOfIds(row: PathIdRows) {
-  const labels = row.nodeLabels;
   return {
     length: row.length,
-    nodes: row.nodeIds.map((id, i) => {
-      return { id, type: labels === null ? '' : shapeType(labels[i]!), label: '', properties: NONE };
-    }),
+    nodes: nodesOfIds(row.nodeIds, row.nodeLabels),
     edges: [],
     cytoscape: null,
   };
