@@ -14,9 +14,10 @@ MATCH (p:Plan {id: x.planId})
 WITH p, p.id + ' ' + p.sha256 + ' ' + p.loaderVersion AS version
 WITH p, version, coalesce(version IN $known, false) AS held
 OPTIONAL CALL (p, held) {
-  WITH p
+  // The id as a value, not p.id: given p.id, the planner scanned every entity's planId and joined.
+  WITH p.id AS planId
   WHERE NOT held
-  MATCH (e:Entity {planId: p.id})
+  MATCH (e:Entity {planId: planId})
   WHERE e:Task OR e:Goal
   OPTIONAL MATCH (e)-[:HAS_SUBITEM*]->(s:SubItem)
   WITH e, s

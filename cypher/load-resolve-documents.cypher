@@ -1,12 +1,18 @@
 // Links cited documents to the loaded plans they are (Document -[:IS]-> Plan), by title or number, both ways:
-// the documents the plan $planId cites that are loaded plans, and the documents other plans cite that are $planId.
+// the documents the plan $planId cites that are loaded plans (through the plans' citation keys, load-plan), and the
+// documents other plans cite that are $planId. Index seeks only: the cost is the plan's citations, not the library.
 // params: $planId, $titles, $number
 // returns: linked
 CALL () {
-  MATCH (:Entity {planId: $planId})-[:CITES]->(d:Document)
+  MATCH (e:Entity {planId: $planId})
+  CALL (e) {
+    MATCH (e)-[:CITES]->(d:Document)
+    RETURN d
+  }
   WITH DISTINCT d
-  MATCH (q:Plan)
-  WHERE d.documentNumber = q.documentNumber OR d.title IN q.citeTitles
+  UNWIND [key IN ['t:' + d.title, 'n:' + d.documentNumber] WHERE key IS NOT NULL] AS key
+  MATCH (k:PlanKey {key: key})
+  MATCH (q:Plan {id: k.planId})
   RETURN d, q
   UNION
   MATCH (q:Plan {id: $planId})

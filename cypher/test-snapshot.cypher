@@ -5,7 +5,7 @@
 // returns: nodes, relationships
 CALL () {
   MATCH (n) WHERE NOT n:GraphVersion
-  WITH n ORDER BY n.id, n.planId
+  WITH n ORDER BY n.id, n.planId, n.key
   RETURN collect({labels: labels(n), properties: properties(n)}) AS nodes
 }
 CALL () {

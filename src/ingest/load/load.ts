@@ -374,8 +374,14 @@ async function sendPlan(
           known: knownCandidates(),
         });
   const sent = new Map<LoadStep, Promise<Row[]>>();
+  // A step with no rows writes nothing: it is not sent (most plans have no sub-items, problems or
+  // participants), which spares the engine and the driver a statement each (~0.3 ms of CPU).
+  const run = (name: string, stepParams: Record<string, unknown>): Promise<Row[]> => {
+    const rows = stepParams['rows'];
+    return Array.isArray(rows) && rows.length === 0 ? Promise.resolve([]) : tx.run(name, stepParams);
+  };
   for (const step of LOAD_STEPS) {
-    if (step !== 'align' && step !== 'prune-shared') sent.set(step, tx.run(`load-${step}`, params[step]));
+    if (step !== 'align' && step !== 'prune-shared') sent.set(step, run(`load-${step}`, params[step]));
   }
   const all = [candidates, ...sent.values()];
   // Awaited one by one below; a failure (or a step's injected one) must not leave the others unhandled.
@@ -397,7 +403,7 @@ async function sendPlan(
     sent.set('prune-shared', pruned);
     params.align = { rows: alignmentRows(model, await candidates, items) };
     alignMs = performance.now() - alignStarted;
-    const aligned = tx.run('load-align', params.align);
+    const aligned = run('load-align', params.align);
     aligned.catch(() => undefined);
     sent.set('align', aligned);
     markSent();

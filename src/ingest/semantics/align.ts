@@ -145,7 +145,8 @@ let local = new Int32Array(0);
  * The arithmetic is that of the definition above, summed in the same order (each set in its
  * first-seen order) so the scores are the same to the last bit; only its bookkeeping is in
  * arrays: each call numbers its words 0..V-1, weighs each once, takes each set's norm once, and
- * marks b's sets in bit rows, where a plain version hashes strings for every pair.
+ * sums each pair's dot products over the words the two share only (an inverted index of b), where
+ * a plain version hashes strings for every word of every pair.
  */
 export function align(
   a: readonly AlignItem[],
@@ -160,14 +161,20 @@ export function align(
     local = grown;
   }
   const vocabulary: number[] = [];
-  const toLocal = (ids: Int32Array): Int32Array =>
-    ids.map((id) => {
-      if (local[id] === -1) {
-        local[id] = vocabulary.length;
+  const toLocal = (ids: Int32Array): Int32Array => {
+    const out = new Int32Array(ids.length);
+    for (let at = 0; at < ids.length; at += 1) {
+      const id = ids[at]!;
+      let k = local[id]!;
+      if (k === -1) {
+        k = vocabulary.length;
+        local[id] = k;
         vocabulary.push(id);
       }
-      return local[id]!;
-    });
+      out[at] = k;
+    }
+    return out;
+  };
   const body = all.map((x) => toLocal(x.bodyIds));
   const title = all.map((x) => toLocal(x.titleIds));
   for (const id of vocabulary) local[id] = -1;
@@ -176,11 +183,19 @@ export function align(
   const df = new Int32Array(v);
   for (const ids of body) for (const k of ids) df[k]! += 1;
   const n = bagsA.length + bagsB.length;
+  // idf depends on a word's df alone (n is the call's): one logarithm per df value met, not per word.
+  const idfOfDf = new Float64Array(n + 1).fill(-1);
   const idfOf = new Float64Array(v);
   const weight = new Float64Array(v);
   for (let k = 0; k < v; k += 1) {
-    idfOf[k] = Math.log(1 + n / (df[k] === 0 ? 1 : df[k]!));
-    weight[k] = idfOf[k]! ** 2;
+    const d = df[k] === 0 ? 1 : df[k]!;
+    let idf = idfOfDf[d]!;
+    if (idf < 0) {
+      idf = Math.log(1 + n / d);
+      idfOfDf[d] = idf;
+    }
+    idfOf[k] = idf;
+    weight[k] = idf ** 2;
   }
   const norm = (ids: Int32Array) => {
     let s = 0;
@@ -189,50 +204,64 @@ export function align(
   };
   const bodyNorm = body.map(norm);
   const titleNorm = title.map(norm);
-  // b's sets as bit rows: row j of `inBody` has a 1 at each word of b[j]'s body.
   const offset = bagsA.length;
-  const inBody = new Uint8Array(bagsB.length * v);
-  const inTitle = new Uint8Array(bagsB.length * v);
-  for (let j = 0; j < bagsB.length; j += 1) {
-    for (const k of body[offset + j]!) inBody[j * v + k] = 1;
-    for (const k of title[offset + j]!) inTitle[j * v + k] = 1;
-  }
-  const cosine = (x: Int32Array, nx: number, row: Uint8Array, j: number, ny: number) => {
-    const d = nx * ny;
-    if (d === 0) return 0;
-    let dot = 0;
-    const base = j * v;
-    for (const k of x) if (row[base + k] === 1) dot += weight[k]!;
-    return dot / d;
-  };
 
-  // Candidate pairs: same kind and at least one shared word (through an index of b's words).
-  const byWord: number[][] = Array.from({ length: v }, () => []);
-  for (let j = 0; j < bagsB.length; j += 1) for (const k of body[offset + j]!) byWord[k]!.push(j);
+  // b's words as an inverted index (word → the b elements holding it, in order), flat arrays.
+  const inverted = (sets: Int32Array[]) => {
+    const start = new Int32Array(v + 1);
+    for (const ids of sets) for (const k of ids) start[k + 1]! += 1;
+    for (let k = 0; k < v; k += 1) start[k + 1]! += start[k]!;
+    const fill = start.slice(0, v);
+    const holders = new Int32Array(start[v]!);
+    sets.forEach((ids, j) => {
+      for (const k of ids) holders[fill[k]!++] = j;
+    });
+    return { start, holders };
+  };
+  const bodyIndex = inverted(body.slice(offset));
+  const titleIndex = inverted(title.slice(offset));
+
+  // Candidate pairs: same kind and at least one shared word. Each pair's two dot products are
+  // summed word by word as a's words come (the order of the definition's sums, so the same bits),
+  // into one slot per b element: the work is the words a and b share, not a's words for every pair.
   const pairs: { i: number; j: number; score: number }[] = [];
   const seen = new Uint8Array(bagsB.length);
+  const dotBody = new Float64Array(bagsB.length);
+  const dotTitle = new Float64Array(bagsB.length);
   bagsA.forEach((x, i) => {
     const order: number[] = [];
     for (const k of body[i]!) {
-      for (const j of byWord[k]!) {
+      const w = weight[k]!;
+      for (let at = bodyIndex.start[k]!; at < bodyIndex.start[k + 1]!; at += 1) {
+        const j = bodyIndex.holders[at]!;
         if (seen[j] === 0) {
           seen[j] = 1;
           order.push(j);
         }
+        dotBody[j]! += w;
       }
     }
+    for (const k of title[i]!) {
+      const w = weight[k]!;
+      for (let at = titleIndex.start[k]!; at < titleIndex.start[k + 1]!; at += 1)
+        dotTitle[titleIndex.holders[at]!]! += w;
+    }
     for (const j of order) {
-      seen[j] = 0;
       const y = bagsB[j]!;
       if (y.item.kind !== x.item.kind) continue;
       const same = x.item.title === y.item.title && x.item.text === y.item.text;
+      const dBody = bodyNorm[i]! * bodyNorm[offset + j]!;
+      const dTitle = titleNorm[i]! * titleNorm[offset + j]!;
       const raw = same
         ? 1
-        : TEXT_SHARE * cosine(body[i]!, bodyNorm[i]!, inBody, j, bodyNorm[offset + j]!) +
-          (1 - TEXT_SHARE) * cosine(title[i]!, titleNorm[i]!, inTitle, j, titleNorm[offset + j]!);
+        : TEXT_SHARE * (dBody === 0 ? 0 : dotBody[j]! / dBody) +
+          (1 - TEXT_SHARE) * (dTitle === 0 ? 0 : dotTitle[j]! / dTitle);
       const score = Math.round(raw * 1000) / 1000;
       if (score >= threshold) pairs.push({ i, j, score });
     }
+    seen.fill(0);
+    dotBody.fill(0);
+    dotTitle.fill(0);
   });
   pairs.sort(
     (p, q) =>
@@ -252,7 +281,7 @@ export function align(
     const mine = body[i]!;
     const shared = x.ordered
       .map((w, at) => ({ w, local: mine[at]! }))
-      .filter(({ local: k }) => inBody[j * v + k] === 1)
+      .filter(({ w }) => y.body.has(w))
       .map(({ w, local: k }, at) => ({ w, k: at, weight: idfOf[k]! }))
       .sort((p, q) => q.weight - p.weight || p.k - q.k)
       .slice(0, MAX_EVIDENCE)
