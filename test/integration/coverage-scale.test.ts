@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
-import { statement } from '../../src/db/catalog.ts';
 import { emptyGraph, loadFiles, openTestDatabase, SECOND_PLAN, SEED } from '../support/graph.ts';
+import { explainStatement } from '../support/explain.ts';
 import { startTestServer } from '../support/server.ts';
 
 let db: Database;
@@ -18,16 +18,6 @@ afterAll(async () => {
   await db.close();
 });
 
-interface PlanOperator {
-  operatorType: string;
-  arguments: Record<string, unknown>;
-  children: PlanOperator[];
-}
-
-function operators(plan: PlanOperator): PlanOperator[] {
-  return [plan, ...plan.children.flatMap(operators)];
-}
-
 const COVERAGE_STATEMENTS = [
   'coverage-goals',
   'coverage-tasks-serving-none',
@@ -42,26 +32,17 @@ const COVERAGE_STATEMENTS = [
 
 describe('coverage whose cost grows with the answer, not the graph', () => {
   it('finds a plan’s elements through an index (Entity(planId), Goal(id)): no statement scans a label other than Plan', async () => {
-    const session = db.driver.session({ database: db.databaseName });
-    try {
-      for (const name of COVERAGE_STATEMENTS) {
-        const { text, params } = statement(db.catalog, name);
-        const values = { planId: 'cast-2018', planIds: ['cast-2018'], offset: 0, first: 100 };
-        const given = Object.fromEntries(params.map((p) => [p, values[p as keyof typeof values]]));
-        const { summary } = await session.run(`EXPLAIN ${text}`, given);
-        const all = operators(summary.plan as unknown as PlanOperator);
-        const scans = all
-          .filter(
-            (op) =>
-              op.operatorType.startsWith('NodeByLabelScan') || op.operatorType.startsWith('AllNodesScan'),
-          )
-          .map((op) => String(op.arguments['Details']));
-        expect({ name, scans: scans.filter((d) => !/:Plan$/.test(d)) }).toEqual({ name, scans: [] });
-        // Entity(planId), or Goal(id) by the plan's id prefix (coverage-goals).
-        expect(all.some((op) => /^Node(Unique)?IndexSeek/.test(op.operatorType))).toBe(true);
-      }
-    } finally {
-      await session.close();
+    for (const name of COVERAGE_STATEMENTS) {
+      const values = { planId: 'cast-2018', planIds: ['cast-2018'], offset: 0, first: 100 };
+      const all = await explainStatement(db, name, values);
+      const scans = all
+        .filter(
+          (op) => op.operatorType.startsWith('NodeByLabelScan') || op.operatorType.startsWith('AllNodesScan'),
+        )
+        .map((op) => String(op.arguments['Details']));
+      expect({ name, scans: scans.filter((d) => !/:Plan$/.test(d)) }).toEqual({ name, scans: [] });
+      // Entity(planId), or Goal(id) by the plan's id prefix (coverage-goals).
+      expect(all.some((op) => /^Node(Unique)?IndexSeek/.test(op.operatorType))).toBe(true);
     }
   });
 

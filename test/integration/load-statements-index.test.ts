@@ -8,9 +8,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
-import { statement } from '../../src/db/catalog.ts';
 import { ensureSchema } from '../../src/ingest/load/schema.ts';
 import { emptyGraph, loadFiles, openTestDatabase, SEED } from '../support/graph.ts';
+import { explainStatement } from '../support/explain.ts';
 
 const PAIR_2020 = 'test/fixtures/plans/pair/qinghe-2020-points.txt';
 const CITING = 'test/fixtures/plans/cited/qinghe-2019-review-points.txt';
@@ -24,13 +24,6 @@ const SCANS_ALLOWED: Record<string, string> = {
 };
 const SCAN =
   /^(NodeByLabelScan|UnionNodeByLabelsScan|IntersectionNodeByLabelsScan|AllNodesScan|NodeIndexScan|DirectedRelationshipTypeScan|UndirectedRelationshipTypeScan|DirectedAllRelationshipsScan|UndirectedAllRelationshipsScan)/;
-
-interface PlanOperator {
-  operatorType: string;
-  arguments: Record<string, unknown>;
-  children: PlanOperator[];
-}
-const operators = (plan: PlanOperator): PlanOperator[] => [plan, ...plan.children.flatMap(operators)];
 
 let db: Database;
 
@@ -59,36 +52,26 @@ describe('the statements of a load', () => {
         'load-plans-by-sha256',
       ]),
     );
-    const session = db.driver.session({ database: db.databaseName });
+    const values: Record<string, unknown> = {
+      planId: 'qhskx-2020-points',
+      planIds: ['qhskx-2020-points'],
+      sha256s: ['0'],
+      ids: ['dept/组人部'],
+      rows: [],
+      props: { id: 'x', citeTitles: ['x'], documentNumber: null },
+      titles: ['科协系统深化改革实施方案'],
+      number: null,
+      words: 'x',
+      query: '"科协"',
+      limit: 20,
+      known: [],
+    };
     const found: Record<string, string[]> = {};
-    try {
-      for (const name of names) {
-        const { text, params } = statement(db.catalog, name);
-        const values: Record<string, unknown> = {
-          planId: 'qhskx-2020-points',
-          planIds: ['qhskx-2020-points'],
-          sha256s: ['0'],
-          ids: ['dept/组人部'],
-          rows: [],
-          props: { id: 'x', citeTitles: ['x'], documentNumber: null },
-          titles: ['科协系统深化改革实施方案'],
-          number: null,
-          words: 'x',
-          query: '"科协"',
-          limit: 20,
-          known: [],
-        };
-        const { summary } = await session.run(
-          `EXPLAIN ${text}`,
-          Object.fromEntries(params.map((p) => [p, values[p]])),
-        );
-        const scans = operators(summary.plan as unknown as PlanOperator)
-          .filter((op) => SCAN.test(op.operatorType))
-          .map((op) => `${op.operatorType.replace(/@.*/, '')} ${String(op.arguments['Details'])}`);
-        if (scans.length > 0) found[name] = scans;
-      }
-    } finally {
-      await session.close();
+    for (const name of names) {
+      const scans = (await explainStatement(db, name, values))
+        .filter((op) => SCAN.test(op.operatorType))
+        .map((op) => `${op.operatorType.replace(/@.*/, '')} ${String(op.arguments['Details'])}`);
+      if (scans.length > 0) found[name] = scans;
     }
     expect(Object.keys(found).sort()).toEqual(Object.keys(SCANS_ALLOWED).sort());
     for (const [name, kind] of Object.entries(SCANS_ALLOWED))

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
-import { statement } from '../../src/db/catalog.ts';
 import { emptyGraph, loadFiles, openTestDatabase, SEED } from '../support/graph.ts';
+import { explainStatement } from '../support/explain.ts';
 import { startTestServer } from '../support/server.ts';
 
 const CAST_2025 = 'seeds/cast-2025-work-points.txt';
@@ -420,69 +420,45 @@ describe('each question finds its start through an index', () => {
     'landing-plans',
   ];
 
-  interface PlanOperator {
-    operatorType: string;
-    arguments: Record<string, unknown>;
-    children: PlanOperator[];
-  }
-  const operators = (plan: PlanOperator): PlanOperator[] => [plan, ...plan.children.flatMap(operators)];
-
   it('no statement scans a label, and each seeks an index', async () => {
-    const session = db.driver.session({ database: db.databaseName });
-    try {
-      const values: Record<string, unknown> = {
-        keys: [{ id: 'concept/四服务', offset: 0, first: 100, key: 'k' }],
-        planIds: ['qhskx-2020-points', 'qhskx-2021-points'],
-        after: '',
-        text: null,
-        first: 51,
-      };
-      for (const name of QUESTIONS) {
-        const { text, params } = statement(db.catalog, name);
-        const { summary } = await session.run(
-          `EXPLAIN ${text}`,
-          Object.fromEntries(params.map((p) => [p, values[p]])),
-        );
-        const all = operators(summary.plan as unknown as PlanOperator);
-        const scans = all
-          .filter((op) =>
-            /^(NodeByLabelScan|AllNodesScan|DirectedRelationshipTypeScan|UndirectedRelationshipTypeScan)/.test(
-              op.operatorType,
-            ),
-          )
-          .map((op) => String(op.arguments['Details']));
-        expect({ name, scans }).toEqual({ name, scans: [] });
-        expect({ name, seeks: all.some((op) => /^Node(Unique)?IndexSeek/.test(op.operatorType)) }).toEqual({
-          name,
-          seeks: true,
-        });
-      }
-    } finally {
-      await session.close();
+    const values: Record<string, unknown> = {
+      keys: [{ id: 'concept/四服务', offset: 0, first: 100, key: 'k' }],
+      planIds: ['qhskx-2020-points', 'qhskx-2021-points'],
+      after: '',
+      text: null,
+      first: 51,
+    };
+    for (const name of QUESTIONS) {
+      const all = await explainStatement(db, name, values);
+      const scans = all
+        .filter((op) =>
+          /^(NodeByLabelScan|AllNodesScan|DirectedRelationshipTypeScan|UndirectedRelationshipTypeScan)/.test(
+            op.operatorType,
+          ),
+        )
+        .map((op) => String(op.arguments['Details']));
+      expect({ name, scans }).toEqual({ name, scans: [] });
+      expect({ name, seeks: all.some((op) => /^Node(Unique)?IndexSeek/.test(op.operatorType)) }).toEqual({
+        name,
+        seeks: true,
+      });
     }
   });
 
   it('a task’s line visits each task once, breadth-first, and reads chains only between two known tasks', async () => {
     // SHORTEST to every task reachable enumerates the chains between them, which a library of a thousand
     // plans makes countless (the statement ran out of the request's time): the plan must not hold it.
-    const session = db.driver.session({ database: db.databaseName });
-    try {
-      const { text } = statement(db.catalog, 'task-lineage');
-      const { summary } = await session.run(`EXPLAIN ${text}`, {
-        keys: [{ id: 'qhskx-2021-points/task-1', offset: 0, first: 100, key: 'k' }],
-      });
-      const all = operators(summary.plan as unknown as PlanOperator);
-      const kinds = (pattern: RegExp) =>
-        all.filter((op) => pattern.test(op.operatorType)).map((op) => op.operatorType.replace(/@.*/, ''));
-      // Both ways: one breadth-first search each, pruning every task already reached.
-      expect(kinds(/^VarLengthExpand/)).toEqual([
-        'VarLengthExpand(Pruning,BFS,All)',
-        'VarLengthExpand(Pruning,BFS,All)',
-      ]);
-      // The chains: a shortest path between the task and one task of the page (both ends bound).
-      expect(kinds(/ShortestPath/)).toEqual(['ShortestPath', 'ShortestPath']);
-    } finally {
-      await session.close();
-    }
+    const all = await explainStatement(db, 'task-lineage', {
+      keys: [{ id: 'qhskx-2021-points/task-1', offset: 0, first: 100, key: 'k' }],
+    });
+    const kinds = (pattern: RegExp) =>
+      all.filter((op) => pattern.test(op.operatorType)).map((op) => op.operatorType.replace(/@.*/, ''));
+    // Both ways: one breadth-first search each, pruning every task already reached.
+    expect(kinds(/^VarLengthExpand/)).toEqual([
+      'VarLengthExpand(Pruning,BFS,All)',
+      'VarLengthExpand(Pruning,BFS,All)',
+    ]);
+    // The chains: a shortest path between the task and one task of the page (both ends bound).
+    expect(kinds(/ShortestPath/)).toEqual(['ShortestPath', 'ShortestPath']);
   });
 });
