@@ -14,10 +14,12 @@ MATCH (p:Plan {id: x.planId})
 WITH p, p.id + ' ' + p.sha256 + ' ' + p.loaderVersion AS version
 WITH p, version, coalesce(version IN $known, false) AS held
 OPTIONAL CALL (p, held) {
-  // The id as a value, not p.id: given p.id, the planner scanned every entity's planId and joined.
+  // A seek per candidate, held by the hint: left to its statistics, the planner may instead scan every entity's
+  // planId and join (load-statements-index.test.ts caught it doing so).
   WITH p.id AS planId
   WHERE NOT held
   MATCH (e:Entity {planId: planId})
+  USING INDEX SEEK e:Entity(planId)
   WHERE e:Task OR e:Goal
   OPTIONAL MATCH (e)-[:HAS_SUBITEM*]->(s:SubItem)
   WITH e, s
